@@ -44,6 +44,8 @@ export interface Extraction {
   pages: number | null;
   blocks: Block[];
   warnings: Warning[];
+  /** PDF pages (1-based) that had no usable text layer; the pipeline routes them to OCR. */
+  pagesWithoutText?: number[];
 }
 
 /** Given a table, return its text as rows of strings; positions covered by a span are "". */
