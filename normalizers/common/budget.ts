@@ -1,0 +1,46 @@
+// Reading budget rows (年初预算数 / 调整 / 全年预算数 / 执行数 / 执行率 / 分值 / 得分) under a
+// mapped header, shared by the form layouts. Amounts are converted to 万元 from the unit printed.
+import type { BudgetLine, FundSource } from "../../src/model.js";
+import type { BudgetField } from "./headers.js";
+import { cellOf, type ColumnMap, type Row } from "./rows.js";
+import { parseAmount, parseNumber, parseRate } from "./values.js";
+
+/** Given a header or title text such as "部门预算金额(万元)" or "单位：元", return the unit printed. */
+export function unitOf(text: string): string | null {
+  const m = /(?:单位[:：]\s*)?[（(]?\s*(亿元|万元|千元|元)\s*[）)]?/.exec(text);
+  return m ? m[1]! : null;
+}
+
+/** Given a budget header map, return true when it names enough budget columns to be a budget header. */
+export function isBudgetHeader(map: ColumnMap<BudgetField>): boolean {
+  const amounts = ["initial", "adjusted", "executed", "rate"].filter((f) => map.has(f as BudgetField)).length;
+  return amounts >= 2;
+}
+
+/** Given a data row, its map, fund source and unit, return the budget line it holds. */
+export function rowToBudgetLine(
+  row: Row,
+  map: ColumnMap<BudgetField>,
+  source: { fundSource: FundSource; fundSourceRaw: string | null; unitRaw: string | null; ratePercent?: boolean },
+): BudgetLine {
+  const amount = (field: BudgetField) => parseAmount(cellOf(row, map, field), source.unitRaw ?? "万元");
+  return {
+    fundSource: source.fundSource,
+    fundSourceRaw: source.fundSourceRaw,
+    unit: "万元",
+    unitRaw: source.unitRaw,
+    initial: amount("initial"),
+    adjustment: amount("adjustment"),
+    adjusted: amount("adjusted"),
+    executed: amount("executed"),
+    rateReported: parseRate(cellOf(row, map, "rate"), { percentColumn: source.ratePercent ?? false }),
+    weight: parseNumber(cellOf(row, map, "weight")),
+    score: parseNumber(cellOf(row, map, "score")),
+    deviation: null,
+  };
+}
+
+/** Given a row, return true when its mapped amount cells hold at least one number. */
+export function hasAmounts(row: Row, map: ColumnMap<BudgetField>): boolean {
+  return (["initial", "adjustment", "adjusted", "executed"] as BudgetField[]).some((f) => parseNumber(cellOf(row, map, f)) != null);
+}

@@ -1,0 +1,75 @@
+// A table as a stream of rows, the way the form-reading normalizers walk it: each row's cells as
+// cleaned text (positions covered by a span are ""), the row's page, and which positions start a
+// cell. Header rows map column positions to model fields through the header vocabulary.
+import { tableToRows, type Extraction, type Table } from "../../src/extraction.js";
+import { fieldOfHeader, type Synonyms } from "./headers.js";
+import { cleanText, labelKey } from "./text.js";
+
+export interface Row {
+  cells: string[];
+  /** Raw cell text before cleaning (line breaks kept), for splitting combined cells. */
+  raw: string[];
+  page: number | null;
+  table: number;
+  index: number;
+}
+
+/** Given tables, return their rows in order as one stream. */
+export function tablesToRows(tables: Table[]): Row[] {
+  return tables.flatMap((table) =>
+    tableToRows(table).map((raw, index) => ({ cells: raw.map(cleanText), raw, page: table.rowPages[index] ?? null, table: table.index, index })),
+  );
+}
+
+/** Given an extraction and block indexes, return the tables among those blocks. */
+export function tablesAt(extraction: Extraction, blocks: number[]): Table[] {
+  return blocks.flatMap((i) => {
+    const b = extraction.blocks[i];
+    return b?.kind === "table" ? [b.table] : [];
+  });
+}
+
+/** A header row read as a map from field to the column where its header starts. */
+export type ColumnMap<F extends string> = Map<F, number>;
+
+/** Given a row and a vocabulary, return the columns of the fields its headers name. */
+export function rowToColumnMap<F extends string>(row: Row, vocabulary: Synonyms<F>[]): ColumnMap<F> {
+  const map: ColumnMap<F> = new Map();
+  row.cells.forEach((text, col) => {
+    if (!text) return;
+    const field = fieldOfHeader(labelKey(text), vocabulary);
+    if (field && !map.has(field)) map.set(field, col);
+  });
+  return map;
+}
+
+/**
+ * Given a row, a column map and a field, return the text under that field's header: the cell at
+ * the header's column, or when that is blank, the first non-blank cell before the next mapped
+ * column (a value cell may start one grid column later than its spanning header).
+ */
+export function cellOf<F extends string>(row: Row, map: ColumnMap<F>, field: F): string {
+  const col = map.get(field);
+  if (col === undefined) return "";
+  const own = row.cells[col] ?? "";
+  if (own) return own;
+  const next = Math.min(row.cells.length, ...[...map.values()].filter((c) => c > col));
+  for (let c = col + 1; c < next; c++) if (row.cells[c]) return row.cells[c]!;
+  return "";
+}
+
+/** Given a row, return its non-blank cells in order. */
+export function filled(row: Row): string[] {
+  return row.cells.filter((c) => c !== "");
+}
+
+/** Given a row and a pattern, return the column of the first cell whose label key matches, or -1. */
+export function findCell(row: Row, pattern: RegExp): number {
+  return row.cells.findIndex((c) => c !== "" && pattern.test(labelKey(c)));
+}
+
+/** Given a row and a column, return the first non-blank cell after it. */
+export function nextFilled(row: Row, col: number): string {
+  for (let c = col + 1; c < row.cells.length; c++) if (row.cells[c]) return row.cells[c]!;
+  return "";
+}

@@ -1,0 +1,46 @@
+// Cleaning of cell and block text shared by the normalizers.
+
+const CJK = "\\u2e80-\\u2fdf\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef";
+const CJK_GAP = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, "g");
+const LINE_BREAK_AFTER_CJK = new RegExp(`([${CJK}])\\s*\\n\\s*`, "g");
+const LINE_BREAK_BEFORE_CJK = new RegExp(`\\s*\\n\\s*(?=[${CJK}])`, "g");
+
+/**
+ * Given a cell's text as extracted, return it as a reader would copy it: lines inside the cell
+ * joined (nothing between CJK characters, a space between Latin words), spurious spaces between
+ * CJK characters removed, other whitespace runs collapsed, trimmed.
+ */
+export function cleanText(text: string | null | undefined): string {
+  if (!text) return "";
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(LINE_BREAK_AFTER_CJK, "$1")
+    .replace(LINE_BREAK_BEFORE_CJK, "")
+    .replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, " ")
+    .replace(/[ \t\u00a0\u3000]+/g, " ")
+    .replace(CJK_GAP, "$1")
+    .trim();
+}
+
+/** Given text, return it or null when it is empty after cleaning. */
+export function textOrNull(text: string | null | undefined): string | null {
+  const t = cleanText(text);
+  return t === "" ? null : t;
+}
+
+/** Given text, return a compact form for matching labels: no whitespace, full-width folded, brackets unified. */
+export function labelKey(text: string | null | undefined): string {
+  return (text ?? "")
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[（【〔［]/g, "(")
+    .replace(/[）】〕］]/g, ")")
+    .replace(/[：]/g, ":");
+}
+
+/** Given a text such as "(2022年度)" or "2022年度部门整体…", return the fiscal year printed, if any. */
+export function fiscalYearOf(text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年度?/.exec(text.normalize("NFKC"));
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,15 @@
+// The registry of commands. Each command module exports one Command.
+import { exportCommand } from "./export.js";
+import { extractCommand } from "./extract.js";
+import { importCommand } from "./import.js";
+import { queryCommand } from "./query.js";
+import { tablesCommand } from "./tables.js";
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  run(argv: string[]): Promise<number>;
+}
+
+export const COMMANDS: Command[] = [extractCommand, tablesCommand, importCommand, queryCommand, exportCommand];
