@@ -5,7 +5,8 @@
 // 实际完成值, 指标得分, 完成情况简要描述, 偏差原因及改进措施.
 import type { Extraction } from "../src/extraction.js";
 import { emptyReport, type Report, type Warning } from "../src/model.js";
-import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
+import { budgetExpectations, hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
+import { realignRow } from "./common/realign.js";
 import { formRegions, scoreVocabulary, textBlocksBefore } from "./common/detect.js";
 import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
@@ -74,7 +75,7 @@ function readRow(state: State, row: Row): void {
   const indicatorMap = rowToColumnMap(row, INDICATOR_HEADERS);
   if (indicatorMap.has("level1") && indicatorMap.has("level2")) return void Object.assign(state, { section: "indicators", indicatorMap });
   const label = labelKey(row.cells.find((c) => c) ?? "");
-  if (/部门职能/.test(label)) return void (state.section = "functions");
+  if (/^部门职能/.test(label)) return void (state.section = "functions");
   if (/年度绩效目标/.test(label) && !/衡量指标/.test(label)) {
     state.section = "goals";
     return readGoalRow(state, row, 1);
@@ -106,9 +107,9 @@ function readHeadRow(state: State, row: Row): boolean {
 
 function readBudgetRow(state: State, row: Row): void {
   const map = state.budgetMap!;
+  row = realignRow(row, budgetExpectations(map));
   if (!hasAmounts(row, map)) return;
-  // A label pushed out of the 资金来源 column (a shifted row) is still the row's first text.
-  const label = textOrNull(cellOf(row, map, "fundSource")) ?? textOrNull(row.cells.find((c) => c && parseNumber(c) == null));
+  const label = textOrNull(cellOf(row, map, "fundSource"));
   const fundSource = label ? fundSourceOf(label) : null;
   if (!fundSource) {
     state.warnings.push({ code: "row-unplaced", message: `budget row without a known fund source: ${row.cells.join(" | ")}`, page: row.page });

@@ -146,17 +146,17 @@ function readGoalRow(state: State, row: Row): void {
 
 function readIndicatorRow(state: State, row: Row): void {
   const map = state.indicatorMap!;
-  const goalSeq = goalSeqOf(row, map.get("level1") ?? 1);
+  const goalSeq = goalSeqOf(row);
   if (goalSeq != null && goalSeq !== state.levels.goalSeq) state.levels = freshLevels(goalSeq);
   const { indicator, state: levels } = rowToIndicator(row, map, state.levels, null, state.warnings);
   state.levels = levels;
   if (indicator) state.report.indicators.push(indicator as Indicator);
 }
 
-/** Given a row and the first level column, return N of a "绩效目标N" cell left of it. */
-function goalSeqOf(row: Row, before: number): number | null {
-  for (let c = 0; c < before; c++) {
-    const m = /^(?:绩效目标|年度目标|目标)(\d+)$/.exec(labelKey(row.cells[c]));
+/** Given a row, return N of its "绩效目标N" cell (wherever a shifted row put it), if any. */
+function goalSeqOf(row: Row): number | null {
+  for (const cell of row.cells) {
+    const m = /^(?:绩效目标|年度目标|目标)(\d+)$/.exec(labelKey(cell));
     if (m) return Number(m[1]);
   }
   return null;

@@ -3,6 +3,7 @@
 import type { BudgetLine, FundSource } from "../../src/model.js";
 import type { BudgetField } from "./headers.js";
 import { cellOf, type ColumnMap, type Row } from "./rows.js";
+import type { Expect } from "./realign.js";
 import { parseAmount, parseNumber, parseRate } from "./values.js";
 
 /** Given a header or title text such as "部门预算金额(万元)" or "单位：元", return the unit printed. */
@@ -43,4 +44,11 @@ export function rowToBudgetLine(
 /** Given a row, return true when its mapped amount cells hold at least one number. */
 export function hasAmounts(row: Row, map: ColumnMap<BudgetField>): boolean {
   return (["initial", "adjustment", "adjusted", "executed"] as BudgetField[]).some((f) => parseNumber(cellOf(row, map, f)) != null);
+}
+
+/** Given a budget header map, return what each mapped column expects, for realigning shifted rows. */
+export function budgetExpectations(map: ColumnMap<BudgetField>): Map<number, Expect> {
+  const expects = new Map<number, Expect>();
+  for (const [field, col] of map) expects.set(col, field === "fundSource" ? "name" : field === "rate" ? "any" : "number");
+  return expects;
 }

@@ -6,7 +6,8 @@ import type { IndicatorField } from "./headers.js";
 import { cellOf, type ColumnMap, type Row } from "./rows.js";
 import { textOrNull } from "./text.js";
 import { parseNumber, parseValue } from "./values.js";
-import { canonicalLevel1, canonicalLevel2 } from "./vocabulary.js";
+import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
+import { realignRow, type Expect } from "./realign.js";
 
 export interface LevelState {
   goalSeq: number | null;
@@ -40,8 +41,9 @@ export function rowToIndicator(
   project: string | null,
   warnings: Warning[],
 ): { indicator: Indicator | null; state: LevelState } {
-  const levels = advanceLevels(state, cellOf(row, map, "level1"), cellOf(row, map, "level2"));
   const hasName = map.has("name");
+  row = rehomeCells(realignRow(row, expectationsOf(map)), map);
+  const levels = advanceLevels(state, cellOf(row, map, "level1"), cellOf(row, map, "level2"));
   const name = textOrNull(cellOf(row, map, hasName ? "name" : "description"));
   if (!name) return { indicator: null, state: levels };
   const level2 = canonicalLevel2(levels.level2Raw);
@@ -76,4 +78,51 @@ function numberField(row: Row, map: ColumnMap<IndicatorField>, field: "weight" |
     warnings.push({ code: "number-unparsed", message: `${name}: ${field} "${text}" is not a number`, page: row.page });
   }
   return value;
+}
+
+const EXPECT: Partial<Record<IndicatorField, Expect>> = {
+  level1: "level1", level2: "level2", name: "name", target: "any", actual: "any", weight: "number", score: "number",
+};
+
+/** Given an indicator header map, return what kind of content each mapped column expects. */
+export function expectationsOf(map: ColumnMap<IndicatorField>): Map<number, Expect> {
+  const nameField: IndicatorField = map.has("name") ? "name" : "description";
+  const expects = new Map<number, Expect>();
+  for (const [field, col] of map) {
+    const e = field === nameField ? "name" : EXPECT[field];
+    if (e) expects.set(col, e);
+  }
+  return expects;
+}
+
+/**
+ * Given a realigned row, return it with labels and names moved to the columns they belong to:
+ * a level label printed left of its column (in the goal column, or a 二级 label in the 一级
+ * column) moves right into its empty column; a name printed in a label column moves into an empty
+ * name column (seed 000, goals 3/7/8; seed 001, 可持续影响指标 and 开展绿色殡葬改革…).
+ */
+export function rehomeCells(row: Row, map: ColumnMap<IndicatorField>): Row {
+  const l1 = map.get("level1"), l2 = map.get("level2");
+  const nameCol = map.get(map.has("name") ? "name" : "description");
+  if (nameCol === undefined) return row;
+  const cells = [...row.cells], raw = [...row.raw];
+  const move = (from: number, to: number) => {
+    [cells[to], raw[to]] = [cells[from]!, raw[from] ?? cells[from]!];
+    [cells[from], raw[from]] = ["", ""];
+  };
+  const isGoalLabel = (t: string) => /^(绩效目标|年度目标|目标)\s*\d+$/.test(t);
+  for (let c = 0; c < nameCol; c++) {
+    const text = cells[c] ?? "";
+    if (!text || c === l1 || c === l2 || isGoalLabel(text)) continue;
+    // A label that is both (成本指标) starts a new 二级 block under the current 一级 (seed 000, goal 3).
+    if (l2 !== undefined && c < l2 && isLevel2Label(text) && !cells[l2] && (!isLevel1Label(text) || (l1 !== undefined && c < l1 && !cells[l1] && isLevel2Label(text)))) move(c, l2);
+    else if (l1 !== undefined && c < l1 && isLevel1Label(text) && !cells[l1]) move(c, l1);
+    else if (!isLevel1Label(text) && !isLevel2Label(text) && !cells[nameCol]) move(c, nameCol);
+  }
+  if (l1 !== undefined && l2 !== undefined && cells[l1] && !cells[l2] && isLevel2Label(cells[l1]!) && !isLevel1Label(cells[l1]!)) move(l1, l2);
+  for (const c of [l1, l2]) {
+    const text = c === undefined ? "" : cells[c] ?? "";
+    if (c !== undefined && text && !cells[nameCol] && !isLevel1Label(text) && !isLevel2Label(text)) move(c, nameCol);
+  }
+  return { ...row, cells, raw };
 }
