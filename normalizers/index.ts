@@ -3,11 +3,15 @@
 // document keeps zero reports and a warning names the closest family and why it was rejected.
 import type { Extraction } from "../src/extraction.js";
 import type { Report, Warning } from "../src/model.js";
+import { gaoyiReport } from "./gaoyi-report.js";
+import { haikouRubric } from "./haikou-rubric.js";
 import { liuzhou } from "./liuzhou.js";
+import { projectWide } from "./project-wide.js";
 import { tianjin } from "./tianjin.js";
+import { wuhan } from "./wuhan.js";
 import type { LayoutFit, Normalizer, Result } from "./types.js";
 
-export const NORMALIZERS: Normalizer[] = [tianjin, liuzhou];
+export const NORMALIZERS: Normalizer[] = [tianjin, liuzhou, projectWide, wuhan, haikouRubric, gaoyiReport];
 
 export interface NormalizeSettings {
   /** Smallest fit score (0..1) a region needs to be read as its family. */

@@ -1,10 +1,12 @@
-// DOCX extractor: bytes -> format-neutral tables and text blocks. Tables are read from
-// word/document.xml (spans resolved), narrative text from mammoth, interleaved in document order.
+// DOCX extractor: bytes -> format-neutral tables and text blocks, in document order. Tables and
+// paragraphs are read from word/document.xml (spans resolved; heading roles from styles.xml);
+// documents with text boxes take their narrative from mammoth, which reads those.
 import type { Block, Extraction } from "../../src/extraction.js";
 import { UnreadableFileError } from "../../src/errors.js";
 import type { Warning } from "../../src/model.js";
 import { documentToBodyItems, type BodyItem } from "./body.js";
 import { docxToNarrative, type NarrativeItem } from "./narrative.js";
+import { stylesToHeadingIds } from "./styles.js";
 import { parseXml, XmlError } from "./xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "./zip.js";
 
@@ -22,13 +24,32 @@ export async function extractDocx(bytes: Uint8Array, path: string, settings: Par
     throw new UnreadableFileError(path, "corrupt", reason);
   }
   const warnings: Warning[] = [];
+  const headings = headingStyles(zip);
   let narrative: NarrativeItem[] | null = null;
-  try {
-    narrative = await docxToNarrative(bytes);
-  } catch (err) {
-    warnings.push({ code: "narrative-unread", message: `mammoth could not read the narrative text (${(err as Error).message}); paragraphs taken from document.xml`, page: null });
+  // Text boxes hold narrative that document.xml's body reading skips (they sit inside drawings);
+  // mammoth reads them, so it serves exactly there. Elsewhere it would cost ~1 s a form for nothing.
+  if (xml.includes("w:txbxContent")) {
+    try {
+      narrative = await docxToNarrative(bytes);
+    } catch (err) {
+      warnings.push({ code: "narrative-unread", message: `mammoth could not read the text boxes (${(err as Error).message}); paragraphs taken from document.xml`, page: null });
+    }
   }
-  return { format: "docx", textLayer: "native", pages: null, blocks: itemsToBlocks(items, narrative, warnings), warnings };
+  return { format: "docx", textLayer: "native", pages: null, blocks: itemsToBlocks(items, narrative, headings, warnings), warnings };
+}
+
+function headingStyles(zip: ZipArchive): Set<string> {
+  const styles = zip.read("word/styles.xml");
+  if (!styles) return new Set();
+  try {
+    return stylesToHeadingIds(parseXml(styles.toString("utf8")));
+  } catch {
+    return new Set(); // unreadable styles only cost the heading roles
+  }
+}
+
+function isHeading(item: Extract<BodyItem, { kind: "paragraph" }>, headings: Set<string>): boolean {
+  return item.outlineLevel != null || (item.styleId != null && headings.has(item.styleId));
 }
 
 function openArchive(bytes: Uint8Array, path: string, settings: ZipSettings): ZipArchive {
@@ -58,7 +79,7 @@ function readPart(zip: ZipArchive, path: string, name: string): string {
  * Mammoth's paragraphs are used when its top-level tables line up one to one with ours; otherwise
  * the paragraphs of document.xml are, so that nothing is lost.
  */
-export function itemsToBlocks(items: BodyItem[], narrative: NarrativeItem[] | null, warnings: Warning[]): Block[] {
+export function itemsToBlocks(items: BodyItem[], narrative: NarrativeItem[] | null, headings: Set<string>, warnings: Warning[]): Block[] {
   const tables = items.flatMap((i) => (i.kind === "table" ? [i] : []));
   const aligned = narrative && narrative.filter((n) => n.kind === "table").length === tables.length;
   if (narrative && !aligned) {
@@ -79,7 +100,7 @@ export function itemsToBlocks(items: BodyItem[], narrative: NarrativeItem[] | nu
   }
   for (const item of items) {
     if (item.kind === "table") pushTable(item);
-    else if (item.text.trim()) blocks.push({ kind: "text", text: item.text, page: null, role: item.outlineLevel != null ? "heading" : "paragraph", box: null });
+    else if (item.text.trim()) blocks.push({ kind: "text", text: item.text, page: null, role: isHeading(item, headings) ? "heading" : "paragraph", box: null });
   }
   return blocks;
 }

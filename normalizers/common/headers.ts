@@ -31,11 +31,11 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
 ];
 
 export const BUDGET_HEADERS: Synonyms<BudgetField>[] = [
-  { field: "fundSource", patterns: [/^资金来源$/, /^部门预算金额/, /^项目资金/, /^资金类别$/] },
+  { field: "fundSource", patterns: [/^资金来源$/, /^部门预算金额/, /^项目资金/, /^资金类别$/, /^项目$/] },
   { field: "initial", patterns: [/^年初预算数/] },
   { field: "adjustment", patterns: [/^年中预算调整数/, /^预算调整数/, /^调整数$/] },
   { field: "adjusted", patterns: [/^全年预算数/, /^调整后预算数/, /^调整预算数/, /^预算数/] },
-  { field: "executed", patterns: [/^全年执行数/, /^实际支出数/, /^执行数/, /^决算支出数/, /^实际执行数/] },
+  { field: "executed", patterns: [/^全年执行数/, /^实际支出数/, /^执行数/, /^决算支出数/, /^实际执行数/, /^决算数$/] },
   { field: "rate", patterns: [/执行率/] },
   { field: "weight", patterns: [/^分值$/] },
   { field: "score", patterns: [/^得分$/] },
@@ -53,3 +53,41 @@ export function fieldOfHeader<F extends string>(key: string, vocabulary: Synonym
   for (const { field, patterns } of vocabulary) if (patterns.some((p) => p.test(key))) return field;
   return null;
 }
+
+// ---- project-wide tables (seed 002): one row per project, indicators as (内容, 完成情况) pairs ----
+
+export type ProjectField =
+  | "seq" | "category" | "name" | "budget" | "executed" | "rate" | "goal" | "achievement"
+  | "content" | "summary" | "problems" | "remedy" | "subtotal";
+
+export const PROJECT_HEADERS: Synonyms<ProjectField>[] = [
+  { field: "seq", patterns: [/^序号$/] },
+  { field: "category", patterns: [/^部门名称$/, /^项目类别$/, /^项目类型$/, /^单位名称$/, /^预算单位$/] },
+  { field: "name", patterns: [/^项目名称$/] },
+  { field: "budget", patterns: [/^项目年度预算金额/, /^年度预算金额/, /^项目预算金额/, /^预算金额/, /^年度预算数/, /^全年预算数/, /^预算数/] },
+  { field: "executed", patterns: [/^实际支出金额/, /^实际支出数?/, /^全年执行数/, /^执行数/, /^决算数/] },
+  { field: "rate", patterns: [/执行率/] },
+  { field: "goal", patterns: [/^年初绩效目标$/, /^年度绩效目标$/, /^绩效目标$/, /^预期绩效目标$/] },
+  { field: "achievement", patterns: [/^绩效目标整体完成情况$/, /^整体完成情况$/, /^绩效目标完成情况$/, /^目标完成情况$/] },
+  { field: "content", patterns: [/^年度指标内容$/, /^指标内容$/, /^年度绩效指标$/] },
+  { field: "summary", patterns: [/^完成情况$/, /^实际完成情况$/, /^指标完成情况$/] },
+  { field: "problems", patterns: [/^项目执行中存在的问题$/, /存在的问题$/, /^存在问题$/] },
+  { field: "remedy", patterns: [/^整改情况$/, /^整改措施$/, /^改进措施$/] },
+  { field: "subtotal", patterns: [/^合计$/, /^小计$/] },
+];
+
+// ---- project lists under a narrative report (seed 004 (b), 分项绩效项目清单): 序号, 项目名称, then
+// 预算数 / 执行数 / 结余数 / 得分 and a description of what the project achieved ----
+
+export type ProjectListField = "seq" | "name" | "budget" | "executed" | "balance" | "rate" | "score" | "achievement";
+
+export const PROJECT_LIST_HEADERS: Synonyms<ProjectListField>[] = [
+  { field: "seq", patterns: [/^序号$/] },
+  { field: "name", patterns: [/^项目名称$/] },
+  { field: "budget", patterns: [/^预算数/, /^年度预算/, /^预算金额/, /^全年预算数/] },
+  { field: "executed", patterns: [/^执行数/, /^实际支出/, /^支出数/, /^决算数/] },
+  { field: "balance", patterns: [/^结余数?/, /^结转结余/] },
+  { field: "rate", patterns: [/执行率/] },
+  { field: "score", patterns: [/^得分$/, /^自评得分$/, /^评分$/] },
+  { field: "achievement", patterns: [/完成情况$/, /^绩效目标实现情况$/, /^项目绩效$/, /^实施效果$/] },
+];

@@ -1,8 +1,10 @@
 // The registry of commands. Each command module exports one Command.
+import { checkCommand } from "./check.js";
 import { exportCommand } from "./export.js";
 import { extractCommand } from "./extract.js";
 import { importCommand } from "./import.js";
 import { queryCommand } from "./query.js";
+import { searchCommand } from "./search.js";
 import { tablesCommand } from "./tables.js";
 
 export interface Command {
@@ -12,4 +14,4 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [extractCommand, tablesCommand, importCommand, queryCommand, exportCommand];
+export const COMMANDS: Command[] = [extractCommand, tablesCommand, importCommand, queryCommand, exportCommand, searchCommand, checkCommand];

@@ -1,67 +1,70 @@
-import { importFile, type FileOutcome } from "../importer.js";
+import { availableParallelism } from "node:os";
+import { createInterface } from "node:readline";
+import { importFiles } from "../import/importer.js";
+import { progressSink } from "../import/progress.js";
+import { describeOutcome, describeSummary } from "../import/summary.js";
 import { openStore } from "../store/store.js";
 import { pathsToFiles } from "../walk.js";
 import { DEFAULT_DB, parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
 
-const help = `usage: jixiao import PATH… [--db FILE] [--quiet]
+const help = `usage: jixiao import PATH… [--db FILE] [--workers N] [--timeout SECONDS] [--verbose]
+       find downloads -name '*.pdf' | jixiao import - [--db FILE]
 
 Loads files and folders (walked recursively for .pdf .docx .doc .xls .xlsx .wps .et .html) into
-the SQLite database. A file already imported (same sha256) is skipped; a file that cannot be read
-is recorded in the import_errors table with its reason, and the run goes on.
+the SQLite database; "-" reads one path per line from standard input. Files are extracted in a
+pool of worker threads and written in batched transactions, in input order. A file already
+imported (same sha256) is skipped, so an interrupted import is resumed by running it again. A
+file that cannot be read, crashes its worker, runs out of memory or passes the time limit is
+recorded in the import_errors table with the reason, and the run goes on.
 
-  --db FILE   the database (default ${DEFAULT_DB}; created if missing)
-  --quiet     print only the closing summary
+  --db FILE         the database (default ${DEFAULT_DB}; created if missing)
+  --workers N       worker threads (default: the number of cores, ${availableParallelism()} here)
+  --timeout S       per-file time limit in seconds (default 300)
+  --batch N         documents written per transaction (default 50)
+  --verbose         print one line per file instead of the progress bar
 
 example: jixiao import fixtures --db data/jixiao.db`;
+
+async function stdinPaths(): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: process.stdin })) if (line.trim()) lines.push(line.trim());
+  return lines;
+}
 
 export const importCommand: Command = {
   name: "import",
   summary: "load files and folders into the SQLite database",
   help,
   async run(argv) {
-    const { values, positionals } = parse(argv, { db: { type: "string" }, quiet: { type: "boolean" } });
-    if (positionals.length === 0) throw new UsageError("give at least one PATH");
-    const { files, ignored } = await pathsToFiles(positionals);
-    const store = openStore(values.db ?? DEFAULT_DB);
-    const outcomes: FileOutcome[] = [];
+    const { values, positionals } = parse(argv, {
+      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, verbose: { type: "boolean" },
+    });
+    const paths = positionals.includes("-") ? [...positionals.filter((p) => p !== "-"), ...(await stdinPaths())] : positionals;
+    if (paths.length === 0) throw new UsageError("give at least one PATH (or - to read paths from standard input)");
+    const workers = values.workers ? Number(values.workers) : availableParallelism();
+    const timeout = values.timeout ? Number(values.timeout) : 300;
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError("--workers takes a whole number ≥ 1");
+    if (!(timeout > 0)) throw new UsageError("--timeout takes a number of seconds > 0");
+    const batchSize = values.batch ? Number(values.batch) : 50;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError("--batch takes a whole number ≥ 1");
+    const db = values.db ?? DEFAULT_DB;
+    const { files, ignored } = await pathsToFiles(paths);
+    const store = openStore(db);
+    const progress = values.verbose ? null : progressSink(process.stderr);
     try {
-      for (const file of files) {
-        const outcome = await importFile(store, file);
-        outcomes.push(outcome);
-        if (!values.quiet) console.log(describe(outcome));
-      }
+      const summary = await importFiles(store, files, { workers, timeoutMs: timeout * 1000, batchSize }, (outcome, s) => {
+        if (!progress) return console.log(describeOutcome(outcome));
+        if (outcome.status === "failed") process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${describeOutcome(outcome)}\n`);
+        progress.update(s);
+      });
+      progress?.done();
+      console.log(describeSummary(summary, db, ignored.length));
+      // Machine-readable figures for the benchmark (npm run bench), which runs import as a child.
+      if (process.env.JIXIAO_STATS) console.error(`JIXIAO_STATS ${JSON.stringify({ ...summary, maxRssKb: process.resourceUsage().maxRSS })}`);
     } finally {
       store.close();
     }
-    console.log(summarize(outcomes, ignored.length, values.db ?? DEFAULT_DB));
     return 0;
   },
 };
-
-function describe(o: FileOutcome): string {
-  switch (o.status) {
-    case "imported":
-      return `imported  ${o.path}: ${o.reports} report(s) [${o.layouts.join(", ")}], ${o.indicators} indicators`;
-    case "no-layout":
-      return `no layout ${o.path}: read, but no known self-evaluation layout (raw tables kept)`;
-    case "skipped":
-      return `skipped   ${o.path}: already imported`;
-    case "failed":
-      return `failed    ${o.path}: ${o.reason}: ${o.detail}`;
-  }
-}
-
-function summarize(outcomes: FileOutcome[], ignored: number, db: string): string {
-  const count = (s: FileOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
-  const imported = outcomes.filter((o): o is Extract<FileOutcome, { status: "imported" }> => o.status === "imported");
-  const failed = outcomes.filter((o): o is Extract<FileOutcome, { status: "failed" }> => o.status === "failed");
-  const byReason = new Map<string, number>();
-  for (const f of failed) byReason.set(f.reason, (byReason.get(f.reason) ?? 0) + 1);
-  const reasons = [...byReason].map(([r, n]) => `${r} ${n}`).join(", ");
-  return [
-    `${outcomes.length} file(s) into ${db}: ${count("imported")} imported (${imported.reduce((n, o) => n + o.reports, 0)} reports, ${imported.reduce((n, o) => n + o.indicators, 0)} indicators),`,
-    `  ${count("no-layout")} read without a known layout, ${count("skipped")} skipped as already imported, ${failed.length} failed${reasons ? ` (${reasons})` : ""}` +
-      (ignored ? `, ${ignored} non-document file(s) in folders ignored` : ""),
-  ].join("\n");
-}

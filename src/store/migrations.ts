@@ -6,7 +6,8 @@
 // Version 1 is never edited once released: later versions add views (indicator history,
 // execution-rate checks), normalized key columns (ALTER TABLE … ADD COLUMN) and FTS5 tables that
 // index the rows below by their INTEGER PRIMARY KEY. A migration runs inside a transaction, so it
-// may not change `PRAGMA foreign_keys` or `journal_mode`, nor VACUUM.
+// may not change `PRAGMA foreign_keys` or `journal_mode`, nor VACUUM. What SQL cannot compute
+// (NFKC keys) a migration does in its `run` step, inside the same transaction.
 //
 // Choices in version 1 (see ../../../shared/spec/canonical-model.md for the fields):
 // - Plain tables, not STRICT ones: SQLite before 3.37 refuses to read a schema with STRICT
@@ -20,11 +21,14 @@
 //   raw is null.
 import type Database from "better-sqlite3";
 import { StoreError } from "./errors.js";
+import { backfillKeys, V2_SQL } from "./schema-v2.js";
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot do (SQLite has no NFKC), run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 const PROVENANCE = `
@@ -215,7 +219,11 @@ CREATE TABLE raw_tables (
 );
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "initial schema", sql: V1_INITIAL }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "initial schema", sql: V1_INITIAL },
+  // Keys for history across years, checks views and full-text search: schema-v2.ts, views-v2.ts.
+  { version: 2, name: "history keys, checks views and full-text search", sql: V2_SQL, run: backfillKeys },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
@@ -262,6 +270,7 @@ export function migrate(
     const apply = db.transaction(() => {
       if (schemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
+      migration.run?.(db);
       db.pragma(`user_version = ${migration.version}`);
     });
     try {

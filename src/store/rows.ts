@@ -3,6 +3,7 @@
 // the row types make the compiler check that every mapper fills every column.
 import type { BudgetLine, Goal, Indicator, Project, Report, Value, Warning } from "../model.js";
 import { tablePages, tableToRows, type Table } from "../extraction.js";
+import { departmentKey, nameKey } from "./keys.js";
 
 export type SqlValue = string | number | null;
 export type Row<C extends readonly string[]> = { [K in C[number]]: SqlValue };
@@ -15,11 +16,13 @@ export interface DocContext {
 }
 
 const PROVENANCE = ["source_sha256", "source_path"] as const;
+// department_key and name_key (schema version 2) are derived from the model, never read back:
+// keys.ts computes them on every write so rows line up across years.
 const PART_KEYS = ["report_id", "document_id", "ordinal"] as const;
 
 export const REPORT_COLUMNS = [
   "document_id", "ordinal", "kind", "layout", "title", "department", "fiscal_year", "total_score",
-  "max_score", "grade", "conclusion", "pages", ...PROVENANCE,
+  "max_score", "grade", "conclusion", "pages", ...PROVENANCE, "department_key",
 ] as const;
 export const BUDGET_COLUMNS = [
   ...PART_KEYS, "fund_source", "fund_source_raw", "unit", "unit_raw", "initial", "adjustment", "adjusted",
@@ -29,7 +32,7 @@ export const GOAL_COLUMNS = [...PART_KEYS, "seq", "text", "actual", "deviation",
 export const INDICATOR_COLUMNS = [
   ...PART_KEYS, "project", "goal_seq", "level1", "level2", "level1_raw", "level2_raw", "name", "description",
   "criterion", "target_raw", "target_op", "target_value", "target_unit", "actual_raw", "actual_op",
-  "actual_value", "actual_unit", "weight", "score", "summary", "deviation", "page", ...PROVENANCE,
+  "actual_value", "actual_unit", "weight", "score", "summary", "deviation", "page", ...PROVENANCE, "name_key",
 ] as const;
 export const PROJECT_COLUMNS = [
   ...PART_KEYS, "seq", "name", "category", "budget", "executed", "balance", "rate_reported", "score", "goal",
@@ -62,7 +65,7 @@ export function reportToRow(r: Report, ctx: DocContext, ordinal: number): Report
     document_id: ctx.documentId, ordinal, kind: r.kind, layout: r.layout, title: r.title,
     department: r.department, fiscal_year: r.fiscalYear, total_score: r.totalScore, max_score: r.maxScore,
     grade: r.grade, conclusion: r.conclusion, pages: JSON.stringify(r.pages),
-    source_sha256: ctx.sha256, source_path: ctx.path,
+    source_sha256: ctx.sha256, source_path: ctx.path, department_key: departmentKey(r.department),
   };
 }
 
@@ -95,7 +98,7 @@ export function indicatorToRow(i: Indicator, ctx: DocContext, reportId: number, 
     actual_raw: i.actual?.raw ?? null, actual_op: i.actual?.op ?? null,
     actual_value: i.actual?.value ?? null, actual_unit: i.actual?.unit ?? null,
     weight: i.weight, score: i.score, summary: i.summary, deviation: i.deviation, page: i.page,
-    source_sha256: ctx.sha256, source_path: ctx.path,
+    source_sha256: ctx.sha256, source_path: ctx.path, name_key: nameKey(i.name),
   };
 }
 

@@ -1,0 +1,143 @@
+// Lattice stage: ruling lines -> tables of cells. Segments that cross or touch form one table;
+// their positions, clustered, are the table's row and column boundaries. Between two neighbouring
+// positions a boundary is drawn or missing: a missing stretch joins the positions into one
+// spanning cell (the same reading of a grid as a merged-cell table in a word processor).
+import type { PixelBox } from "./image.js";
+import type { Segment } from "./rules.js";
+
+/** A cell of a table found on the image, in grid positions and pixels. */
+export interface LatticeCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  box: PixelBox;
+}
+
+export interface LatticeTable {
+  xs: number[];
+  ys: number[];
+  cells: LatticeCell[];
+  box: PixelBox;
+  /** Positions whose boundaries could not be read as a rectangle: split into single cells. */
+  irregular: number;
+}
+
+export interface LatticeSettings {
+  /** Segment positions closer than this (pixels) are one boundary. */
+  snap: number;
+  /** Share of a boundary's length that must be drawn for it to count as present. */
+  minCoverage: number;
+  /** Narrowest row or column kept, in pixels (closer boundaries are one). */
+  minCell: number;
+  /** Share of each side of the outer frame that must be drawn. */
+  minFrame: number;
+  /** Smallest table, in pixels each way (strokes of a large title cross like rules, over a smaller area). */
+  minSize: number;
+}
+
+/** Given segments, return them grouped into tables: segments that cross or touch (within `slack`) belong together. */
+export function segmentsToGroups(segments: Segment[], slack: number): Segment[][] {
+  const parent = segments.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  segments.forEach((a, i) => {
+    segments.forEach((b, j) => {
+      if (j <= i || a.horizontal === b.horizontal) return;
+      const [h, v] = a.horizontal ? [a, b] : [b, a];
+      if (v.at >= h.from - slack && v.at <= h.to + slack && h.at >= v.from - slack && h.at <= v.to + slack) parent[find(i)] = find(j);
+    });
+  });
+  const groups = new Map<number, Segment[]>();
+  segments.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  return [...groups.values()];
+}
+
+/** Given positions, return them clustered: positions within `snap` (and `minCell`) of the previous one join its cluster, whose mean is kept. */
+export function clusterPositions(positions: number[], snap: number): number[] {
+  const sorted = [...positions].sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const p of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last && p - last[last.length - 1]! <= snap) last.push(p);
+    else clusters.push([p]);
+  }
+  return clusters.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
+}
+
+/** Given segments along one line (same direction, near `at`) and a stretch, return the share of the stretch they draw. */
+export function coverage(segments: Segment[], at: number, from: number, to: number, snap: number): number {
+  const pieces = segments
+    .filter((s) => Math.abs(s.at - at) <= snap && s.to > from && s.from < to)
+    .map((s) => [Math.max(from, s.from), Math.min(to, s.to)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let drawn = 0;
+  let reach = from;
+  for (const [a, b] of pieces) {
+    if (b <= reach) continue;
+    drawn += b - Math.max(a, reach);
+    reach = b;
+  }
+  return to > from ? drawn / (to - from) : 0;
+}
+
+/** Given grid sizes and the two boundary tests, return for each position the id of the merged region it belongs to. */
+function positionsToRegions(rows: number, cols: number, openRight: (r: number, c: number) => boolean, openDown: (r: number, c: number) => boolean): number[] {
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && openRight(r, c)) parent[find(r * cols + c)] = find(r * cols + c + 1);
+      if (r + 1 < rows && openDown(r, c)) parent[find(r * cols + c)] = find((r + 1) * cols + c);
+    }
+  }
+  return parent.map((_, i) => find(i));
+}
+
+/** Given one table's segments, return its grid with spans, or null when it has fewer than two cells. */
+export function groupToTable(group: Segment[], settings: LatticeSettings): LatticeTable | null {
+  const h = group.filter((s) => s.horizontal);
+  const v = group.filter((s) => !s.horizontal);
+  const ys = clusterPositions(h.map((s) => s.at), Math.max(settings.snap, settings.minCell));
+  const xs = clusterPositions(v.map((s) => s.at), Math.max(settings.snap, settings.minCell));
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  if (rows < 1 || cols < 1 || rows * cols < 2) return null;
+  if (ys[rows]! - ys[0]! < settings.minSize || xs[cols]! - xs[0]! < settings.minSize) return null;
+  // Strokes of large characters cross like rules, but never close into a frame around the whole group.
+  const frame = [
+    coverage(h, ys[0]!, xs[0]!, xs[cols]!, settings.snap),
+    coverage(h, ys[rows]!, xs[0]!, xs[cols]!, settings.snap),
+    coverage(v, xs[0]!, ys[0]!, ys[rows]!, settings.snap),
+    coverage(v, xs[cols]!, ys[0]!, ys[rows]!, settings.snap),
+  ];
+  if (Math.min(...frame) < settings.minFrame) return null;
+  const openRight = (r: number, c: number) => coverage(v, xs[c + 1]!, ys[r]!, ys[r + 1]!, settings.snap) < settings.minCoverage;
+  const openDown = (r: number, c: number) => coverage(h, ys[r + 1]!, xs[c]!, xs[c + 1]!, settings.snap) < settings.minCoverage;
+  const region = positionsToRegions(rows, cols, openRight, openDown);
+  const members = new Map<number, [number, number][]>();
+  region.forEach((id, i) => members.set(id, [...(members.get(id) ?? []), [Math.floor(i / cols), i % cols]]));
+  const cells: LatticeCell[] = [];
+  let irregular = 0;
+  for (const positions of members.values()) {
+    const r0 = Math.min(...positions.map((p) => p[0]));
+    const r1 = Math.max(...positions.map((p) => p[0]));
+    const c0 = Math.min(...positions.map((p) => p[1]));
+    const c1 = Math.max(...positions.map((p) => p[1]));
+    const rectangular = positions.length === (r1 - r0 + 1) * (c1 - c0 + 1);
+    const spans = rectangular ? [[r0, c0, r1, c1]] : positions.map(([r, c]) => [r, c, r, c]);
+    if (!rectangular) irregular += positions.length;
+    for (const [a, b, c, d] of spans as [number, number, number, number][]) {
+      cells.push({ row: a, col: b, rowSpan: c - a + 1, colSpan: d - b + 1, box: { x0: xs[b]!, y0: ys[a]!, x1: xs[d + 1]!, y1: ys[c + 1]! } });
+    }
+  }
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { xs, ys, cells, irregular, box: { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[rows]! } };
+}
+
+/** Given a page's rules, return its tables, top to bottom. */
+export function segmentsToTables(segments: Segment[], settings: LatticeSettings): LatticeTable[] {
+  return segmentsToGroups(segments, settings.snap)
+    .map((g) => groupToTable(g, settings))
+    .filter((t): t is LatticeTable => t != null)
+    .sort((a, b) => a.box.y0 - b.box.y0);
+}

@@ -1,0 +1,57 @@
+// Layout stage: a rendered page -> the deskewed gray page, its ruling lines, its lattice tables
+// and the ink of its text (rules erased). Runs the pixel stages in order: seal removal and gray
+// (image.ts), skew (deskew.ts), rules (rules.ts), lattice (lattice.ts).
+import { binaryToSkew, rotateGray } from "./deskew.js";
+import { grayToBinary, otsuThreshold, type BinaryImage, type GrayImage } from "./image.js";
+import { segmentsToTables, type LatticeTable } from "./lattice.js";
+import { binaryToSegments, eraseSegments, type Segment } from "./rules.js";
+import type { OcrSettings } from "./settings.js";
+
+export interface PageLayout {
+  /** The page in gray, seal removed, turned upright. */
+  gray: GrayImage;
+  /** Ink of text (rules erased), upright. */
+  text: BinaryImage;
+  /** Degrees the scan was turned by. */
+  skew: number;
+  segments: Segment[];
+  tables: LatticeTable[];
+  /** Pixels per point. */
+  scale: number;
+}
+
+/** Given a binary mask and a skew, return the mask turned upright like the page. */
+function rotateMask(mask: BinaryImage, degrees: number): BinaryImage {
+  const asGray = { width: mask.width, height: mask.height, data: mask.data.map((v) => (v ? 0 : 255)) };
+  return grayToBinary(rotateGray(asGray, degrees), 127);
+}
+
+/** Given a page's pixels (seal removed) and its seal mask, return its layout. */
+export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: number, settings: OcrSettings): PageLayout {
+  const px = (pt: number) => Math.max(1, Math.round(pt * scale));
+  const skew = binaryToSkew(grayToBinary(scanned, otsuThreshold(scanned)), { maxDegrees: settings.maxSkew, coarseStep: 0.2, fineStep: 0.02, samples: 60_000 });
+  const gray = rotateGray(scanned, skew);
+  const threshold = otsuThreshold(gray);
+  const ink = grayToBinary(gray, threshold);
+  // Rules printed at a scanner's resolution are thin and light; they are looked for more leniently than text.
+  const lenient = grayToBinary(gray, threshold + (255 - threshold) * settings.rules.lenience);
+  const r = settings.rules;
+  const segments = binaryToSegments(
+    lenient,
+    { minRun: px(r.minRun), runGap: 2, joinGap: px(r.joinGap), sealGap: px(r.sealGap), maxThickness: px(r.maxThickness), endSlack: px(r.slack) },
+    rotateMask(seal, skew),
+  );
+  const l = settings.lattice;
+  const tables = segmentsToTables(segments, { snap: px(l.snap), minCoverage: l.minCoverage, minCell: px(l.minCell), minFrame: l.minFrame, minSize: px(l.minSize) });
+  // Only rules that belong to a table are erased: a lone underline stays with its text.
+  const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
+  return { gray, text: eraseSegments(ink, inTables), skew, segments: inTables, tables, scale };
+}
+
+/** Given a segment and a table, return whether the segment lies on the table's area. */
+function within(s: Segment, t: LatticeTable): boolean {
+  const slack = 4;
+  const [x0, x1, y0, y1] = s.horizontal ? [s.from, s.to, s.at, s.at] : [s.at, s.at, s.from, s.to];
+  return x0 >= t.box.x0 - slack && x1 <= t.box.x1 + slack && y0 >= t.box.y0 - slack && y1 <= t.box.y1 + slack;
+}
+

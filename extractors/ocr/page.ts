@@ -1,0 +1,184 @@
+// Page stage: a page's layout -> the crops to recognize -> tables and text blocks. Every line of
+// text becomes one crop: inside a ruled cell, each line of the cell (a cell's lines join into its
+// text); outside, each chunk of a line (so borderless tables can be found by alignment). Boxes go
+// back to PDF points on the page as printed: out of the upright frame, through the skew, over the
+// resolution.
+import type { Box, Cell } from "../../src/extraction.js";
+import { unrotatePoint } from "./deskew.js";
+import type { OcrEngine, Recognition } from "./engines/types.js";
+import { cropGray, type GrayImage, type PixelBox } from "./image.js";
+import type { PageLayout } from "./layout.js";
+import type { LatticeCell, LatticeTable } from "./lattice.js";
+import type { OcrSettings } from "./settings.js";
+import { linesToStreamTables, type Chunk, type TextLine } from "./stream.js";
+import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.js";
+
+/** A table of one page, before tables are numbered across the document. */
+export interface PageTable {
+  rows: (Cell | null)[][];
+  box: Box;
+  /** Column boundaries in points (for joining a table continued on the next page). */
+  xs: number[];
+  method: "ocr";
+}
+
+export interface PageText {
+  text: string;
+  box: Box;
+  role: "heading" | "paragraph";
+  confidence: number;
+}
+
+export interface PageResult {
+  number: number;
+  tables: PageTable[];
+  texts: PageText[];
+  /** Lines recognized on the page (0 for a blank page). */
+  lines: number;
+}
+
+/** Where a page sits: its number, size in points and how pixels map to it. */
+export interface PageFrame {
+  number: number;
+  widthPx: number;
+  heightPx: number;
+  scale: number;
+  skew: number;
+}
+
+/** Given the settings and the page scale, return the text-line settings in pixels. */
+export function textLineSettings(settings: OcrSettings, scale: number): TextLineSettings {
+  const t = settings.text;
+  return { minHeight: t.minHeight * scale, minWidth: t.minWidth * scale, rowGap: Math.round(t.rowGap * scale), chunkGap: t.chunkGap, maxHeightRatio: t.maxHeightRatio };
+}
+
+/** Given a pixel box in the upright frame, return it in points on the page as scanned. */
+export function pixelBoxToBox(box: PixelBox, frame: PageFrame): Box {
+  const corners = [
+    unrotatePoint(box.x0, box.y0, frame.widthPx, frame.heightPx, frame.skew),
+    unrotatePoint(box.x1, box.y0, frame.widthPx, frame.heightPx, frame.skew),
+    unrotatePoint(box.x0, box.y1, frame.widthPx, frame.heightPx, frame.skew),
+    unrotatePoint(box.x1, box.y1, frame.widthPx, frame.heightPx, frame.skew),
+  ];
+  const round = (v: number) => Math.round((v / frame.scale) * 100) / 100;
+  return {
+    page: frame.number,
+    x0: round(Math.min(...corners.map((c) => c[0]))),
+    y0: round(Math.min(...corners.map((c) => c[1]))),
+    x1: round(Math.max(...corners.map((c) => c[0]))),
+    y1: round(Math.max(...corners.map((c) => c[1]))),
+  };
+}
+
+/** Given a line's ink box, the region it lies in and a margin, return the crop to recognize (margin kept inside the region). */
+export function lineToCrop(gray: GrayImage, line: PixelBox, region: PixelBox, pad: number): GrayImage {
+  return cropGray(gray, {
+    x0: Math.max(region.x0, line.x0 - pad),
+    y0: Math.max(region.y0, line.y0 - pad),
+    x1: Math.min(region.x1, line.x1 + pad),
+    y1: Math.min(region.y1, line.y1 + pad),
+  });
+}
+
+/** Given a cell, return its inside: the box less the rules around it. */
+function cellInterior(cell: LatticeCell, inset: number): PixelBox {
+  return { x0: Math.round(cell.box.x0 + inset), y0: Math.round(cell.box.y0 + inset), x1: Math.round(cell.box.x1 - inset), y1: Math.round(cell.box.y1 - inset) };
+}
+
+/** Given the readings of a cell's (or paragraph's) lines, return their text: Chinese wraps without a space, other words with one. */
+export function joinLines(texts: string[]): string {
+  return texts.filter(Boolean).reduce((acc, t) => (acc === "" ? t : /[\u0000-\u02ff]$/.test(acc) && /^[\u0000-\u02ff]/.test(t) ? `${acc} ${t}` : acc + t), "");
+}
+
+/** Given a reading, return it without the spaces an engine puts next to Chinese characters ("≥15 万人" is printed with a gap, not a space). */
+export function tidyText(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/ (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) /g, "").trim();
+}
+
+/** Given a lattice table, the page layout and recognized lines, return the page table. */
+function latticeToPageTable(table: LatticeTable, readings: Recognition[][], frame: PageFrame): PageTable {
+  const rows: (Cell | null)[][] = Array.from({ length: table.ys.length - 1 }, () => Array.from({ length: table.xs.length - 1 }, () => null));
+  table.cells.forEach((cell, i) => {
+    const lines = readings[i] ?? [];
+    const text = tidyText(joinLines(lines.map((l) => l.text)));
+    const confidence = lines.length === 0 ? 1 : Math.min(...lines.map((l) => l.confidence));
+    rows[cell.row]![cell.col] = { text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, box: pixelBoxToBox(cell.box, frame), confidence: Math.round(confidence * 1000) / 1000 };
+  });
+  return { rows, box: pixelBoxToBox(table.box, frame), xs: table.xs.map((x) => Math.round((x / frame.scale) * 100) / 100), method: "ocr" };
+}
+
+/** Given text lines outside tables, return them as paragraphs: lines close below one another and of similar height join. */
+function linesToTexts(lines: TextLine[], frame: PageFrame): PageText[] {
+  const heights = lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+  const body = heights[Math.floor(heights.length / 2)] ?? 0;
+  const groups: TextLine[][] = [];
+  for (const line of lines) {
+    const group = groups[groups.length - 1];
+    const prev = group?.[group.length - 1];
+    const h = line.box.y1 - line.box.y0;
+    if (group && prev && line.box.y0 - prev.box.y1 < 0.8 * h && Math.abs(h - (prev.box.y1 - prev.box.y0)) < 0.3 * h && line.chunks.length === 1 && prev.chunks.length === 1) group.push(line);
+    else groups.push([line]);
+  }
+  return groups.map((group) => {
+    const box = { x0: Math.min(...group.map((l) => l.box.x0)), y0: group[0]!.box.y0, x1: Math.max(...group.map((l) => l.box.x1)), y1: group[group.length - 1]!.box.y1 };
+    const chunks = group.flatMap((l) => l.chunks);
+    const text = tidyText(joinLines(group.map((l) => l.chunks.map((c) => c.text).join("  "))));
+    const tall = group.every((l) => l.box.y1 - l.box.y0 >= 1.3 * body) && group.length <= 2;
+    return { text, box: pixelBoxToBox(box, frame), role: tall ? "heading" : "paragraph", confidence: Math.min(1, ...chunks.map((c) => c.confidence)) };
+  });
+}
+
+/** Given a page's layout, the engine and the settings, return the page's tables and text. */
+export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine: OcrEngine, settings: OcrSettings): Promise<PageResult> {
+  const lineSettings = textLineSettings(settings, layout.scale);
+  const pad = Math.round(settings.text.pad * layout.scale);
+  const inset = Math.max(2, Math.round(0.8 * layout.scale));
+  const crops: GrayImage[] = [];
+  // Cells: every line of every cell.
+  const cellLines = layout.tables.map((table) =>
+    table.cells.map((cell) => {
+      const inside = cellInterior(cell, inset);
+      return regionToLines(layout.text, inside, lineSettings).map((line) => crops.push(lineToCrop(layout.gray, line, inside, pad)) - 1);
+    }),
+  );
+  // Outside tables: lines split into chunks.
+  const outside = maskTables(layout.text, layout.tables);
+  const page = { x0: 0, y0: 0, x1: layout.gray.width, y1: layout.gray.height };
+  const freeLines = regionToLines(outside, page, lineSettings).map((box) => ({
+    box,
+    chunks: lineToChunks(outside, box, lineSettings).map((chunk) => ({ box: chunk, crop: crops.push(lineToCrop(layout.gray, chunk, page, pad)) - 1 })),
+  }));
+  const read = crops.length > 0 ? await engine.recognize(crops) : [];
+  const tables = layout.tables.map((table, t) => latticeToPageTable(table, cellLines[t]!.map((ids) => ids.map((id) => read[id]!)), frame));
+  const textLines: TextLine[] = freeLines
+    .map((l) => ({ box: l.box, chunks: l.chunks.map((c): Chunk => ({ box: c.box, text: tidyText(read[c.crop]!.text), confidence: read[c.crop]!.confidence })).filter((c) => c.text !== "") }))
+    .filter((l) => l.chunks.length > 0);
+  const stream = linesToStreamTables(textLines, settings.stream);
+  for (const st of stream.tables) {
+    const rows = st.rows.map((row, r) =>
+      row.map((chunks, c): Cell => {
+        const line = st.lines[r]!;
+        const box = chunks.length ? chunks.map((k) => k.box).reduce(unionBox) : { x0: st.columns[c]![0], x1: st.columns[c]![1], y0: line.box.y0, y1: line.box.y1 };
+        return { text: tidyText(chunks.map((k) => k.text).join(" ")), rowSpan: 1, colSpan: 1, box: pixelBoxToBox(box, frame), confidence: Math.min(1, ...chunks.map((k) => k.confidence)) };
+      }),
+    );
+    tables.push({ rows, box: pixelBoxToBox(st.box, frame), xs: [st.columns[0]![0], ...st.columns.map((c) => c[1])].map((x) => Math.round((x / frame.scale) * 100) / 100), method: "ocr" });
+  }
+  tables.sort((a, b) => a.box.y0 - b.box.y0);
+  return { number: frame.number, tables, texts: linesToTexts(stream.rest, frame), lines: crops.length };
+}
+
+function unionBox(a: PixelBox, b: PixelBox): PixelBox {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
+/** Given the text ink and the page's tables, return the ink with the tables' areas blanked (their text is read cell by cell). */
+function maskTables(text: GrayImage, tables: LatticeTable[]): GrayImage {
+  const data = new Uint8Array(text.data);
+  for (const t of tables) {
+    for (let y = Math.max(0, Math.floor(t.box.y0) - 2); y < Math.min(text.height, Math.ceil(t.box.y1) + 2); y++) {
+      data.fill(0, y * text.width + Math.max(0, Math.floor(t.box.x0) - 2), y * text.width + Math.min(text.width, Math.ceil(t.box.x1) + 2));
+    }
+  }
+  return { width: text.width, height: text.height, data };
+}

@@ -1,0 +1,157 @@
+// Rules stage: ruling lines found on the binarized, deskewed page. Long runs of ink along rows
+// (columns) are collected into horizontal (vertical) segments, collinear pieces broken by noise
+// are joined, and only segments that meet segments of the other direction are kept: a table's
+// rules cross one another, while a run of aligned strokes inside a line of text meets nothing.
+import type { BinaryImage } from "./image.js";
+
+/** A ruling line in pixels: `at` is its y (horizontal) or x (vertical), from..to its extent along it. */
+export interface Segment {
+  horizontal: boolean;
+  at: number;
+  from: number;
+  to: number;
+  thickness: number;
+}
+
+export interface RuleSettings {
+  /** Shortest run kept as a piece of rule, in pixels. */
+  minRun: number;
+  /** Off pixels bridged inside a run (JPEG and noise break thin lines). */
+  runGap: number;
+  /** Collinear pieces closer than this are joined, in pixels. */
+  joinGap: number;
+  /** Collinear pieces this close are joined when the gap lies under the seal, in pixels. */
+  sealGap: number;
+  /** Thickest ink band taken for a rule, in pixels. */
+  maxThickness: number;
+  /** How far a segment's end may be from a crossing segment, in pixels. */
+  endSlack: number;
+}
+
+interface Run {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** Given a binary image and a direction, return its long ink runs (a pixel counts when it or a neighbour across the run is ink). */
+export function binaryToRuns(image: BinaryImage, horizontal: boolean, settings: RuleSettings): Run[] {
+  const lines = horizontal ? image.height : image.width;
+  const length = horizontal ? image.width : image.height;
+  const ink = (line: number, pos: number) => (horizontal ? image.data[line * image.width + pos]! : image.data[pos * image.width + line]!);
+  const runs: Run[] = [];
+  for (let line = 0; line < lines; line++) {
+    let start = -1;
+    let lastOn = -1;
+    for (let pos = 0; pos <= length; pos++) {
+      const on = pos < length && (ink(line, pos) || (line > 0 && ink(line - 1, pos)) || (line + 1 < lines && ink(line + 1, pos)));
+      if (on) {
+        if (start < 0) start = pos;
+        lastOn = pos;
+      } else if (start >= 0 && pos - lastOn > settings.runGap) {
+        if (lastOn - start + 1 >= settings.minRun) runs.push({ at: line, from: start, to: lastOn + 1 });
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}
+
+/** Given runs of one direction (sorted by line), return segments: runs on neighbouring lines that overlap become one. */
+export function runsToSegments(runs: Run[], horizontal: boolean, settings: RuleSettings): Segment[] {
+  const open: { first: number; last: number; from: number; to: number }[] = [];
+  const done: typeof open = [];
+  for (const run of runs) {
+    const match = open.find((s) => run.at - s.last <= 1 && Math.min(s.to, run.to) - Math.max(s.from, run.from) > 0.5 * Math.min(s.to - s.from, run.to - run.from));
+    if (match) {
+      match.last = run.at;
+      match.from = Math.min(match.from, run.from);
+      match.to = Math.max(match.to, run.to);
+    } else open.push({ first: run.at, last: run.at, from: run.from, to: run.to });
+    for (let i = open.length - 1; i >= 0; i--) if (run.at - open[i]!.last > 1) done.push(...open.splice(i, 1));
+  }
+  done.push(...open);
+  return done
+    .map((s) => ({ horizontal, at: (s.first + s.last) / 2, from: s.from, to: s.to, thickness: s.last - s.first + 1 }))
+    .filter((s) => s.thickness <= settings.maxThickness + 2); // runs were widened by one line each side
+}
+
+/** Given a mask and a stretch of a line, return the share of the stretch the mask covers. */
+function maskedShare(mask: BinaryImage | null, horizontal: boolean, at: number, from: number, to: number): number {
+  if (!mask || to <= from) return 0;
+  const line = Math.round(at);
+  let n = 0;
+  for (let p = Math.floor(from); p < to; p++) n += horizontal ? mask.data[line * mask.width + p] ?? 0 : mask.data[p * mask.width + line] ?? 0;
+  return n / (to - from);
+}
+
+/**
+ * Given segments of one direction, return them with collinear pieces separated by small gaps
+ * joined, and also by larger gaps that lie under the seal (where its ink hid the rule). Bridging
+ * large gaps everywhere would join strokes of neighbouring characters into false rules.
+ */
+export function joinCollinear(segments: Segment[], settings: RuleSettings, seal: BinaryImage | null = null): Segment[] {
+  const sorted = [...segments].sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Segment[] = [];
+  const bridges = (o: Segment, s: Segment) => {
+    const [from, to] = s.from > o.to ? [o.to, s.from] : [s.to, o.from];
+    if (to - from <= settings.joinGap) return true;
+    return to - from <= settings.sealGap && maskedShare(seal, s.horizontal, (o.at + s.at) / 2, from, to) >= 0.5;
+  };
+  for (const s of sorted) {
+    const prev = out.find((o) => Math.abs(o.at - s.at) <= 2 && bridges(o, s));
+    if (prev) {
+      const total = prev.to - prev.from + (s.to - s.from);
+      prev.at = (prev.at * (prev.to - prev.from) + s.at * (s.to - s.from)) / total;
+      prev.from = Math.min(prev.from, s.from);
+      prev.to = Math.max(prev.to, s.to);
+      prev.thickness = Math.max(prev.thickness, s.thickness);
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Given a segment and segments of the other direction, return how many of them it crosses or touches. */
+function meetings(s: Segment, others: Segment[], slack: number): number {
+  return others.filter((o) => o.at >= s.from - slack && o.at <= s.to + slack && s.at >= o.from - slack && s.at <= o.to + slack).length;
+}
+
+/**
+ * Given horizontal and vertical segments, return those that meet at least two segments of the
+ * other direction, repeated until stable. Requiring both ends to be framed would be stricter, but
+ * a seal or a speck of noise breaks a border into pieces whose ends meet nothing.
+ */
+export function keepFramed(horizontal: Segment[], vertical: Segment[], settings: RuleSettings): Segment[] {
+  let h = horizontal;
+  let v = vertical;
+  for (let pass = 0; pass < 4; pass++) {
+    const nh = h.filter((s) => meetings(s, v, settings.endSlack) >= 2);
+    const nv = v.filter((s) => meetings(s, h, settings.endSlack) >= 2);
+    const stable = nh.length === h.length && nv.length === v.length;
+    [h, v] = [nh, nv];
+    if (stable) break;
+  }
+  return [...h, ...v];
+}
+
+/** Given a binary page and where the seal was, return its ruling lines. */
+export function binaryToSegments(image: BinaryImage, settings: RuleSettings, seal: BinaryImage | null = null): Segment[] {
+  const h = joinCollinear(runsToSegments(binaryToRuns(image, true, settings), true, settings), settings, seal);
+  const v = joinCollinear(runsToSegments(binaryToRuns(image, false, settings), false, settings), settings, seal);
+  return keepFramed(h, v, settings);
+}
+
+/** Given a binary page and its rules, return a copy with the rules' pixels turned to paper (so text lines are found without them). */
+export function eraseSegments(image: BinaryImage, segments: Segment[]): BinaryImage {
+  const data = new Uint8Array(image.data);
+  for (const s of segments) {
+    const half = s.thickness / 2 + 1;
+    for (let a = Math.floor(s.at - half); a <= Math.ceil(s.at + half); a++) {
+      for (let p = s.from; p < s.to; p++) {
+        const [x, y] = s.horizontal ? [p, a] : [a, p];
+        if (x >= 0 && y >= 0 && x < image.width && y < image.height) data[y * image.width + x] = 0;
+      }
+    }
+  }
+  return { width: image.width, height: image.height, data };
+}

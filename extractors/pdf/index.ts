@@ -1,0 +1,75 @@
+// PDF extractor (text layer): bytes -> format-neutral tables and text blocks in reading order.
+// Stages, each in its own file: load (pdf.js, page by page) -> glyphs (items cut into placed
+// glyphs) and segments (ruling lines from the operator list) -> lattice (snapped rules) -> cells
+// (grid and spans) -> assign (glyphs to cells) | stream (borderless tables) -> blocks (text
+// outside tables) -> stitch (tables across pages). Pages without a text layer are listed for OCR.
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Extraction } from "../../src/extraction.js";
+import { UnreadableFileError } from "../../src/errors.js";
+import type { Warning } from "../../src/model.js";
+import { glyphsToTextBlocks } from "./blocks.js";
+import { boxToDisplay } from "./frame.js";
+import { bytesToDocument, documentToRawPage } from "./load.js";
+import { rawPageToContent, type PageContent } from "./page.js";
+import { resolveSettings, type PdfSettings, type PdfSettingsInput } from "./settings.js";
+import { pagesToBlocks, type PageItem, type PageLayout } from "./stitch.js";
+
+export type { PdfSettings, PdfSettingsInput } from "./settings.js";
+export { defaultPdfSettings } from "./settings.js";
+
+/** Given a page's content, return its tables and text blocks in reading order (top to bottom, then left to right), boxes on the displayed page. */
+export function contentToLayout(content: PageContent, settings: PdfSettings): PageLayout {
+  const { frame } = content;
+  for (const table of content.tables) {
+    for (const row of table.rows) for (const cell of row) if (cell?.box) cell.box = { page: cell.box.page, ...boxToDisplay(cell.box, frame) };
+  }
+  const items: PageItem[] = [
+    ...content.tables.map((table): PageItem => ({ kind: "table", table })),
+    ...glyphsToTextBlocks(content.rest, content.width, settings.text).map((block): PageItem => ({ kind: "text", block, box: boxToDisplay(block.box, frame) })),
+  ];
+  const top = (item: PageItem) => (item.kind === "table" ? item.table.box : item.block.box);
+  items.sort((a, b) => top(a).y0 - top(b).y0 || top(a).x0 - top(b).x0);
+  return { number: content.number, width: content.width, height: content.height, items };
+}
+
+/** Given an open document, return each readable page's layout, the pages without text and the warnings. */
+async function documentToLayouts(doc: PDFDocumentProxy, path: string, settings: PdfSettings) {
+  const layouts: PageLayout[] = [];
+  const pagesWithoutText: number[] = [];
+  const warnings: Warning[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    let content: PageContent;
+    try {
+      content = rawPageToContent(await documentToRawPage(doc, n), settings);
+    } catch (err) {
+      warnings.push({ code: "page-unreadable", message: `page ${n} could not be read: ${(err as Error).message}`, page: n });
+      continue;
+    }
+    if (content.visible < settings.minTextChars && content.painted) {
+      pagesWithoutText.push(n);
+      warnings.push({ code: "no-text-layer", message: `page ${n} is painted but has no text layer`, page: n });
+    }
+    layouts.push(contentToLayout(content, settings));
+  }
+  if (layouts.length === 0 && doc.numPages > 0) throw new UnreadableFileError(path, "corrupt", "no page of the PDF could be read");
+  return { layouts, pagesWithoutText, warnings };
+}
+
+/** Given the bytes of a PDF, return its tables and text blocks; throws UnreadableFileError when unusable. */
+export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfSettingsInput = {}): Promise<Extraction> {
+  const resolved = resolveSettings(settings);
+  const doc = await bytesToDocument(bytes, path);
+  try {
+    const { layouts, pagesWithoutText, warnings } = await documentToLayouts(doc, path, resolved);
+    return {
+      format: "pdf",
+      textLayer: "native",
+      pages: doc.numPages,
+      blocks: pagesToBlocks(layouts, resolved.stitch),
+      warnings,
+      pagesWithoutText,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,97 @@
+// Load stage: the only part of the PDF extractor that talks to pdf.js. Opens the document with
+// everything local (CMaps for Chinese fonts, standard fonts, wasm decoders: nothing is fetched)
+// and reads one page at a time, releasing it afterwards so memory stays bounded on long files.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { UnreadableFileError } from "../../src/errors.js";
+import type { Matrix } from "./geometry.js";
+
+/** One text item of pdf.js getTextContent, reduced to what the glyph stage reads. */
+export interface RawTextItem {
+  str: string;
+  /** [a, b, c, d, e, f] in PDF user space (origin bottom-left). */
+  transform: number[];
+  /** Advance of the whole item in user space units. */
+  width: number;
+  vertical: boolean;
+}
+
+/** What one page yields: its size as displayed, the user-space-to-display transform, text items and operators. */
+export interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  /** Maps PDF user space to the displayed page (origin top-left, /Rotate applied). */
+  view: Matrix;
+  items: RawTextItem[];
+  fnArray: number[];
+  argsArray: unknown[][];
+}
+
+const packageDir = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+
+/** Given a folder of the pdfjs-dist package, return it as a filesystem path with the trailing slash pdf.js expects. */
+function packagePath(folder: string): string {
+  return join(packageDir, folder) + "/";
+}
+
+/** Given the bytes of a PDF, return the open pdf.js document; throws UnreadableFileError when unusable. */
+export async function bytesToDocument(bytes: Uint8Array, path: string): Promise<PDFDocumentProxy> {
+  if (bytes.length === 0) throw new UnreadableFileError(path, "empty", "the file is empty");
+  const task = getDocument({
+    // pdf.js transfers the buffer it is given; a copy keeps the caller's bytes intact.
+    data: new Uint8Array(bytes),
+    cMapUrl: packagePath("cmaps"),
+    cMapPacked: true,
+    standardFontDataUrl: packagePath("standard_fonts"),
+    wasmUrl: packagePath("wasm"),
+    iccUrl: packagePath("iccs"),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw loadErrorToUnreadable(err, path);
+  }
+}
+
+/** Given an error from pdf.js's getDocument, return the UnreadableFileError that names its reason. */
+export function loadErrorToUnreadable(err: unknown, path: string): UnreadableFileError {
+  const name = (err as { name?: string } | null)?.name ?? "";
+  const message = (err as Error | null)?.message ?? String(err);
+  if (name === "PasswordException") return new UnreadableFileError(path, "encrypted", `the PDF needs a password (${message})`);
+  return new UnreadableFileError(path, "corrupt", `not a readable PDF (${message})`);
+}
+
+/** Given an open document and a 1-based page number, return the page's raw text items and operators. */
+export async function documentToRawPage(doc: PDFDocumentProxy, number: number): Promise<RawPage> {
+  const page = await doc.getPage(number);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const operators = await page.getOperatorList();
+    const items: RawTextItem[] = [];
+    for (const item of content.items) {
+      if (!("str" in item)) continue;
+      const style = content.styles[item.fontName];
+      items.push({ str: item.str, transform: item.transform as number[], width: item.width, vertical: style?.vertical === true });
+    }
+    return {
+      number,
+      width: viewport.width,
+      height: viewport.height,
+      view: viewport.transform as unknown as Matrix,
+      items,
+      fnArray: operators.fnArray,
+      argsArray: operators.argsArray as unknown[][],
+    };
+  } finally {
+    page.cleanup();
+  }
+}

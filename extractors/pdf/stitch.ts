@@ -1,0 +1,131 @@
+// Stitch stage: page layouts -> document blocks, a table continued on the next page joined into
+// one. A table continues when it is the last thing on its page (page numbers and running headers
+// aside) and reaches the lowest content seen on pages of that size, and the next page opens with
+// a table of the same columns. Established extractors do not stitch (Tabula, pdfplumber) or
+// rarely manage it (FIELD-NOTES, "Tables across pages").
+import type { Block, Cell, Table } from "../../src/extraction.js";
+import type { PageTable } from "./assign.js";
+import type { TextBlock } from "./blocks.js";
+import { alignRuled, alignStream, narrowRanges, rowsOnBoundaries } from "./columns.js";
+import { isNewCopy, joinAcrossBreak, repeatedHeader } from "./join.js";
+import type { Rect } from "./geometry.js";
+import type { StitchSettings } from "./settings.js";
+
+/** A table or text block of a page; geometry in the reading frame, `box` of text on the displayed page. */
+export type PageItem = { kind: "table"; table: PageTable } | { kind: "text"; block: TextBlock; box: Rect };
+
+export interface PageLayout {
+  number: number;
+  width: number;
+  height: number;
+  /** Tables and text blocks in reading order. */
+  items: PageItem[];
+}
+
+interface OpenTable {
+  rows: (Cell | null)[][];
+  rowPages: number[];
+  xs: number[];
+  ranges: [number, number][];
+  method: PageTable["method"];
+  lastPage: number;
+}
+
+/** Given a page and a text block, return whether it is a running header, footer or page number rather than content. */
+export function isMarginText(page: PageLayout, block: TextBlock, settings: StitchSettings): boolean {
+  const band = settings.marginBand * page.height;
+  if (block.box.y1 <= band || block.box.y0 >= page.height - band) return true;
+  return /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?([\s/共]*\d*\s*页?)?[-—–\s]*$/.test(block.text) || /^续表/.test(block.text);
+}
+
+/** Given pages, return for each page size the lowest bottom of any table or content text on pages of that size. */
+export function lowestContent(pages: PageLayout[], settings: StitchSettings): Map<string, number> {
+  const lowest = new Map<string, number>();
+  for (const page of pages) {
+    const key = sizeKey(page);
+    for (const item of page.items) {
+      if (item.kind === "text" && isMarginText(page, item.block, settings)) continue;
+      const bottom = item.kind === "table" ? item.table.box.y1 : item.block.box.y1;
+      lowest.set(key, Math.max(lowest.get(key) ?? 0, bottom));
+    }
+  }
+  return lowest;
+}
+
+/** Given a page, return a key shared by pages of the same size and orientation. */
+function sizeKey(page: PageLayout): string {
+  return `${Math.round(page.width)}x${Math.round(page.height)}`;
+}
+
+/** Given a page, return the index of its first item when that is a table with only margin text before it, else -1. */
+function leadingTable(page: PageLayout, settings: StitchSettings): number {
+  const i = page.items.findIndex((item) => item.kind === "table" || !isMarginText(page, item.block, settings));
+  return i >= 0 && page.items[i]!.kind === "table" ? i : -1;
+}
+
+/** Given a page and the lowest content on pages of its size, return its last item when that table may run on, else null. */
+function trailingTable(page: PageLayout, lowest: number, settings: StitchSettings): PageTable | null {
+  for (let i = page.items.length - 1; i >= 0; i--) {
+    const item = page.items[i]!;
+    if (item.kind === "text" && isMarginText(page, item.block, settings)) continue;
+    if (item.kind !== "table") return null;
+    return lowest - item.table.box.y1 <= 0.15 * page.height ? item.table : null;
+  }
+  return null;
+}
+
+/** Given a page table, return a table that may grow with the following pages (cells copied). */
+function openTable(t: PageTable): OpenTable {
+  return { rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))), rowPages: t.rows.map(() => t.page), xs: t.xs, ranges: t.ranges ?? t.xs.map((x) => [x, x]), method: t.method, lastPage: t.page };
+}
+
+/** Given an open table and the next page's leading table, append it when it continues the table; return whether it did. */
+export function appendContinuation(open: OpenTable, next: PageTable, settings: StitchSettings): boolean {
+  if (open.method !== next.method) return false;
+  const aligned = open.method === "stream"
+    ? alignStream(open, { xs: next.xs, ranges: next.ranges ?? next.xs.map((x) => [x, x]) }, settings.streamColumnTolerance)
+    : alignRuled(open.xs, next.xs, settings.columnTolerance);
+  if (!aligned) return false;
+  const { xs, mapA, mapB } = aligned;
+  const mine = rowsOnBoundaries(open.rows, mapA, xs.length - 1);
+  const theirs = rowsOnBoundaries(next.rows.map((row) => row.map((c) => (c ? { ...c } : null))), mapB, xs.length - 1);
+  const header = repeatedHeader(mine, theirs, settings.maxHeaderRows);
+  if (isNewCopy(mine, theirs, header)) return false;
+  const body = joinAcrossBreak(mine, theirs.slice(header.count));
+  open.rows = [...mine, ...body];
+  open.rowPages = [...open.rowPages, ...body.map(() => next.page)];
+  if (open.method === "stream" && next.ranges) open.ranges = narrowRanges(open.ranges, next.ranges, mapB);
+  open.xs = xs;
+  open.lastPage = next.page;
+  return true;
+}
+
+/** Given open tables and text blocks in order, return the document's blocks with tables numbered. */
+function toBlocks(items: ({ kind: "table"; open: OpenTable } | { kind: "text"; block: TextBlock; box: Rect; page: number })[]): Block[] {
+  let index = 0;
+  return items.map((item): Block => {
+    if (item.kind === "text") return { kind: "text", text: item.block.text, page: item.page, role: item.block.role, box: { page: item.page, ...item.box } };
+    const table: Table = { index: index++, rows: item.open.rows, rowPages: item.open.rowPages, method: item.open.method };
+    return { kind: "table", table };
+  });
+}
+
+/** Given the pages' layouts in order, return the document's blocks, tables continued across pages stitched into one. */
+export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Block[] {
+  const lowest = lowestContent(pages, settings);
+  const items: Parameters<typeof toBlocks>[0] = [];
+  let running: { open: OpenTable; size: string } | null = null;
+  for (const page of pages) {
+    const lead = leadingTable(page, settings);
+    page.items.forEach((item, i) => {
+      if (item.kind === "text") return items.push({ kind: "text", block: item.block, box: item.box, page: page.number });
+      const continues = i === lead && running && running.size === sizeKey(page) && running.open.lastPage === page.number - 1;
+      if (continues && appendContinuation(running!.open, item.table, settings)) return;
+      items.push({ kind: "table", open: openTable(item.table) });
+    });
+    const tail = trailingTable(page, lowest.get(sizeKey(page)) ?? page.height, settings);
+    const last = [...items].reverse().find((it) => it.kind === "table");
+    running = tail && last?.kind === "table" && last.open.lastPage === page.number ? { open: last.open, size: sizeKey(page) } : null;
+  }
+  return toBlocks(items);
+}

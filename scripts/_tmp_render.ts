@@ -1,0 +1,14 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { createCanvas } from "@napi-rs/canvas";
+import { bytesToDocument } from "../extractors/pdf/load.js";
+import { documentToRaster } from "../extractors/ocr/render.js";
+const doc = await bytesToDocument(readFileSync(process.argv[2]!), "x");
+const t = Date.now();
+const r = await documentToRaster(doc, Number(process.argv[3] ?? 1), 200);
+console.log(Date.now() - t, r.image.width, r.image.height, r.widthPt, r.heightPt);
+const c = createCanvas(r.image.width, r.image.height);
+const ctx = c.getContext("2d");
+const id = ctx.createImageData(r.image.width, r.image.height);
+id.data.set(r.image.data);
+ctx.putImageData(id, 0, 0);
+writeFileSync("/tmp/pg/render.png", await c.encode("png"));

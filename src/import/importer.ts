@@ -1,0 +1,113 @@
+// Bulk import: files are read and hashed on the main thread, extracted in the worker pool, and
+// written by the main thread's single connection in batched transactions, in input order. Writing
+// in input order makes the database independent of which worker finished first, so an interrupted
+// run followed by a re-run gives the same rows as one uninterrupted run; a document is always
+// written whole (its own savepoint inside the batch transaction) or not at all.
+import PQueue from "p-queue";
+import { UnreadableFileError } from "../errors.js";
+import { readSource, sha256Of } from "../pipeline.js";
+import type { Store } from "../store/store.js";
+import { defaultPoolSettings, WorkerPool, type PoolSettings } from "./pool.js";
+import type { TaskResponse } from "./protocol.js";
+import { emptySummary, recordOutcome, type FileOutcome, type ImportSummary } from "./summary.js";
+
+export interface ImportSettings extends PoolSettings {
+  /** Documents written per transaction. */
+  batchSize: number;
+  /** Files read ahead of the oldest one not yet written (bounds memory). */
+  window: number;
+}
+
+export const defaultImportSettings: ImportSettings = { ...defaultPoolSettings, batchSize: 50, window: 0 };
+
+type Pending = { path: string; outcome?: Promise<Ready> };
+type Ready = { path: string; sha256: string | null; size: number; response: TaskResponse | null; readFailure?: UnreadableFileError; duplicate?: boolean };
+
+/** Given a store and files, import them all and return the summary; `onOutcome` sees each file once, in order. */
+export async function importFiles(
+  store: Store,
+  files: string[],
+  settings: Partial<ImportSettings> = {},
+  onOutcome: (outcome: FileOutcome, summary: ImportSummary) => void = () => {},
+): Promise<ImportSummary> {
+  const s = { ...defaultImportSettings, ...settings };
+  const window = s.window || s.workers * 4;
+  const pool = new WorkerPool(s);
+  const queue = new PQueue({ concurrency: s.workers * 2 });
+  const summary = emptySummary(files.length);
+  const started = performance.now();
+  const inRun = new Set<string>();
+  const pending: Pending[] = files.map((path) => ({ path }));
+  let batch: Ready[] = [];
+  const flush = () => {
+    const t0 = performance.now();
+    store.transaction(() => batch.forEach((ready) => onOutcome(writeReady(store, ready, summary), summary)));
+    summary.timings.store += performance.now() - t0;
+    batch = [];
+  };
+  let written = 0; // index of the next file to be written
+  const drainTo = async (limit: number) => {
+    for (; written < limit; written++) {
+      batch.push(await pending[written]!.outcome!);
+      if (batch.length >= s.batchSize) flush();
+    }
+  };
+  try {
+    for (let i = 0; i < pending.length; i++) {
+      await drainTo(i - window + 1); // at most `window` files read ahead of the next write
+      const item = pending[i]!;
+      item.outcome = queue.add(() => prepare(item.path, store, inRun, pool, summary)) as Promise<Ready>;
+    }
+    await drainTo(pending.length);
+    flush();
+  } finally {
+    await pool.close();
+  }
+  summary.elapsedMs = performance.now() - started;
+  return summary;
+}
+
+/** Given a path, return its bytes' fate: a read failure, a duplicate to skip, or the worker's answer. */
+async function prepare(path: string, store: Store, inRun: Set<string>, pool: WorkerPool, summary: ImportSummary): Promise<Ready> {
+  const t0 = performance.now();
+  let bytes: Buffer;
+  try {
+    bytes = await readSource(path);
+  } catch (err) {
+    const failure = err instanceof UnreadableFileError ? err : new UnreadableFileError(path, "missing", (err as Error).message);
+    return { path, sha256: null, size: 0, response: null, readFailure: failure };
+  }
+  const sha256 = sha256Of(bytes);
+  summary.timings.read += performance.now() - t0;
+  if (store.hasDocument(sha256) || inRun.has(sha256)) return { path, sha256, size: bytes.length, response: null, duplicate: true };
+  inRun.add(sha256);
+  return { path, sha256, size: bytes.length, response: await pool.run({ path, bytes }) };
+}
+
+/** Given a prepared file, write its document or its import error, and return what happened. */
+function writeReady(store: Store, ready: Ready, summary: ImportSummary): FileOutcome {
+  const { path, sha256, response } = ready;
+  const failed = (reason: string, detail: string): FileOutcome => {
+    store.recordImportError({ path, sha256, reason, detail });
+    return recordOutcome(summary, { path, status: "failed", reason, detail });
+  };
+  if (ready.readFailure) return failed(ready.readFailure.reason, ready.readFailure.detail);
+  if (ready.duplicate || !response) return recordOutcome(summary, { path, status: "skipped" });
+  if (!response.ok) return failed(response.reason, response.detail);
+  summary.timings.extract += response.timings.extract;
+  summary.timings.normalize += response.timings.normalize;
+  try {
+    if (store.writeDocument(response.document, { tables: response.tables }, { size: ready.size }) === "skipped") {
+      return recordOutcome(summary, { path, status: "skipped" });
+    }
+  } catch (err) {
+    return failed("store-error", (err as Error).message);
+  }
+  const { reports } = response.document;
+  const pages = response.document.source.pages ?? 1;
+  if (reports.length === 0) return recordOutcome(summary, { path, status: "no-layout", pages });
+  return recordOutcome(summary, {
+    path, status: "imported", pages, reports: reports.length,
+    indicators: reports.reduce((n, r) => n + r.indicators.length, 0), layouts: reports.map((r) => r.layout),
+  });
+}

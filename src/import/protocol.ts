@@ -1,0 +1,18 @@
+// Messages between the import pool and its worker threads.
+import type { Table } from "../extraction.js";
+import type { Document } from "../model.js";
+
+export interface TaskRequest {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface StageTimings {
+  extract: number;
+  normalize: number;
+}
+
+export type TaskResponse =
+  | { id: number; ok: true; document: Document; tables: Table[]; timings: StageTimings }
+  | { id: number; ok: false; reason: string; detail: string };

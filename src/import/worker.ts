@@ -1,0 +1,25 @@
+// A worker thread of the import pool: bytes in, Document and raw tables out. CPU-bound work
+// (PDF parsing, OCR, normalizing) runs here, off the main thread that owns the database.
+import { parentPort } from "node:worker_threads";
+import { UnreadableFileError } from "../errors.js";
+import { tablesOf } from "../extraction.js";
+import { extractBytes, extractionToDocument } from "../pipeline.js";
+import type { TaskRequest, TaskResponse } from "./protocol.js";
+
+async function handle(task: TaskRequest): Promise<TaskResponse> {
+  const t0 = performance.now();
+  try {
+    const extraction = await extractBytes(task.bytes, task.path);
+    const t1 = performance.now();
+    const document = extractionToDocument(task.bytes, task.path, extraction);
+    const t2 = performance.now();
+    return { id: task.id, ok: true, document, tables: tablesOf(extraction), timings: { extract: t1 - t0, normalize: t2 - t1 } };
+  } catch (err) {
+    if (err instanceof UnreadableFileError) return { id: task.id, ok: false, reason: err.reason, detail: err.detail };
+    return { id: task.id, ok: false, reason: "crashed", detail: (err as Error).message ?? String(err) };
+  }
+}
+
+parentPort?.on("message", (task: TaskRequest) => {
+  void handle(task).then((response) => parentPort?.postMessage(response));
+});
