@@ -10,7 +10,7 @@ import { extractPdf } from "../extractors/pdf/index.js";
 import { bytesToDocument } from "../extractors/pdf/load.js";
 
 const TARGET = 1.3;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** Given the command line, return the PDFs to time. */
 function benchFiles(args: string[]): string[] {

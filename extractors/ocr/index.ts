@@ -30,11 +30,12 @@ export interface OcrResult {
 
 /** Given an open document, a page and a started engine, return what the page holds. */
 async function documentToPage(doc: PDFDocumentProxy, number: number, engine: OcrEngine, settings: OcrSettings): Promise<PageResult> {
+  const started = performance.now();
   const raster = await documentToRaster(doc, number, settings.dpi);
   const { gray, seal } = rgbaToGray(raster.image, settings.seal);
   const layout = grayToLayout(gray, seal, raster.scale, settings);
   const frame = { number, widthPx: gray.width, heightPx: gray.height, scale: raster.scale, skew: layout.skew };
-  return layoutToPage(layout, frame, engine, settings);
+  return layoutToPage(layout, frame, engine, settings, (performance.now() - started) / 1000);
 }
 
 /** Given a page's result and the settings, return its warnings: low-confidence cells with their position, and a blank page. */

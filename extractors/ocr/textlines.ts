@@ -65,21 +65,34 @@ export function regionToLines(image: BinaryImage, region: PixelBox, settings: Te
   }
   const lines: PixelBox[] = [];
   for (const [a, b] of bands) {
-    const ink = inkBox(image, { x0: box.x0, x1: box.x1, y0: box.y0 + a, y1: box.y0 + b });
-    if (!ink) continue;
-    const tall = ink.y1 - ink.y0 >= settings.minHeight;
-    // A short band is a dash ("—", "——") when dash-sized; longer, it is what is left of a rule or of the seal's ring.
-    const dash = ink.x1 - ink.x0 >= settings.minWidth && ink.x1 - ink.x0 <= 6 * settings.minHeight && ink.y1 - ink.y0 >= 2;
-    if (tall || dash) lines.push(ink);
+    // A line's box is the union of its chunks that can be text, so specks beside it do not widen it.
+    const band = { x0: box.x0, x1: box.x1, y0: box.y0 + a, y1: box.y0 + b };
+    const chunks = lineToChunks(image, band, { ...settings, chunkGap: Math.max(settings.chunkGap, 3) });
+    if (chunks.length > 0) lines.push(chunks.reduce((u, c) => ({ x0: Math.min(u.x0, c.x0), y0: Math.min(u.y0, c.y0), x1: Math.max(u.x1, c.x1), y1: Math.max(u.y1, c.y1) })));
   }
   return splitTallLines(image, lines, settings);
+}
+
+/** Given ink, return whether it can be text: tall enough, or a dash ("—", "——": short, dash-sized and solid, unlike a few specks of noise in a row or what is left of a rule or of the seal's ring). */
+export function isText(image: BinaryImage, ink: PixelBox, settings: TextLineSettings): boolean {
+  const width = ink.x1 - ink.x0;
+  const height = ink.y1 - ink.y0;
+  if (height >= settings.minHeight) return true;
+  if (width < settings.minWidth || width > 6 * settings.minHeight || height < 2) return false;
+  let columns = 0;
+  for (let x = ink.x0; x < ink.x1; x++) {
+    let on = false;
+    for (let y = ink.y0; y < ink.y1 && !on; y++) on = image.data[y * image.width + x] === 1;
+    if (on) columns++;
+  }
+  return columns >= 0.9 * width;
 }
 
 /** Given lines, return them with any far taller than the median (two lines touching) split at the thinnest row near the middle. */
 function splitTallLines(image: BinaryImage, lines: PixelBox[], settings: TextLineSettings): PixelBox[] {
   const heights = lines.map((l) => l.y1 - l.y0).sort((a, b) => a - b);
   const median = heights[Math.floor(heights.length / 2)] ?? 0;
-  if (median === 0) return lines;
+  if (median === 0 || lines.length < 3) return lines; // too few lines to know the usual height
   return lines.flatMap((line) => {
     const h = line.y1 - line.y0;
     if (h < settings.maxHeightRatio * median) return [line];
@@ -119,7 +132,7 @@ export function lineToChunks(image: BinaryImage, line: PixelBox, settings: TextL
       last = i;
     } else if (start >= 0 && (i === columns.length || i - last > gap)) {
       const ink = inkBox(image, { x0: line.x0 + start, x1: line.x0 + last + 1, y0: line.y0, y1: line.y1 });
-      if (ink && (ink.x1 - ink.x0 >= settings.minWidth || ink.y1 - ink.y0 >= settings.minHeight)) chunks.push(ink);
+      if (ink && isText(image, ink, settings)) chunks.push(ink);
       start = -1;
     }
   }

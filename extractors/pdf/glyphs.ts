@@ -90,17 +90,18 @@ export function itemToGlyphs(item: RawTextItem, frame: Frame, run: number, setti
   const baseAlong = ox * ux + oy * uy;
   const glyphs: Glyph[] = [];
   let offset = 0;
+  // The box of a glyph is its advance along the baseline, grown up by the ascent and down by the descent.
+  const ex = Math.abs(nx) * (up + down) / 2;
+  const ey = Math.abs(ny) * (up + down) / 2;
+  const mid = (down - up) / 2;
   for (let i = 0; i < chars.length; i++) {
     const adv = advances[i]!;
-    const sx = ox + ux * offset;
-    const sy = oy + uy * offset;
-    const ex = sx + ux * adv;
-    const ey = sy + uy * adv;
-    const xs = [sx - nx * up, sx + nx * down, ex - nx * up, ex + nx * down];
-    const ys = [sy - ny * up, sy + ny * down, ey - ny * up, ey + ny * down];
+    const cx = ox + ux * (offset + adv / 2) + nx * mid;
+    const cy = oy + uy * (offset + adv / 2) + ny * mid;
+    const hx = Math.abs(ux) * adv / 2 + ex;
+    const hy = Math.abs(uy) * adv / 2 + ey;
     glyphs.push({
-      ch: chars[i]!,
-      x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys),
+      ch: chars[i]!, x0: cx - hx, x1: cx + hx, y0: cy - hy, y1: cy + hy,
       a0: baseAlong + offset, a1: baseAlong + offset + adv, base: baseAcross, size, orient, run,
     });
     offset += adv;

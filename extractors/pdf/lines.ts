@@ -30,21 +30,19 @@ export function glyphsToBox(glyphs: readonly Glyph[]): Rect {
   return { x0, y0, x1, y1 };
 }
 
-/** Given glyphs of one line, return the line with its extent and box. */
+/** Given glyphs of one line, return the line with its extent and box (from visible glyphs when there are any). */
 export function glyphsToLine(glyphs: Glyph[]): Line {
-  const sorted = [...glyphs].sort((a, b) => a.a0 - b.a0);
-  const first = sorted[0]!;
+  const sorted = glyphs.length > 1 ? [...glyphs].sort((a, b) => a.a0 - b.a0) : glyphs;
   const visible = sorted.filter((g) => g.ch.trim());
   const sized = visible.length ? visible : sorted;
-  return {
-    glyphs: sorted,
-    orient: first.orient,
-    base: sized.reduce((s, g) => s + g.base, 0) / sized.length,
-    a0: Math.min(...sized.map((g) => g.a0)),
-    a1: Math.max(...sized.map((g) => g.a1)),
-    size: Math.max(...sized.map((g) => g.size)),
-    box: glyphsToBox(sized),
-  };
+  let base = 0, a0 = Infinity, a1 = -Infinity, size = 0;
+  for (const g of sized) {
+    base += g.base;
+    a0 = Math.min(a0, g.a0);
+    a1 = Math.max(a1, g.a1);
+    size = Math.max(size, g.size);
+  }
+  return { glyphs: sorted, orient: sorted[0]!.orient, base: base / sized.length, a0, a1, size, box: glyphsToBox(sized) };
 }
 
 /** Given glyphs, return their lines in reading order (top to bottom for upright text), blank lines dropped. */

@@ -35,7 +35,8 @@ function splitItems(rest: string): { label: string; amount: string; unit: string
   return sentence
     .slice(at)
     .replace(/^其中[:：]?/, "")
-    .split(/[，,、]/)
+    // A half-width comma followed by three digits groups thousands ("1,200.5万元"); others separate items.
+    .split(/[，、]|,(?!\d{3}(?:\D|$))/)
     .flatMap((part) => {
       const m = SPLIT_ITEM.exec(part.trim());
       return m ? [{ label: compact(m[1]!), amount: m[2]!, unit: m[3]! }] : [];

@@ -1,6 +1,7 @@
 // A fixed pool of worker threads, one task at a time per worker. A worker that crashes, runs out
 // of memory or passes the per-file time limit is terminated and replaced; its task fails with the
 // reason, and the pool goes on.
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -28,11 +29,16 @@ interface Slot {
 
 type Job = { task: Omit<TaskRequest, "id">; resolve: (r: TaskResponse) => void };
 
-/** The worker script: compiled JS next to this file, or the TS source through tsx under vitest. */
-function workerEntry(): { file: string; execArgv: string[] } {
+/**
+ * The worker script: the compiled worker beside this file. Run from the TypeScript sources (the
+ * test runner), the compiled one in dist/ is used, since loader hooks do not reach worker threads
+ * on Node 20; `npm test` builds first.
+ */
+function workerEntry(): string {
   const here = import.meta.url;
-  if (here.endsWith(".ts")) return { file: fileURLToPath(new URL("./worker.ts", here)), execArgv: ["--import", "tsx"] };
-  return { file: fileURLToPath(new URL("./worker.js", here)), execArgv: [] };
+  const file = fileURLToPath(here.endsWith(".ts") ? new URL("../../dist/src/import/worker.js", here) : new URL("./worker.js", here));
+  if (!existsSync(file)) throw new Error(`the import workers need the compiled code (${file}): run \`npm run build\``);
+  return file;
 }
 
 export class WorkerPool {
@@ -59,8 +65,7 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const { file, execArgv } = workerEntry();
-    const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: this.settings.memoryMb } });
+    const worker = new Worker(workerEntry(), { resourceLimits: { maxOldGenerationSizeMb: this.settings.memoryMb } });
     worker.unref();
     return worker;
   }
