@@ -10,6 +10,8 @@ import type { Document, Indicator, Report } from "../../src/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { figuresOf, nameLinesToNames, splitCell, variantName } from "../../normalizers/common/rubric-cells.js";
 import { groupByWeights } from "../../normalizers/common/rubric-groups.js";
+import { levelItems } from "../../normalizers/common/rubric-levels.js";
+import type { RubricItem } from "../../normalizers/common/rubric-rows.js";
 import { haikouRubric } from "../../normalizers/haikou-rubric.js";
 import { normalize } from "../../normalizers/index.js";
 import { FIXTURES, SHARED, scoreAgainst } from "../helpers.js";
@@ -200,6 +202,23 @@ describe("grouping rows under bracketed weights", () => {
     const units = [5, 5, 10].map((weight) => ({ weight, soft: false }));
     const labels = [{ weight: 10, anchors: [0], optional: false }, { weight: 10, anchors: [2], optional: false }];
     expect(groupByWeights(units, labels)?.groups).toEqual([{ label: 0, start: 0, end: 2 }, { label: 1, start: 2, end: 3 }]);
+  });
+});
+
+describe("levels of a rubric whose weights fit no grouping", () => {
+  const item = (name: string, level2: string | null, weight: number, score: number): RubricItem => ({
+    name, description: null, criterion: null, figures: { kind: "pair", weight, score }, nameWeight: null,
+    level1: level2 === "预算编制(10)" ? "投入(20)" : null, level2, page: null, lacksFigures: false,
+  });
+
+  it("fills the labels down as printed and says why", () => {
+    const warnings: { code: string; message: string; page: number | null }[] = [];
+    const items = [item("预算编制完整性", "预算编制(10)", 2, 2), item("预算上报及时性", null, 3, 3), item("收入预算完成率", "预算执行(25)", 2, 2)];
+    const levelled = levelItems(items, warnings);
+    expect(levelled.map((i) => [i.name, i.level1Raw, i.level2Raw, i.weight, i.score])).toEqual([
+      ["预算编制完整性", "投入(20)", "预算编制(10)", 2, 2], ["预算上报及时性", "投入(20)", "预算编制(10)", 3, 3], ["收入预算完成率", "投入(20)", "预算执行(25)", 2, 2],
+    ]);
+    expect(warnings.map((w) => w.code)).toEqual(["rubric-weights-unmatched"]);
   });
 });
 
