@@ -77,7 +77,8 @@ export function regionToLines(image: BinaryImage, region: PixelBox, settings: Te
 export function isText(image: BinaryImage, ink: PixelBox, settings: TextLineSettings): boolean {
   const width = ink.x1 - ink.x0;
   const height = ink.y1 - ink.y0;
-  if (height >= settings.minHeight) return true;
+  // Printed characters cover a good share of their box; a few specks spread over one do not.
+  if (height >= settings.minHeight) return inkCount(image, ink) >= 0.08 * width * height;
   if (width < settings.minWidth || width > 6 * settings.minHeight || height < 2) return false;
   let columns = 0;
   for (let x = ink.x0; x < ink.x1; x++) {
@@ -86,6 +87,12 @@ export function isText(image: BinaryImage, ink: PixelBox, settings: TextLineSett
     if (on) columns++;
   }
   return columns >= 0.9 * width;
+}
+
+function inkCount(image: BinaryImage, box: PixelBox): number {
+  let n = 0;
+  for (let y = box.y0; y < box.y1; y++) for (let x = box.x0; x < box.x1; x++) n += image.data[y * image.width + x]!;
+  return n;
 }
 
 /** Given lines, return them with any far taller than the median (two lines touching) split at the thinnest row near the middle. */

@@ -7,11 +7,11 @@ import type { Glyph } from "./glyphs.js";
 import { glyphsToLines, lineToChunks, linesToText, type Line } from "./lines.js";
 import type { TextSettings } from "./settings.js";
 
+/** A heading or paragraph; only its text and box are kept, so a page's glyphs are freed once it is read. */
 export interface TextBlock {
   text: string;
   role: "heading" | "paragraph";
   box: Rect;
-  lines: Line[];
 }
 
 interface OpenBlock {
@@ -81,6 +81,7 @@ export function glyphsToTextBlocks(glyphs: readonly Glyph[], pageWidth: number, 
     const text = linesToText(paragraph, settings);
     if (!text) return [];
     const box = paragraph.map((l) => l.box).reduce(union);
-    return [{ text, role: isHeading(paragraph, pageWidth, bodySize, settings) ? "heading" : "paragraph", box, lines: paragraph } as TextBlock];
+    const role: TextBlock["role"] = isHeading(paragraph, pageWidth, bodySize, settings) ? "heading" : "paragraph";
+    return [{ text, role, box }];
   });
 }

@@ -58,15 +58,18 @@ export function isWide(ch: string): boolean {
   );
 }
 
+/**
+ * Given one character, return whether Chinese fonts set it full width although Latin fonts do
+ * not (East Asian Width "ambiguous": ≥ ≤ × ± ° — … ①, arrows, box drawing).
+ */
+export function isAmbiguousWidth(ch: string): boolean {
+  return /^[\u00b0\u00b1\u00b7\u00d7\u00f7\u2010-\u2027\u2030-\u203b\u2103\u2116\u2160-\u217f\u2190-\u21ff\u2200-\u22ff\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff\u2600-\u26ff]$/.test(ch);
+}
+
 /** Given one character, return whether a space beside it is never a real space in Chinese text. */
 export function isCjkLike(ch: string): boolean {
   // Curly quotes, dashes and the ellipsis are set full width in Chinese text ("“两新”组织").
   return isWide(ch) || "“”‘’—…·".includes(ch);
-}
-
-/** Given one character, return whether it is a Latin letter or digit. */
-export function isLatinAlnum(ch: string): boolean {
-  return /^[A-Za-z0-9]$/.test(ch);
 }
 
 /**

@@ -31,24 +31,9 @@ export function applyToPoint(m: Matrix, x: number, y: number): [number, number] 
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** Given a rectangle, return its width. */
-export function width(r: Rect): number {
-  return r.x1 - r.x0;
-}
-
-/** Given a rectangle, return its height. */
-export function height(r: Rect): number {
-  return r.y1 - r.y0;
-}
-
 /** Given two rectangles, return the smallest rectangle holding both. */
 export function union(a: Rect, b: Rect): Rect {
   return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
-}
-
-/** Given a point and a rectangle grown by a margin, return whether the point lies inside. */
-export function contains(r: Rect, x: number, y: number, margin = 0): boolean {
-  return x >= r.x0 - margin && x <= r.x1 + margin && y >= r.y0 - margin && y <= r.y1 + margin;
 }
 
 /** Given two intervals, return the length of their overlap (0 when apart). */

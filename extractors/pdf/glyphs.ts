@@ -4,7 +4,7 @@
 // item is cut into glyphs here, each placed on its own, so later stages assign text by glyph.
 // Boxes come from the baseline and the font size, never the font's bounding box: LibreOffice's
 // Noto CJK subsets carry a FontBBox 2.86 em tall (FIELD-NOTES, pdfjs-dist).
-import { isWide, textToUnified } from "./cjk.js";
+import { isAmbiguousWidth, isWide, textToUnified } from "./cjk.js";
 import { multiply, type Matrix } from "./geometry.js";
 import type { RawTextItem } from "./load.js";
 import type { GlyphSettings } from "./settings.js";
@@ -67,7 +67,10 @@ export function itemToFrame(item: RawTextItem, view: Matrix): Frame | null {
  * gap takes what is left of the item's width, since that gap is what it stands for.
  */
 export function charsToAdvances(chars: string[], width: number, em: number, settings: GlyphSettings): number[] {
-  const nominal = chars.map((ch) => (ch === " " ? 0 : isWide(ch) ? em : em * settings.halfAdvanceEm));
+  // A run holding Chinese is set in a Chinese font, where "≥" and its kind are full width too.
+  const chinese = chars.some(isWide);
+  const full = (ch: string) => isWide(ch) || (chinese && isAmbiguousWidth(ch));
+  const nominal = chars.map((ch) => (ch === " " ? 0 : full(ch) ? em : em * settings.halfAdvanceEm));
   const fixed = nominal.reduce((s, v) => s + v, 0);
   const spaces = chars.filter((ch) => ch === " ").length;
   const leftover = width - fixed;

@@ -99,8 +99,9 @@ export function lineToChunks(line: Line, gapEm: number): Line[] {
   let current: Glyph[] = [];
   let lastEnd = -Infinity;
   for (const g of line.glyphs) {
-    // Spaces ride along with their chunk; only visible glyphs measure the gap.
-    if (!g.ch.trim()) {
+    // Spaces ride along with their chunk; only visible glyphs measure the gap. An ideographic
+    // space (U+3000) is text the author typed, so it bridges the gap it fills.
+    if (!g.ch.trim() && g.ch !== "\u3000") {
       if (current.length) current.push(g);
       continue;
     }

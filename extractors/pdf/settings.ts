@@ -86,7 +86,7 @@ export const defaultPdfSettings: PdfSettings = {
   segments: { maxRuleThickness: 2, minLength: 2, maxSkew: 0.02 },
   lattice: { snap: 2, join: 3, touch: 3, edgeCoverage: 0.5, minCellSize: 3 },
   text: { lineEm: 0.5, spaceEm: 0.3, chunkEm: 2.5, headingScale: 1.2, paragraphGapEm: 1.2 },
-  stream: { columnGapEm: 1, minRows: 3, minColumns: 2, rowPitchRatio: 1.2 },
+  stream: { columnGapEm: 0.7, minRows: 3, minColumns: 2, rowPitchRatio: 1.2 },
   stitch: { columnTolerance: 3, streamColumnTolerance: 2, marginBand: 0.08, maxHeaderRows: 6 },
   minTextChars: 1,
 };

@@ -1,7 +1,8 @@
 // Stitch stage: page layouts -> document blocks, a table continued on the next page joined into
 // one. A table continues when it is the last thing on its page (page numbers and running headers
-// aside) and reaches the lowest content seen on pages of that size, and the next page opens with
-// a table of the same columns. Established extractors do not stitch (Tabula, pdfplumber) or
+// aside), the next page opens with a table of the same columns, and the room left below the first
+// table (down to the lowest content seen on pages of that size) could not have held the next
+// page's first row. Established extractors do not stitch (Tabula, pdfplumber) or
 // rarely manage it (FIELD-NOTES, "Tables across pages").
 import type { Block, Cell, Table } from "../../src/extraction.js";
 import type { PageTable } from "./assign.js";
@@ -63,15 +64,22 @@ function leadingTable(page: PageLayout, settings: StitchSettings): number {
   return i >= 0 && page.items[i]!.kind === "table" ? i : -1;
 }
 
-/** Given a page and the lowest content on pages of its size, return its last item when that table may run on, else null. */
-function trailingTable(page: PageLayout, lowest: number, settings: StitchSettings): PageTable | null {
+/** Given a page, return its last item when that is a table (margin text aside), else null. */
+function trailingTable(page: PageLayout, settings: StitchSettings): PageTable | null {
   for (let i = page.items.length - 1; i >= 0; i--) {
     const item = page.items[i]!;
     if (item.kind === "text" && isMarginText(page, item.block, settings)) continue;
-    if (item.kind !== "table") return null;
-    return lowest - item.table.box.y1 <= 0.15 * page.height ? item.table : null;
+    return item.kind === "table" ? item.table : null;
   }
   return null;
+}
+
+/** Given the room left under a table, the next page's table and the row its body starts at, return whether that row could not have fitted there. */
+function noRoomLeft(room: number, next: PageTable, bodyRow: number, pageHeight: number): boolean {
+  // A little room is always left (rows do not end exactly at the margin); a tall row needs more.
+  const row = Math.min(bodyRow, next.rowTops.length - 1);
+  const height = next.rowBottoms[row]! - next.rowTops[row]!;
+  return room <= Math.max(0.15 * pageHeight, height + 0.02 * pageHeight);
 }
 
 /** Given a page table, return a table that may grow with the following pages (cells copied). */
@@ -79,8 +87,11 @@ function openTable(t: PageTable): OpenTable {
   return { rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))), rowPages: t.rows.map(() => t.page), xs: t.xs, ranges: t.ranges ?? t.xs.map((x) => [x, x]), method: t.method, lastPage: t.page };
 }
 
-/** Given an open table and the next page's leading table, append it when it continues the table; return whether it did. */
-export function appendContinuation(open: OpenTable, next: PageTable, settings: StitchSettings): boolean {
+/**
+ * Given an open table, the room left under it on its page, and the next page's leading table,
+ * append that table when it continues the open one; return whether it did.
+ */
+export function appendContinuation(open: OpenTable, room: number, next: PageTable, pageHeight: number, settings: StitchSettings): boolean {
   if (open.method !== next.method) return false;
   const aligned = open.method === "stream"
     ? alignStream(open, { xs: next.xs, ranges: next.ranges ?? next.xs.map((x) => [x, x]) }, settings.streamColumnTolerance)
@@ -90,7 +101,7 @@ export function appendContinuation(open: OpenTable, next: PageTable, settings: S
   const mine = rowsOnBoundaries(open.rows, mapA, xs.length - 1);
   const theirs = rowsOnBoundaries(next.rows.map((row) => row.map((c) => (c ? { ...c } : null))), mapB, xs.length - 1);
   const header = repeatedHeader(mine, theirs, settings.maxHeaderRows);
-  if (isNewCopy(mine, theirs, header)) return false;
+  if (isNewCopy(mine, theirs, header) || !noRoomLeft(room, next, header.count, pageHeight)) return false;
   const body = joinAcrossBreak(mine, theirs.slice(header.count));
   open.rows = [...mine, ...body];
   open.rowPages = [...open.rowPages, ...body.map(() => next.page)];
@@ -114,18 +125,19 @@ function toBlocks(items: ({ kind: "table"; open: OpenTable } | { kind: "text"; b
 export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Block[] {
   const lowest = lowestContent(pages, settings);
   const items: Parameters<typeof toBlocks>[0] = [];
-  let running: { open: OpenTable; size: string } | null = null;
+  let running: { open: OpenTable; size: string; room: number } | null = null;
   for (const page of pages) {
     const lead = leadingTable(page, settings);
     page.items.forEach((item, i) => {
       if (item.kind === "text") return items.push({ kind: "text", block: item.block, box: item.box, page: page.number });
       const continues = i === lead && running && running.size === sizeKey(page) && running.open.lastPage === page.number - 1;
-      if (continues && appendContinuation(running!.open, item.table, settings)) return;
+      if (continues && appendContinuation(running!.open, running!.room, item.table, page.height, settings)) return;
       items.push({ kind: "table", open: openTable(item.table) });
     });
-    const tail = trailingTable(page, lowest.get(sizeKey(page)) ?? page.height, settings);
+    const tail = trailingTable(page, settings);
     const last = [...items].reverse().find((it) => it.kind === "table");
-    running = tail && last?.kind === "table" && last.open.lastPage === page.number ? { open: last.open, size: sizeKey(page) } : null;
+    const room = (lowest.get(sizeKey(page)) ?? page.height) - (tail?.box.y1 ?? 0);
+    running = tail && last?.kind === "table" && last.open.lastPage === page.number ? { open: last.open, size: sizeKey(page), room } : null;
   }
   return toBlocks(items);
 }

@@ -3,6 +3,7 @@ import { checkCommand } from "./check.js";
 import { exportCommand } from "./export.js";
 import { extractCommand } from "./extract.js";
 import { importCommand } from "./import.js";
+import { listCommand } from "./list.js";
 import { queryCommand } from "./query.js";
 import { searchCommand } from "./search.js";
 import { tablesCommand } from "./tables.js";
@@ -14,4 +15,6 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [extractCommand, tablesCommand, importCommand, queryCommand, exportCommand, searchCommand, checkCommand];
+export const COMMANDS: Command[] = [
+  extractCommand, tablesCommand, importCommand, listCommand, queryCommand, searchCommand, checkCommand, exportCommand,
+];

@@ -1,15 +1,16 @@
-// The SQL documentation (docs/sql.md) is tested here so it never rots: every example query runs
-// on the fixtures' sample database and must print the CSV written under it, and the tables of
-// tables and views must list exactly the columns the database has.
+// The SQL part of the README is tested here so it never rots: every example query runs on the
+// sample database (the DOCX fixtures imported by jixiao itself, as `npm start` does) and must
+// print the CSV written under it, and the tables of tables and views must list exactly the
+// columns the database has.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatRows } from "../../src/cli/output.js";
 import type { Store } from "../../src/store/store.js";
 import { REPO } from "../helpers.js";
-import { sampleStore } from "./helpers.js";
+import { importedSampleStore } from "./helpers.js";
 
-const DOC = readFileSync(join(REPO, "docs/sql.md"), "utf8");
+const DOC = readFileSync(join(REPO, "README.md"), "utf8");
 
 interface Example {
   /** The sentence introducing the query, e.g. "Indicators whose numeric target was missed:". */
@@ -38,12 +39,12 @@ function docToSchema(markdown: string): Map<string, string[]> {
 }
 
 let store: Store;
-beforeAll(() => {
-  store = sampleStore();
+beforeAll(async () => {
+  store = await importedSampleStore();
 });
 afterAll(() => store.close());
 
-describe("docs/sql.md", () => {
+describe("the README's SQL section", () => {
   const examples = docToExamples(DOC);
 
   test("gives execution rates by department and year, missed targets and an indicator's history, each with its output", () => {

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { tablesOf } from "../../src/extraction.js";
+import { extractFile } from "../../src/pipeline.js";
 import { validateDocument, type Document } from "../../src/model.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import { FIXTURES } from "../helpers.js";
@@ -52,6 +54,17 @@ export function storeWith(docs: Iterable<Document>): Store {
 /** The sample database of docs/sql.md: every fixture's expected Document. */
 export function sampleStore(): Store {
   return storeWith(fixtureDocuments().values());
+}
+
+/** The sample database of the README: the DOCX fixtures read by jixiao's own pipeline, in name order. */
+export async function importedSampleStore(): Promise<Store> {
+  const store = openStore(tempDbPath());
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".docx")).sort();
+  for (const f of files) {
+    const { document, extraction, size } = await extractFile(`fixtures/${f}`);
+    store.writeDocument(document, { tables: tablesOf(extraction) }, { size, importedAt: "2024-01-01T00:00:00.000Z" });
+  }
+  return store;
 }
 
 /** Given command-line arguments, run jixiao in this process; return its status and output. */

@@ -1,0 +1,113 @@
+// `npm run bench:ocr [-- --engine paddle|tesseract] [--only NAME]`: reads every scanned fixture
+// (fixtures/*.scan.pdf) with each OCR engine and prints, per engine, seconds per page (layout and
+// recognition apart), how many of the expected Document's cells (indicator names, targets,
+// actuals, weights, scores, budget figures) appear as whole cells of the grids, and how many of
+// its numeric cells do. Where the native `tesseract` command is installed, the same page images
+// are read by it (chi_sim, PSM 6) and the ratio of each engine's time to its time is printed.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { bytesToDocument } from "../extractors/pdf/load.js";
+import { grayToPgm, tessdataDir } from "../extractors/ocr/engines/tesseract.js";
+import { rgbaToGray } from "../extractors/ocr/image.js";
+import { ocrEngineNames, ocrPdfPages, type OcrEngineName, type OcrResult } from "../extractors/ocr/index.js";
+import { documentToRaster } from "../extractors/ocr/render.js";
+import { defaultOcrSettings } from "../extractors/ocr/settings.js";
+import { DocumentSchema, type Document } from "../src/model.js";
+import { expectedCells, gridHits } from "./bench-ocr-cells.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const FIXTURES = path.join(ROOT, "fixtures");
+
+interface Row {
+  fixture: string;
+  engine: string;
+  pages: number;
+  seconds: number;
+  layout: number;
+  recognition: number;
+  cells: string;
+  numeric: string;
+  misses: string[];
+}
+
+/** Given a scanned PDF, return the seconds the native tesseract command takes per page on the same page images, or null without it. */
+async function nativeSecondsPerPage(bytes: Uint8Array, file: string): Promise<number | null> {
+  const tessdata = tessdataDir(null);
+  try {
+    execFileSync("tesseract", ["--version"], { stdio: "pipe" });
+  } catch {
+    return null;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-bench-"));
+  const doc = await bytesToDocument(bytes, file);
+  try {
+    let seconds = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const raster = await documentToRaster(doc, n, defaultOcrSettings.dpi);
+      const image = path.join(dir, `page-${n}.pgm`);
+      writeFileSync(image, grayToPgm(rgbaToGray(raster.image, defaultOcrSettings.seal).gray));
+      const started = performance.now();
+      execFileSync("tesseract", [image, "stdout", "-l", "chi_sim", "--psm", "6", ...(tessdata ? ["--tessdata-dir", tessdata] : [])], { stdio: "pipe", env: { ...process.env, OMP_THREAD_LIMIT: "2" } });
+      seconds += (performance.now() - started) / 1000;
+    }
+    return seconds / doc.numPages;
+  } finally {
+    await doc.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchOne(file: string, expected: Document, engine: OcrEngineName): Promise<Row> {
+  const bytes = readFileSync(file);
+  const pages = expected.source.pages ?? 1;
+  const started = performance.now();
+  const result: OcrResult = await ocrPdfPages(bytes, file, Array.from({ length: pages }, (_, i) => i + 1), { engine });
+  const seconds = (performance.now() - started) / 1000;
+  const wanted = expectedCells(expected);
+  const { hits, misses } = gridHits(result.blocks, wanted);
+  const numeric = wanted.filter((w) => w.numeric);
+  const numericHits = hits.filter((w) => w.numeric).length;
+  const sum = (f: (p: OcrResult["pages"][number]) => number) => result.pages.reduce((s, p) => s + f(p), 0) / pages;
+  return {
+    fixture: path.basename(file),
+    engine,
+    pages,
+    seconds: seconds / pages,
+    layout: sum((p) => p.seconds.layout),
+    recognition: sum((p) => p.seconds.recognition),
+    cells: `${hits.length}/${wanted.length} (${((100 * hits.length) / Math.max(1, wanted.length)).toFixed(1)}%)`,
+    numeric: `${numericHits}/${numeric.length} (${((100 * numericHits) / Math.max(1, numeric.length)).toFixed(1)}%)`,
+    misses: misses.map((m) => m.text),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const pick = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1] ?? ""] : a.startsWith(`${flag}=`) ? [a.slice(flag.length + 1)] : []));
+  const engines = (pick("--engine").length ? pick("--engine") : [...ocrEngineNames]) as OcrEngineName[];
+  const only = pick("--only");
+  const files = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".scan.pdf") && (only.length === 0 || only.some((o) => f.startsWith(`${o}.`))))
+    .sort();
+  const rows: Row[] = [];
+  for (const f of files) {
+    const file = path.join(FIXTURES, f);
+    const expected = DocumentSchema.parse(JSON.parse(readFileSync(`${file}.expected.json`, "utf8")));
+    const native = await nativeSecondsPerPage(readFileSync(file), file);
+    for (const engine of engines) {
+      const row = await benchOne(file, expected, engine);
+      rows.push(row);
+      const ratio = native ? ` | ${(row.seconds / native).toFixed(2)}× native tesseract (${native.toFixed(1)} s/page)` : "";
+      console.log(`${row.fixture} | ${engine} | ${row.seconds.toFixed(1)} s/page (layout ${row.layout.toFixed(1)}, recognition ${row.recognition.toFixed(1)})${ratio} | cells ${row.cells} | numeric ${row.numeric}`);
+      if (args.includes("--misses")) for (const m of row.misses) console.log(`    missing: ${m}`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  process.exit(1);
+});
