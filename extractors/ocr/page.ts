@@ -98,9 +98,18 @@ export function joinLines(texts: string[]): string {
   return texts.filter(Boolean).reduce((acc, t) => (acc === "" ? t : /[\u0000-\u02ff]$/.test(acc) && /^[\u0000-\u02ff]/.test(t) ? `${acc} ${t}` : acc + t), "");
 }
 
-/** Given a reading, return it without the spaces an engine puts next to Chinese characters ("≥15 万人" is printed with a gap, not a space). */
+/**
+ * Given a reading, return it without the spaces an engine puts next to Chinese characters ("≥15
+ * 万人" is printed with a gap, not a space), and without the dots it reads into specks of scanner
+ * noise: "·", and "." where no digit or Latin letter comes before it (Chinese ends a sentence
+ * with "。"; a decimal point follows a digit).
+ */
 export function tidyText(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/ (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) /g, "").trim();
+  return text
+    .replace(/·/g, "")
+    .replace(/(?<![0-9A-Za-z])\./g, "")
+    .replace(/\s+/g, " ")
+    .replace(/ (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) /g, "").trim();
 }
 
 /** Given a lattice table, the page layout and recognized lines, return the page table. */

@@ -10,7 +10,7 @@ import { glyphsToLines, lineToChunks, linesToText } from "./lines.js";
 import type { StreamSettings, TextSettings } from "./settings.js";
 import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "./stream-blocks.js";
 
-/** Given rows, return the runs (first and last index) that read as tables: enough rows of two or more blocks. */
+/** Given rows, return the runs (first and last index) that read as tables: enough rows of two or more blocks, and mostly such rows. */
 export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettings): [number, number][] {
   const regions: [number, number][] = [];
   let start = -1;
@@ -18,7 +18,9 @@ export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettin
   const close = (end: number) => {
     let last = end;
     while (last > start && rows[last]!.blocks.length < 2) last--;
-    if (multi >= settings.minRows) regions.push([start, last]);
+    // Most rows of a table hold two or more cells; a few gaps in running text do not make one
+    // (LibreOffice's gap between digits and ideographs, wuhan.lo.pdf p. 5).
+    if (multi >= settings.minRows && multi >= settings.minMultiShare * (last - start + 1)) regions.push([start, last]);
   };
   rows.forEach((row, i) => {
     const wide = row.blocks.length >= 2;

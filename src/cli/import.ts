@@ -22,6 +22,7 @@ recorded in the import_errors table with the reason, and the run goes on.
   --workers N       worker threads (default: the number of cores, ${availableParallelism()} here)
   --timeout S       per-file time limit in seconds (default 300)
   --batch N         documents written per transaction (default 50)
+  --memory MB       heap limit of each worker thread (default 2048)
   --verbose         print one line per file instead of the progress bar
 
 example: jixiao import fixtures --db data/jixiao.db`;
@@ -38,7 +39,7 @@ export const importCommand: Command = {
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, verbose: { type: "boolean" },
+      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, verbose: { type: "boolean" },
     });
     const paths = positionals.includes("-") ? [...positionals.filter((p) => p !== "-"), ...(await stdinPaths())] : positionals;
     if (paths.length === 0) throw new UsageError("give at least one PATH (or - to read paths from standard input)");
@@ -46,6 +47,8 @@ export const importCommand: Command = {
     const timeout = values.timeout ? Number(values.timeout) : 300;
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError("--workers takes a whole number ≥ 1");
     if (!(timeout > 0)) throw new UsageError("--timeout takes a number of seconds > 0");
+    const memoryMb = values.memory ? Number(values.memory) : 2048;
+    if (!Number.isInteger(memoryMb) || memoryMb < 64) throw new UsageError("--memory takes a whole number of MB ≥ 64");
     const batchSize = values.batch ? Number(values.batch) : 50;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError("--batch takes a whole number ≥ 1");
     const db = values.db ?? DEFAULT_DB;
@@ -53,7 +56,7 @@ export const importCommand: Command = {
     const store = openStore(db);
     const progress = values.verbose ? null : progressSink(process.stderr);
     try {
-      const summary = await importFiles(store, files, { workers, timeoutMs: timeout * 1000, batchSize }, (outcome, s) => {
+      const summary = await importFiles(store, files, { workers, timeoutMs: timeout * 1000, memoryMb, batchSize }, (outcome, s) => {
         if (!progress) return console.log(describeOutcome(outcome));
         if (outcome.status === "failed") process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${describeOutcome(outcome)}\n`);
         progress.update(s);

@@ -67,8 +67,12 @@ function cropToInput(crop: GrayImage, width: number, out: Float32Array, offset: 
   }
 }
 
-/** Given one line's class probabilities (steps × classes), the classes and the allowed class ids (null = all), return the greedy CTC reading. */
-export function ctcDecode(probs: Float32Array, steps: number, classes: string[], allowed: Uint8Array | null): Recognition {
+/**
+ * Given one line's class probabilities (steps × classes), the classes, the allowed class ids
+ * (null = all) and preferred substitutes (class id -> class id), return the greedy CTC reading.
+ * A substitute replaces the best class when it has at least a third of its probability.
+ */
+export function ctcDecode(probs: Float32Array, steps: number, classes: string[], allowed: Uint8Array | null, prefer: Map<number, number> = new Map()): Recognition {
   const n = classes.length;
   let text = "";
   let sum = 0;
@@ -81,6 +85,8 @@ export function ctcDecode(probs: Float32Array, steps: number, classes: string[],
       const p = probs[t * n + k]!;
       if (p > bestP && (allowed === null || allowed[k])) [best, bestP] = [k, p];
     }
+    const substitute = prefer.get(best);
+    if (substitute != null && probs[t * n + substitute]! >= bestP / 3) [best, bestP] = [substitute, probs[t * n + substitute]!];
     if (best !== 0 && best !== previous) {
       text += classes[best] ?? "";
       sum += bestP;
@@ -97,6 +103,7 @@ export class PaddleEngine implements OcrEngine {
     private readonly ort: Ort,
     private readonly session: import("onnxruntime-node").InferenceSession,
     private readonly classes: string[],
+    private readonly prefer: Map<number, number> = comparatorPreferences(classes),
   ) {}
 
   /** Given the models' directory setting, the thread count and the file being read (for errors), return a ready engine. */
@@ -148,16 +155,28 @@ export class PaddleEngine implements OcrEngine {
   private decode(probs: Float32Array, steps: number): Recognition {
     const first = ctcDecode(probs, steps, this.classes, null);
     if (!looksNumeric(first.text)) return first;
-    const allowedChars = new Set([...NUMERIC_CHARS, " ", ...[...first.text].filter((c) => /[\u4e00-\u9fff]/.test(c))]);
+    // What the first pass read stays allowed (units, Chinese punctuation), except Latin letters, which in a figure are misread digits.
+    const allowedChars = new Set([...NUMERIC_CHARS, " ", ...[...first.text].filter((c) => !/[A-Za-z]/.test(c))]);
     const allowed = new Uint8Array(this.classes.length);
     this.classes.forEach((c, k) => (allowed[k] = k === 0 || allowedChars.has(c) ? 1 : 0));
-    const second = ctcDecode(probs, steps, this.classes, allowed);
+    const second = ctcDecode(probs, steps, this.classes, allowed, this.prefer);
     return { text: normalizeFigure(second.text), confidence: second.confidence };
   }
 
   async close(): Promise<void> {
     await this.session.release();
   }
+}
+
+/**
+ * Given the classes, return the comparators to prefer in figures: targets print "≥"/"≤", and
+ * fonts that draw the bar slanted (as LibreOffice's Noto CJK does) make the model waver towards
+ * "<"/">" (liuzhou's "≤2300张" scanned at 160 dpi). A bare "<" is rare in these reports.
+ */
+function comparatorPreferences(classes: string[]): Map<number, number> {
+  const id = (c: string) => classes.indexOf(c);
+  const pairs: [string, string][] = [["<", "≤"], [">", "≥"]];
+  return new Map(pairs.filter(([a, b]) => id(a) > 0 && id(b) > 0).map(([a, b]) => [id(a), id(b)]));
 }
 
 function ratio(image: GrayImage): number {

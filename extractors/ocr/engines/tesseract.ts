@@ -75,8 +75,8 @@ export class TesseractEngine implements OcrEngine {
     const first = await this.pass(lines);
     const figures = first.map((r, i) => (looksNumeric(r.text) ? i : -1)).filter((i) => i >= 0);
     if (figures.length === 0) return first;
-    // Units printed after figures (万元, 人, 张…) stay allowed, or they would be read as digits.
-    const units = new Set(figures.flatMap((i) => [...first[i]!.text].filter((c) => /[\u4e00-\u9fff]/.test(c))));
+    // What the first pass read besides Latin letters (units such as 万元, 人, 张; punctuation) stays allowed, or it would be read as digits.
+    const units = new Set(figures.flatMap((i) => [...first[i]!.text].filter((c) => !/[A-Za-z\s]/.test(c))));
     await this.setAll({ tessedit_char_whitelist: NUMERIC_CHARS + [...units].join("") });
     try {
       const second = await this.pass(figures.map((i) => lines[i]!));

@@ -31,7 +31,7 @@ export function looksNumeric(text: string): boolean {
   const chars = [...text.replace(/\s+/g, "")];
   const digits = chars.filter((c) => /[0-9０-９]/.test(c)).length;
   const numeric = chars.filter((c) => NUMERIC_CHARS.includes(c) || c in NUMERIC_FORMS).length;
-  return digits >= 1 && numeric >= 0.5 * chars.length;
+  return digits >= 1 && digits >= 0.3 * chars.length && numeric >= 0.6 * chars.length;
 }
 
 /** Given the text of a figure, return it with fullwidth and lookalike characters in the printed form ("１５％" -> "15%"). */
