@@ -19,6 +19,18 @@ export const ValueSchema = z.strictObject({
   unit: z.string().nullable(),
 });
 
+/**
+ * Where a record was printed (issue 9): the page, the table (index among the document's tables)
+ * and the row within it, and the row's box in PDF points (origin top-left; OCR boxes mapped to the
+ * page). DOCX rows have no box: their table and row locate them. Optional beyond the spec's fields.
+ */
+export const ProvenanceSchema = z.strictObject({
+  page: z.number().int().positive().nullable(),
+  table: z.number().int().nonnegative().nullable(),
+  row: z.number().int().nonnegative().nullable(),
+  box: z.strictObject({ x0: num, y0: num, x1: num, y1: num }).nullable(),
+});
+
 export const BudgetLineSchema = z.strictObject({
   fundSource: z.enum(FUND_SOURCES),
   fundSourceRaw: z.string().nullable(),
@@ -32,6 +44,7 @@ export const BudgetLineSchema = z.strictObject({
   weight: num.nullable(),
   score: num.nullable(),
   deviation: z.string().nullable(),
+  provenance: ProvenanceSchema.optional(),
 });
 
 export const GoalSchema = z.strictObject({
@@ -58,6 +71,7 @@ export const IndicatorSchema = z.strictObject({
   summary: z.string().nullable(),
   deviation: z.string().nullable(),
   page: z.number().int().positive().nullable(),
+  provenance: ProvenanceSchema.optional(),
 });
 
 export const ProjectSchema = z.strictObject({
@@ -73,6 +87,7 @@ export const ProjectSchema = z.strictObject({
   achievement: z.string().nullable(),
   problems: z.string().nullable(),
   remedy: z.string().nullable(),
+  provenance: ProvenanceSchema.optional(),
 });
 
 export const WarningSchema = z.strictObject({
@@ -114,6 +129,7 @@ export const DocumentSchema = z.strictObject({
 });
 
 export type Value = z.infer<typeof ValueSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 export type Goal = z.infer<typeof GoalSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;

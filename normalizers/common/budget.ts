@@ -2,7 +2,7 @@
 // mapped header, shared by the form layouts. Amounts are converted to 万元 from the unit printed.
 import type { BudgetLine, FundSource } from "../../src/model.js";
 import type { BudgetField } from "./headers.js";
-import { cellOf, type ColumnMap, type Row } from "./rows.js";
+import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import type { Expect } from "./realign.js";
 import { parseAmount, parseNumber, parseRate } from "./values.js";
 
@@ -38,6 +38,7 @@ export function rowToBudgetLine(
     weight: parseNumber(cellOf(row, map, "weight")),
     score: parseNumber(cellOf(row, map, "score")),
     deviation: null,
+    provenance: provenanceOf(row),
   };
 }
 

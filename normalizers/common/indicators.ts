@@ -3,7 +3,7 @@
 // block (canonical-model.md, "Vocabulary of levels").
 import type { Indicator, Warning } from "../../src/model.js";
 import type { IndicatorField } from "./headers.js";
-import { cellOf, type ColumnMap, type Row } from "./rows.js";
+import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import { textOrNull } from "./text.js";
 import { parseNumber, parseValue } from "./values.js";
 import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
@@ -64,6 +64,7 @@ export function rowToIndicator(
     summary: textOrNull(cellOf(row, map, "summary")),
     deviation: textOrNull(cellOf(row, map, "deviation")),
     page: row.page,
+    provenance: provenanceOf(row),
   };
   if (indicator.weight != null && indicator.score != null && indicator.score > indicator.weight) {
     warnings.push({ code: "score-above-weight", message: `${name}: score ${indicator.score} is above its weight ${indicator.weight}`, page: row.page });

@@ -1,7 +1,8 @@
 // A table as a stream of rows, the way the form-reading normalizers walk it: each row's cells as
 // cleaned text (positions covered by a span are ""), the row's page, and which positions start a
 // cell. Header rows map column positions to model fields through the header vocabulary.
-import { tableToRows, type Extraction, type Table } from "../../src/extraction.js";
+import { tableToRows, type Box, type Extraction, type Table } from "../../src/extraction.js";
+import type { Provenance } from "../../src/model.js";
 import { fieldOfHeader, type Synonyms } from "./headers.js";
 import { cleanText, labelKey } from "./text.js";
 
@@ -12,12 +13,16 @@ export interface Row {
   page: number | null;
   table: number;
   index: number;
+  /** The union of the row's cell boxes (null for formats without geometry). */
+  box: Box | null;
 }
 
 /** Given tables, return their rows in order as one stream. */
 export function tablesToRows(tables: Table[]): Row[] {
   return tables.flatMap((table) =>
-    tableToRows(table).map((raw, index) => ({ cells: raw.map(cleanText), raw, page: table.rowPages[index] ?? null, table: table.index, index })),
+    tableToRows(table).map((raw, index) => ({
+      cells: raw.map(cleanText), raw, page: table.rowPages[index] ?? null, table: table.index, index, box: rowBox(table, index),
+    })),
   );
 }
 
@@ -72,4 +77,26 @@ export function findCell(row: Row, pattern: RegExp): number {
 export function nextFilled(row: Row, col: number): string {
   for (let c = col + 1; c < row.cells.length; c++) if (row.cells[c]) return row.cells[c]!;
   return "";
+}
+
+/** Given a table and a row index, return the union of the boxes of the cells that start in that row. */
+function rowBox(table: Table, index: number): Box | null {
+  let box: Box | null = null;
+  for (const cell of table.rows[index] ?? []) {
+    const b = cell?.box;
+    if (!b) continue;
+    box = box ? { page: box.page, x0: Math.min(box.x0, b.x0), y0: Math.min(box.y0, b.y0), x1: Math.max(box.x1, b.x1), y1: Math.max(box.y1, b.y1) } : { ...b };
+  }
+  return box;
+}
+
+/** Given the rows a record was read from, return its provenance: page, table, first row, and the rows' box. */
+export function provenanceOf(...rows: Row[]): Provenance {
+  const first = rows[0];
+  const boxes = rows.flatMap((r) => (r.box && r.box.page === first?.box?.page ? [r.box] : []));
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const box = boxes.length
+    ? { x0: round(Math.min(...boxes.map((b) => b.x0))), y0: round(Math.min(...boxes.map((b) => b.y0))), x1: round(Math.max(...boxes.map((b) => b.x1))), y1: round(Math.max(...boxes.map((b) => b.y1))) }
+    : null;
+  return { page: first?.page ?? null, table: first?.table ?? null, row: first?.index ?? null, box };
 }
