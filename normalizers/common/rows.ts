@@ -79,15 +79,19 @@ export function nextFilled(row: Row, col: number): string {
   return "";
 }
 
-/** Given a table and a row index, return the union of the boxes of the cells that start in that row. */
+/**
+ * Given a table and a row index, return the row's box: across all its cells, but only as tall as
+ * its own band (cells merged down over later rows would stretch it over the rows below).
+ */
 function rowBox(table: Table, index: number): Box | null {
-  let box: Box | null = null;
-  for (const cell of table.rows[index] ?? []) {
-    const b = cell?.box;
-    if (!b) continue;
-    box = box ? { page: box.page, x0: Math.min(box.x0, b.x0), y0: Math.min(box.y0, b.y0), x1: Math.max(box.x1, b.x1), y1: Math.max(box.y1, b.y1) } : { ...b };
-  }
-  return box;
+  const boxes = (table.rows[index] ?? []).flatMap((cell) => (cell?.box ? [{ box: cell.box, own: cell.rowSpan === 1 }] : []));
+  if (boxes.length === 0) return null;
+  const band = boxes.some((b) => b.own) ? boxes.filter((b) => b.own) : boxes;
+  return {
+    page: boxes[0]!.box.page,
+    x0: Math.min(...boxes.map((b) => b.box.x0)), x1: Math.max(...boxes.map((b) => b.box.x1)),
+    y0: Math.min(...band.map((b) => b.box.y0)), y1: Math.max(...band.map((b) => b.box.y1)),
+  };
 }
 
 /** Given the rows a record was read from, return its provenance: page, table, first row, and the rows' box. */
