@@ -6,12 +6,16 @@ import type { Report, Warning } from "../src/model.js";
 import { gaoyiReport } from "./gaoyi-report.js";
 import { haikouRubric } from "./haikou-rubric.js";
 import { liuzhou } from "./liuzhou.js";
+import { projectSheet } from "./project-sheet.js";
 import { projectWide } from "./project-wide.js";
+import { targetDeclaration } from "./target-declaration.js";
 import { tianjin } from "./tianjin.js";
 import { wuhan } from "./wuhan.js";
 import type { LayoutFit, Normalizer, Result } from "./types.js";
 
-export const NORMALIZERS: Normalizer[] = [tianjin, liuzhou, projectWide, wuhan, haikouRubric, gaoyiReport];
+export const NORMALIZERS: Normalizer[] = [
+  tianjin, liuzhou, projectWide, wuhan, haikouRubric, gaoyiReport, projectSheet, targetDeclaration,
+];
 
 export interface NormalizeSettings {
   /** Smallest fit score (0..1) a region needs to be read as its family. */

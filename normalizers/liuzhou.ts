@@ -10,7 +10,7 @@ import { realignRow } from "./common/realign.js";
 import { formRegions, scoreVocabulary, textBlocksBefore } from "./common/detect.js";
 import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
-import { cellOf, filled, findCell, nextFilled, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
 import { labelKey, textOrNull } from "./common/text.js";
 import { readTitle } from "./common/titles.js";
 import { parseNumber } from "./common/values.js";
@@ -95,6 +95,7 @@ function readHeadRow(state: State, row: Row): boolean {
   const total = findCell(row, /^自评得分/);
   if (total < 0) return false;
   report.totalScore = parseNumber(nextFilled(row, total));
+  report.totalScoreProvenance = provenanceOf(row);
   report.maxScore = parseNumber(/满分(\d+(?:\.\d+)?)/.exec(labelKey(row.cells[total]))?.[1] ?? "");
   const execution = findCell(row, /^预算执行/);
   const line = report.budget.find((b) => b.fundSource === "total") ?? report.budget[0];

@@ -11,7 +11,7 @@ import { scoreVocabulary, textBlocksBefore } from "./common/detect.js";
 import { checkProject, checkSequence } from "./common/project-checks.js";
 import { headerRowsToWide, isHeaderLabel, isWideHeaderRow, type WideHeader } from "./common/project-header.js";
 import { rowFitsHeader, rowToProjectByColumns, rowToProjectBySequence } from "./common/project-rows.js";
-import { filled, tablesAt, tablesToRows, type Row } from "./common/rows.js";
+import { filled, provenanceOf, tablesAt, tablesToRows, type Row } from "./common/rows.js";
 import { cleanText, labelKey } from "./common/text.js";
 import { readTitle } from "./common/titles.js";
 import { parseNumber, parseRate } from "./common/values.js";
@@ -133,8 +133,9 @@ function readDataRow(state: State, row: Row): void {
     state.warnings.push({ code: "row-unplaced", message: `row without a project name: ${cells.join(" | ")}`, page: row.page });
     return;
   }
-  state.report.projects.push(read.project);
-  state.report.indicators.push(...(read.indicators as Indicator[]));
+  const provenance = provenanceOf(row);
+  state.report.projects.push({ ...read.project, provenance });
+  state.report.indicators.push(...(read.indicators as Indicator[]).map((i) => ({ ...i, provenance })));
   state.warnings.push(...read.warnings, ...checkProject(read, row.page));
 }
 

@@ -8,7 +8,7 @@ import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/bu
 import { formRegions, scoreVocabulary, textBlocksBefore } from "./common/detect.js";
 import { BUDGET_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, type BudgetField, type GoalField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
-import { cellOf, filled, findCell, nextFilled, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "./common/text.js";
 import { parseNumber } from "./common/values.js";
 import { fundSourceOf } from "./common/vocabulary.js";
@@ -94,6 +94,7 @@ function readHeadRow(state: State, row: Row): boolean {
   if (total >= 0 && state.indicatorMap) {
     report.maxScore = parseNumber(cellOf(row, state.indicatorMap, "weight"));
     report.totalScore = parseNumber(cellOf(row, state.indicatorMap, "score"));
+    report.totalScoreProvenance = provenanceOf(row);
     return true;
   }
   const conclusion = findCell(row, /自评结论|评价结论/);

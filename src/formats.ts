@@ -10,9 +10,25 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
   if (head.indexOf("%PDF-") >= 0 && head.indexOf("%PDF-") < 1024) return "pdf";
   if (looksLikeZip(bytes)) return zipFormat(bytes);
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) return "ole";
-  const text = head.toString("latin1").replace(/^\ufeff|^\xef\xbb\xbf/, "").trimStart().toLowerCase();
-  if (/^<(!doctype html|html|head|body|table|meta|\?xml[^>]*>\s*<html)/.test(text) || /<table[\s>]/.test(text)) return "html";
+  if (looksLikeHtml(headText(head))) return "html";
   return "unknown";
+}
+
+/** Given a file's first bytes, return them as text for sniffing: UTF-16 by its byte order mark, else byte for byte. */
+function headText(head: Buffer): string {
+  const even = head.subarray(2, 2 + ((head.length - 2) & ~1));
+  if (head[0] === 0xff && head[1] === 0xfe) return even.toString("utf16le");
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(even).swap16().toString("utf16le");
+  return head.toString("latin1").replace(/^\xef\xbb\xbf/, "");
+}
+
+/**
+ * Given the start of a file as text, return whether it is an HTML page: it opens (after white
+ * space and comments) with a tag that starts pages, or holds a table or html element early on.
+ */
+export function looksLikeHtml(start: string): boolean {
+  const text = start.replace(/^(\s|<!--[\s\S]*?-->)+/, "").toLowerCase();
+  return /^<(!doctype html|html|head|body|table|meta|title|style|\?xml[^>]*>\s*(<!doctype html|<html))/.test(text) || /<(table|html)[\s>]/.test(text);
 }
 
 function zipFormat(bytes: Uint8Array): DetectedFormat {

@@ -72,6 +72,10 @@ export const IndicatorSchema = z.strictObject({
   deviation: z.string().nullable(),
   page: z.number().int().positive().nullable(),
   provenance: ProvenanceSchema.optional(),
+  // Printed columns the model has no field for (指标性质, 调整指标值, 得分系数, 是否核心指标), keyed by
+  // the vocabulary's name for the column (normalizers/common/headers.ts, docs/headers.md), each cell
+  // as printed. Omitted when a row has none, so documents without such columns keep their fields.
+  extra: z.record(z.string(), z.string()).optional(),
 });
 
 export const ProjectSchema = z.strictObject({
@@ -111,6 +115,8 @@ export const ReportSchema = z.strictObject({
   projects: z.array(ProjectSchema),
   conclusion: z.string().nullable(),
   pages: z.array(z.number().int().positive()),
+  /** Where the total score (总分 / 自评得分) was printed; optional beyond the spec's fields. */
+  totalScoreProvenance: ProvenanceSchema.optional(),
 });
 
 export const SourceSchema = z.strictObject({

@@ -11,6 +11,8 @@ import { SCHEMA_ID, validateDocument, type Document } from "./model.js";
 
 export interface ExtractOptions {
   normalize?: Partial<NormalizeSettings>;
+  /** The OCR engine for pages without a text layer ("paddle", the default, or "tesseract"). */
+  ocrEngine?: string;
   /** Replace the extractor's tables by these (jixiao extract --tables-from). */
   extraction?: Extraction;
 }
@@ -36,21 +38,27 @@ export async function readSource(path: string): Promise<Buffer> {
 }
 
 /** Given a file's bytes, return the extraction of whichever format the bytes are. */
-export async function extractBytes(bytes: Uint8Array, path: string): Promise<Extraction> {
+export async function extractBytes(bytes: Uint8Array, path: string, options: Pick<ExtractOptions, "ocrEngine"> = {}): Promise<Extraction> {
   const format = detectFormat(bytes);
   switch (format) {
     case "docx":
       return extractDocx(bytes, path);
     case "pdf": {
       const { extractPdf } = await import("../extractors/pdf/index.js");
-      return extractPdf(bytes, path);
+      return extractPdf(bytes, path, {}, (pages) => readScannedPages(bytes, path, pages, options.ocrEngine));
     }
-    case "ole":
-      throw new UnreadableFileError(path, "unsupported-format", "a legacy Office file (.doc/.xls/.wps); convert it to DOCX/XLSX first");
-    case "xlsx":
-      throw new UnreadableFileError(path, "unsupported-format", "an XLSX workbook, which this version does not read");
-    case "html":
-      throw new UnreadableFileError(path, "unsupported-format", "an HTML page, which this version does not read");
+    case "ole": {
+      const { extractOle } = await import("../extractors/ole/index.js");
+      return extractOle(bytes, path);
+    }
+    case "xlsx": {
+      const { extractXlsx } = await import("../extractors/xlsx/index.js");
+      return extractXlsx(bytes, path);
+    }
+    case "html": {
+      const { extractHtml } = await import("../extractors/html/index.js");
+      return extractHtml(bytes, path);
+    }
     default:
       throw new UnreadableFileError(path, "unsupported-format", "neither PDF nor DOCX (unrecognized bytes)");
   }
@@ -76,8 +84,19 @@ export function extractionToDocument(bytes: Uint8Array, path: string, extraction
 /** Given a path, return its Document and the extraction it was read from. */
 export async function extractFile(path: string, options: ExtractOptions = {}): Promise<Extracted> {
   const bytes = await readSource(path);
-  const extraction = options.extraction ?? (await extractBytes(bytes, path));
+  const extraction = options.extraction ?? (await extractBytes(bytes, path, options));
   return { document: extractionToDocument(bytes, path, extraction, options), extraction, size: bytes.length };
+}
+
+/** Given a PDF and its pages without a text layer, return those pages read by OCR (loaded only when needed). */
+async function readScannedPages(bytes: Uint8Array, path: string, pages: number[], engine: string | undefined) {
+  const { ocrPdfPages, ocrEngineNames } = await import("../extractors/ocr/index.js");
+  const { ocrPagesToLayouts } = await import("../extractors/ocr/layouts.js");
+  if (engine && !(ocrEngineNames as readonly string[]).includes(engine)) {
+    throw new UnreadableFileError(path, "missing-dependency", `unknown OCR engine "${engine}" (known: ${ocrEngineNames.join(", ")})`);
+  }
+  const result = await ocrPdfPages(bytes, path, pages, engine ? { engine: engine as (typeof ocrEngineNames)[number] } : {});
+  return { layouts: ocrPagesToLayouts(result.pages), warnings: result.warnings };
 }
 
 export function sha256Of(bytes: Uint8Array): string {

@@ -34,7 +34,7 @@ async function documentToPage(doc: PDFDocumentProxy, number: number, engine: Ocr
   const raster = await documentToRaster(doc, number, settings.dpi);
   const { gray, seal } = rgbaToGray(raster.image, settings.seal);
   const layout = grayToLayout(gray, seal, raster.scale, settings);
-  const frame = { number, widthPx: gray.width, heightPx: gray.height, scale: raster.scale, skew: layout.skew };
+  const frame = { number, widthPt: raster.widthPt, heightPt: raster.heightPt, widthPx: gray.width, heightPx: gray.height, scale: raster.scale, skew: layout.skew };
   return layoutToPage(layout, frame, engine, settings, (performance.now() - started) / 1000);
 }
 

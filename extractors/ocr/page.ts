@@ -6,7 +6,7 @@
 import type { Box, Cell } from "../../src/extraction.js";
 import { unrotatePoint } from "./deskew.js";
 import type { OcrEngine, Recognition } from "./engines/types.js";
-import { cropGray, type GrayImage, type PixelBox } from "./image.js";
+import type { GrayImage, PixelBox } from "./image.js";
 import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
@@ -15,10 +15,14 @@ import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.
 
 /** A table of one page, before tables are numbered across the document. */
 export interface PageTable {
+  page: number;
   rows: (Cell | null)[][];
   box: Box;
   /** Column boundaries in points (for joining a table continued on the next page). */
   xs: number[];
+  /** Top and bottom of each row, in points. */
+  rowTops: number[];
+  rowBottoms: number[];
   method: "ocr";
 }
 
@@ -31,6 +35,9 @@ export interface PageText {
 
 export interface PageResult {
   number: number;
+  /** The page's size in points, as displayed. */
+  width: number;
+  height: number;
   tables: PageTable[];
   texts: PageText[];
   /** Lines recognized on the page (0 for a blank page). */
@@ -42,6 +49,8 @@ export interface PageResult {
 /** Where a page sits: its number, size in points and how pixels map to it. */
 export interface PageFrame {
   number: number;
+  widthPt: number;
+  heightPt: number;
   widthPx: number;
   heightPx: number;
   scale: number;
@@ -73,19 +82,24 @@ export function pixelBoxToBox(box: PixelBox, frame: PageFrame): Box {
 }
 
 /**
- * Given a line's ink box, the region it lies in and a least margin, return the crop to recognize
- * (margin kept inside the region). The margin grows with the line: recognizers are trained on
- * detected boxes enlarged around the text (PaddleOCR's DB unclip), and a crop cut close to the
- * ink, scaled to the model's 48-pixel height, comes out wider and slower to read.
+ * Given a line's ink box, the region it lies in and a least margin, return the crop to recognize,
+ * with the margin made of paper where it would reach past the region (into a rule or the next
+ * cell). The margin grows with the line: PP-OCRv4 is trained on detected boxes enlarged around
+ * the text (DB "unclip"), and read "已完成" under the seal's ring as "已成" from a crop cut close
+ * to the ink but right from one with half a line of margin (liuzhou.scan.pdf page 2).
  */
 export function lineToCrop(gray: GrayImage, line: PixelBox, region: PixelBox, least: number): GrayImage {
-  const pad = Math.max(least, Math.round(0.25 * (line.y1 - line.y0)));
-  return cropGray(gray, {
-    x0: Math.max(region.x0, line.x0 - pad),
-    y0: Math.max(region.y0, line.y0 - pad),
-    x1: Math.min(region.x1, line.x1 + pad),
-    y1: Math.min(region.y1, line.y1 + pad),
-  });
+  const pad = Math.max(least, Math.round(0.5 * (line.y1 - line.y0)));
+  const box = { x0: line.x0 - pad, y0: line.y0 - pad, x1: line.x1 + pad, y1: line.y1 + pad };
+  const width = box.x1 - box.x0;
+  const height = box.y1 - box.y0;
+  const data = new Uint8Array(width * height).fill(255);
+  const x0 = Math.max(box.x0, region.x0, 0);
+  const x1 = Math.min(box.x1, region.x1, gray.width);
+  for (let y = Math.max(box.y0, region.y0, 0); y < Math.min(box.y1, region.y1, gray.height); y++) {
+    if (x1 > x0) data.set(gray.data.subarray(y * gray.width + x0, y * gray.width + x1), (y - box.y0) * width + (x0 - box.x0));
+  }
+  return { width, height, data };
 }
 
 /** Given a cell, return its inside: the box less the rules around it. */
@@ -105,11 +119,14 @@ export function joinLines(texts: string[]): string {
  * with "。"; a decimal point follows a digit).
  */
 export function tidyText(text: string): string {
-  return text
+  const tidy = text
     .replace(/·/g, "")
     .replace(/(?<![0-9A-Za-z])\./g, "")
     .replace(/\s+/g, " ")
     .replace(/ (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) /g, "").trim();
+  // A figure does not begin or end with a quote or a stop: those are specks beside it ("'3", "4,").
+  const bare = tidy.replace(/^['"`‘’.,:;]+|['"`‘’.,:;，。：；]+$/g, "");
+  return /^[≥≤<>=]?-?\d[\d,]*(\.\d+)?%?[\u4e00-\u9fff]{0,3}$/.test(bare) ? bare : tidy;
 }
 
 /** Given a lattice table, the page layout and recognized lines, return the page table. */
@@ -123,7 +140,8 @@ function latticeToPageTable(table: LatticeTable, readings: Recognition[][], fram
     const confidence = lines.length === 0 ? 1 : Math.min(...lines.map((l) => l.confidence));
     rows[cell.row]![cell.col] = { text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, box: pixelBoxToBox(cell.box, frame), confidence: Math.round(confidence * 1000) / 1000 };
   });
-  return { rows, box: pixelBoxToBox(table.box, frame), xs: table.xs.map((x) => Math.round((x / frame.scale) * 100) / 100), method: "ocr" };
+  const pt = (v: number) => Math.round((v / frame.scale) * 100) / 100;
+  return { page: frame.number, rows, box: pixelBoxToBox(table.box, frame), xs: table.xs.map(pt), rowTops: table.ys.slice(0, -1).map(pt), rowBottoms: table.ys.slice(1).map(pt), method: "ocr" };
 }
 
 /** Given text lines outside tables, return them as paragraphs: lines close below one another and of similar height join. */
@@ -183,10 +201,12 @@ export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine:
         return { text: tidyText(chunks.map((k) => k.text).join(" ")), rowSpan: 1, colSpan: 1, box: pixelBoxToBox(box, frame), confidence: Math.min(1, ...chunks.map((k) => k.confidence)) };
       }),
     );
-    tables.push({ rows, box: pixelBoxToBox(st.box, frame), xs: [st.columns[0]![0], ...st.columns.map((c) => c[1])].map((x) => Math.round((x / frame.scale) * 100) / 100), method: "ocr" });
+    const pt = (v: number) => Math.round((v / frame.scale) * 100) / 100;
+    const xs = [st.columns[0]![0], ...st.columns.map((c) => c[1])].map(pt);
+    tables.push({ page: frame.number, rows, box: pixelBoxToBox(st.box, frame), xs, rowTops: st.lines.map((l) => pt(l.box.y0)), rowBottoms: st.lines.map((l) => pt(l.box.y1)), method: "ocr" });
   }
   tables.sort((a, b) => a.box.y0 - b.box.y0);
-  return { number: frame.number, tables, texts: linesToTexts(stream.rest, frame), lines: crops.length, seconds: { layout: layoutSeconds, recognition } };
+  return { number: frame.number, width: frame.widthPt, height: frame.heightPt, tables, texts: linesToTexts(stream.rest, frame), lines: crops.length, seconds: { layout: layoutSeconds, recognition } };
 }
 
 function unionBox(a: PixelBox, b: PixelBox): PixelBox {

@@ -67,7 +67,7 @@ export function regionToLines(image: BinaryImage, region: PixelBox, settings: Te
   for (const [a, b] of bands) {
     // A line's box is the union of its chunks that can be text, so specks beside it do not widen it.
     const band = { x0: box.x0, x1: box.x1, y0: box.y0 + a, y1: box.y0 + b };
-    const chunks = lineToChunks(image, band, { ...settings, chunkGap: Math.max(settings.chunkGap, 3) });
+    const chunks = lineToChunks(image, band, settings);
     if (chunks.length > 0) lines.push(chunks.reduce((u, c) => ({ x0: Math.min(u.x0, c.x0), y0: Math.min(u.y0, c.y0), x1: Math.max(u.x1, c.x1), y1: Math.max(u.y1, c.y1) })));
   }
   return splitTallLines(image, lines, settings);

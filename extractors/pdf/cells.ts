@@ -86,7 +86,13 @@ function joinsToGroups(rows: number, cols: number, joinRight: (r: number, c: num
       bounds.set(g, b ? [Math.min(b[0], r), Math.min(b[1], c), Math.max(b[2], r), Math.max(b[3], c)] : [r, c, r, c]);
     }
     for (const [g, [r0, c0, r1, c1]] of bounds) {
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (find(r * cols + c) !== find(g)) (unite(r * cols + c, g), (changed = true));
+      for (let r = r0; r <= r1; r++) {
+        for (let c = c0; c <= c1; c++) {
+          if (find(r * cols + c) === find(g)) continue;
+          unite(r * cols + c, g);
+          changed = true;
+        }
+      }
     }
   }
   return parent.map((_, i) => find(i));

@@ -14,6 +14,8 @@ import { rawPageToContent, type PageContent } from "./page.js";
 import { resolveSettings, type PdfSettings, type PdfSettingsInput } from "./settings.js";
 import { pagesToBlocks, type PageItem, type PageLayout } from "./stitch.js";
 
+export type { PageLayout } from "./stitch.js";
+
 export type { PdfSettings, PdfSettingsInput } from "./settings.js";
 export { defaultPdfSettings } from "./settings.js";
 
@@ -47,7 +49,7 @@ async function documentToLayouts(doc: PDFDocumentProxy, path: string, settings: 
     }
     if (content.visible < settings.minTextChars && content.painted) {
       pagesWithoutText.push(n);
-      warnings.push({ code: "no-text-layer", message: `page ${n} is painted but has no text layer`, page: n });
+      warnings.push({ code: "no-text-layer", message: `page ${n} has no text layer (only images or drawings): its text needs OCR`, page: n });
     }
     layouts.push(contentToLayout(content, settings));
   }
@@ -55,21 +57,42 @@ async function documentToLayouts(doc: PDFDocumentProxy, path: string, settings: 
   return { layouts, pagesWithoutText, warnings };
 }
 
-/** Given the bytes of a PDF, return its tables and text blocks; throws UnreadableFileError when unusable. */
-export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfSettingsInput = {}): Promise<Extraction> {
+/** Reads pages that have no text layer (OCR), returning them as page layouts. */
+export type PageReader = (pages: number[]) => Promise<{ layouts: PageLayout[]; warnings: Warning[] }>;
+
+/**
+ * Given the bytes of a PDF, return its tables and text blocks; throws UnreadableFileError when
+ * unusable. Pages without a text layer are read by `readScans` when given (their layouts replace
+ * the empty ones before tables are joined across pages); otherwise they are listed for the caller.
+ */
+export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfSettingsInput = {}, readScans?: PageReader): Promise<Extraction> {
   const resolved = resolveSettings(settings);
   const doc = await bytesToDocument(bytes, path);
+  let read: Awaited<ReturnType<typeof documentToLayouts>>;
+  const pageCount = doc.numPages;
   try {
-    const { layouts, pagesWithoutText, warnings } = await documentToLayouts(doc, path, resolved);
-    return {
-      format: "pdf",
-      textLayer: "native",
-      pages: doc.numPages,
-      blocks: pagesToBlocks(layouts, resolved.stitch),
-      warnings,
-      pagesWithoutText,
-    };
+    read = await documentToLayouts(doc, path, resolved);
   } finally {
     await doc.destroy();
   }
+  const { layouts, pagesWithoutText, warnings } = read;
+  let scanned: number[] = [];
+  if (readScans && pagesWithoutText.length > 0) {
+    const ocr = await readScans(pagesWithoutText);
+    warnings.push(...ocr.warnings);
+    scanned = ocr.layouts.map((l) => l.number);
+    for (const layout of ocr.layouts) layouts[layouts.findIndex((l) => l.number === layout.number)] = layout;
+  }
+  const blocks = pagesToBlocks(layouts, resolved.stitch);
+  for (const block of blocks) {
+    if (block.kind === "table" && block.table.rowPages.every((p) => p != null && scanned.includes(p))) block.table.method = "ocr";
+  }
+  return {
+    format: "pdf",
+    textLayer: scanned.length === 0 ? "native" : scanned.length >= layouts.length ? "ocr" : "mixed",
+    pages: pageCount,
+    blocks,
+    warnings,
+    pagesWithoutText: pagesWithoutText.filter((p) => !scanned.includes(p)),
+  };
 }

@@ -116,7 +116,11 @@ export function isSplitRow(table: Rows, first: (Cell | null)[]): boolean {
 /** Given the table's rows, return the columns where cells merge down over several rows (indicator level labels). */
 function mergedColumns(rows: Rows): Set<number> {
   const out = new Set<number>();
-  for (const row of rows) row.forEach((cell, c) => cell && cell.rowSpan > 1 && out.add(c));
+  for (const row of rows) {
+    row.forEach((cell, c) => {
+      if (cell && cell.rowSpan > 1) out.add(c);
+    });
+  }
   return out;
 }
 
@@ -142,7 +146,10 @@ export function joinAcrossBreak(table: Rows, next: Rows): Rows {
     if (aligned && (split || (cell.text === "" && above.text !== "" && (above.rowSpan > 1 || merging.has(c))))) plan.push([above, cell]);
   }
   if (!split) {
-    for (const [above, cell] of plan) (above.rowSpan += cell.rowSpan), (first[first.indexOf(cell)] = null);
+    for (const [above, cell] of plan) {
+      above.rowSpan += cell.rowSpan;
+      first[first.indexOf(cell)] = null;
+    }
     return next;
   }
   for (const [above, cell] of plan) {

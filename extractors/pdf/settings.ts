@@ -79,7 +79,7 @@ export interface PdfSettings {
   text: TextSettings;
   stream: StreamSettings;
   stitch: StitchSettings;
-  /** Pages with fewer non-blank characters than this have no usable text layer. */
+  /** Pages that paint images and hold fewer non-blank characters than this have no usable text layer (a scan with a stamped page number). */
   minTextChars: number;
 }
 
@@ -90,7 +90,7 @@ export const defaultPdfSettings: PdfSettings = {
   text: { lineEm: 0.5, spaceEm: 0.3, chunkEm: 2.5, headingScale: 1.2, paragraphGapEm: 1.2 },
   stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2, rowPitchRatio: 1.2 },
   stitch: { columnTolerance: 3, streamColumnTolerance: 2, marginBand: 0.08, maxHeaderRows: 6 },
-  minTextChars: 1,
+  minTextChars: 5,
 };
 
 export type PdfSettingsInput = { [K in keyof PdfSettings]?: PdfSettings[K] extends object ? Partial<PdfSettings[K]> : PdfSettings[K] };

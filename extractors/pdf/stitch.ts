@@ -12,8 +12,11 @@ import { isNewCopy, joinAcrossBreak, repeatedHeader } from "./join.js";
 import type { Rect } from "./geometry.js";
 import type { StitchSettings } from "./settings.js";
 
-/** A table or text block of a page; geometry in the reading frame, `box` of text on the displayed page. */
-export type PageItem = { kind: "table"; table: PageTable } | { kind: "text"; block: TextBlock; box: Rect };
+/**
+ * A table or text block of a page, geometry in the reading frame; `box` places a text block on the
+ * displayed page when the two differ (a sideways page), else the block's own box is used.
+ */
+export type PageItem = { kind: "table"; table: PageTable } | { kind: "text"; block: TextBlock; box?: Rect };
 
 export interface PageLayout {
   number: number;
@@ -77,8 +80,8 @@ function trailingTable(page: PageLayout, settings: StitchSettings): PageTable | 
 /** Given the room left under a table, the next page's table and the row its body starts at, return whether that row could not have fitted there. */
 function noRoomLeft(room: number, next: PageTable, bodyRow: number, pageHeight: number): boolean {
   // A little room is always left (rows do not end exactly at the margin); a tall row needs more.
-  const row = Math.min(bodyRow, next.rowTops.length - 1);
-  const height = next.rowBottoms[row]! - next.rowTops[row]!;
+  const row = Math.min(bodyRow, next.rows.length - 1);
+  const height = (next.rowBottoms?.[row] ?? 0) - (next.rowTops?.[row] ?? 0);
   return room <= Math.max(0.15 * pageHeight, height + 0.02 * pageHeight);
 }
 
@@ -111,8 +114,10 @@ export function appendContinuation(open: OpenTable, room: number, next: PageTabl
   return true;
 }
 
+type DocItem = { kind: "table"; open: OpenTable } | { kind: "text"; block: TextBlock; box: Rect; page: number };
+
 /** Given open tables and text blocks in order, return the document's blocks with tables numbered. */
-function toBlocks(items: ({ kind: "table"; open: OpenTable } | { kind: "text"; block: TextBlock; box: Rect; page: number })[]): Block[] {
+function toBlocks(items: DocItem[]): Block[] {
   let index = 0;
   return items.map((item): Block => {
     if (item.kind === "text") return { kind: "text", text: item.block.text, page: item.page, role: item.block.role, box: { page: item.page, ...item.box } };
@@ -124,20 +129,25 @@ function toBlocks(items: ({ kind: "table"; open: OpenTable } | { kind: "text"; b
 /** Given the pages' layouts in order, return the document's blocks, tables continued across pages stitched into one. */
 export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Block[] {
   const lowest = lowestContent(pages, settings);
-  const items: Parameters<typeof toBlocks>[0] = [];
+  const items: DocItem[] = [];
   let running: { open: OpenTable; size: string; room: number } | null = null;
+  let lastTable: OpenTable | null = null;
   for (const page of pages) {
     const lead = leadingTable(page, settings);
-    page.items.forEach((item, i) => {
-      if (item.kind === "text") return items.push({ kind: "text", block: item.block, box: item.box, page: page.number });
+    for (const [i, item] of page.items.entries()) {
+      if (item.kind === "text") {
+        items.push({ kind: "text", block: item.block, box: item.box ?? item.block.box, page: page.number });
+        continue;
+      }
       const continues = i === lead && running && running.size === sizeKey(page) && running.open.lastPage === page.number - 1;
-      if (continues && appendContinuation(running!.open, running!.room, item.table, page.height, settings)) return;
-      items.push({ kind: "table", open: openTable(item.table) });
-    });
+      if (continues && appendContinuation(running!.open, running!.room, item.table, page.height, settings)) continue;
+      lastTable = openTable(item.table);
+      items.push({ kind: "table", open: lastTable });
+    }
     const tail = trailingTable(page, settings);
-    const last = [...items].reverse().find((it) => it.kind === "table");
     const room = (lowest.get(sizeKey(page)) ?? page.height) - (tail?.box.y1 ?? 0);
-    running = tail && last?.kind === "table" && last.open.lastPage === page.number ? { open: last.open, size: sizeKey(page), room } : null;
+    // The table that ends this page (a new one, or one continued onto it) may run on to the next.
+    running = tail && lastTable && lastTable.lastPage === page.number ? { open: lastTable, size: sizeKey(page), room } : null;
   }
   return toBlocks(items);
 }

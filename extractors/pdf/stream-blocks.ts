@@ -1,7 +1,8 @@
 // Borderless tables, part one: chunks of text -> cell blocks -> rows. Without rules, a cell is a
-// stack of chunks in one column whose line gap is a text line's, smaller than the gap between
-// rows (which adds the cell padding twice: 3.6 pt against 9.6 pt in liuzhou.borderless.pdf).
-// A block that stands beside two blocks lying one above the other spans rows (a merged label).
+// stack of chunks in one column: lines whose gap is a text line's, smaller than the gap between
+// rows (which adds the cell padding twice), or lines that other columns show to share a row (a
+// value centred across their gap). A block that stands beside two blocks lying one above the
+// other spans rows (a merged label).
 import { median, overlap, type Rect } from "./geometry.js";
 import type { Line } from "./lines.js";
 
@@ -30,56 +31,113 @@ function chunkBelow(chunk: Line, sorted: readonly Line[], from: number): Line | 
   return null;
 }
 
-/** Given a chunk, the chunk below it and all chunks, return whether a chunk of another column lies across the gap between them. */
-function straddled(above: Line, below: Line, sorted: readonly Line[]): boolean {
-  return sorted.some((c) => c !== above && c !== below && c.box.y0 < above.box.y1 - 0.5 && c.box.y1 > below.box.y0 + 0.5 &&
-    overlap(c.box.x0, c.box.x1, above.box.x0, above.box.x1) <= 0 && overlap(c.box.x0, c.box.x1, below.box.x0, below.box.x1) <= 0);
+/** Given two chunks, return whether they stand in different columns (no shared width). */
+function apart(a: Line, b: Line): boolean {
+  return overlap(a.box.x0, a.box.x1, b.box.x0, b.box.x1) <= 0;
 }
 
 /**
- * Given chunks, return the largest vertical gap that still separates two lines of one cell. A
- * one-line cell centred beside two lines shows that they share a row, so their gap is a line gap
- * (LibreOffice: 5.2 pt against 7.2 pt between rows, liuzhou.docx without borders); lacking
- * such a witness, the smallest gaps are taken for line gaps when the row gaps stand well apart.
+ * Given a chunk, the chunk below it and all chunks, return what other columns say of the gap
+ * between them. "line": a one-line cell of another column lies across the gap (a value centred
+ * beside a wrapped name) more often than other columns start a line of their own level with the
+ * lower chunk, which a label centred over two rows shows, its neighbours' values on each row. "row":
+ * other columns hold lines level with each of the two, none across the gap, and the upper chunk
+ * ends short of its column's edge. Else "unknown".
  */
-export function cellLineGap(chunks: readonly Line[]): number {
-  const sorted = [...chunks].sort((a, b) => a.box.y0 - b.box.y0);
-  const size = median(chunks.map((c) => c.size));
-  const pairs = sorted.flatMap((c, i) => {
-    const below = chunkBelow(c, sorted, i);
-    return below && below.box.y0 >= c.box.y1 ? [{ gap: below.box.y0 - c.box.y1, witnessed: straddled(c, below, sorted) }] : [];
+function gapEvidence(above: Line, below: Line, sorted: readonly Line[]): Pair["evidence"] {
+  const others = sorted.filter((c) => c !== above && c !== below && apart(c, above) && apart(c, below));
+  const across = others.filter((c) => c.box.y0 < above.box.y1 - 0.5 && c.box.y1 > below.box.y0 + 0.5);
+  const level = (line: Line, not: Line) => others.filter((d) => !across.includes(d) && levelWith(d, line) && !touchesVertically(d, not));
+  const atBelow = level(below, above).filter((d) => across.every((c) => apart(c, d)));
+  // More columns across the gap than starting a line at the lower chunk: the gap is inside a row.
+  if (across.length) return across.length > atBelow.length ? "line" : "unknown";
+  // Two wrapped cells side by side also put lines level with each other; a full upper line is a wrap.
+  return atBelow.length && level(above, below).length && !fillsColumn(above, sorted) ? "row" : "unknown";
+}
+
+/** Given two chunks, return whether the first stands on the second's line (sharing half its height). */
+function levelWith(d: Line, line: Line): boolean {
+  return overlap(d.box.y0, d.box.y1, line.box.y0, line.box.y1) > 0.5 * line.size;
+}
+
+/** Given two chunks, return whether their heights overlap at all. */
+function touchesVertically(a: Line, b: Line): boolean {
+  return overlap(a.box.y0, a.box.y1, b.box.y0, b.box.y1) > 0;
+}
+
+/** Given a chunk and all chunks, return whether it reaches the right edge of its column (within an em), as a wrapped line does. */
+function fillsColumn(chunk: Line, sorted: readonly Line[]): boolean {
+  let right = chunk.box.x1;
+  for (const c of sorted) {
+    const shared = overlap(c.box.x0, c.box.x1, chunk.box.x0, chunk.box.x1);
+    const near = Math.abs(c.box.y0 - chunk.box.y0) < 15 * chunk.size;
+    if (near && shared > 0.5 * Math.min(c.box.x1 - c.box.x0, chunk.box.x1 - chunk.box.x0)) right = Math.max(right, c.box.x1);
+  }
+  return chunk.box.x1 >= right - chunk.size;
+}
+
+interface Pair {
+  above: Line;
+  below: Line;
+  gap: number;
+  evidence: "line" | "row" | "unknown";
+}
+
+/** Given gaps, return the smallest that occurs twice or more (to half a point), else the smallest. */
+function smallestRepeated(gaps: readonly number[]): number | null {
+  const rounded = gaps.map((g) => Math.round(g * 2) / 2).sort((a, b) => a - b);
+  return rounded.find((g, i) => rounded[i + 1] === g) ?? rounded[0] ?? null;
+}
+
+/**
+ * Given the vertical pairs of chunks and the font size, return the largest gap taken for a line
+ * gap inside a cell without other evidence, or -1 when gaps cannot tell lines from rows. Rows add
+ * the cell padding twice to the line gap (3.6 pt against 9.6 pt in liuzhou.borderless.pdf, 5.2
+ * against 7.2 in LibreOffice's rendering of liuzhou.docx without borders); in a table drawn
+ * without padding, rows stand as close as wrapped lines and only the pairs with evidence join.
+ */
+export function lineGapLimit(pairs: readonly Pair[], size: number): number {
+  const lines = pairs.filter((p) => p.evidence === "line").map((p) => p.gap).sort((a, b) => a - b);
+  const line = lines.length ? lines[Math.floor(lines.length * 0.9)]! : [...pairs.map((p) => p.gap)].sort((a, b) => a - b)[Math.floor(pairs.length * 0.1)];
+  if (line === undefined) return -1;
+  const margin = Math.max(1.5, 0.15 * size);
+  const rowGaps = pairs.filter((p) => p.evidence === "row").map((p) => p.gap);
+  const near = rowGaps.filter((g) => g < line + margin).length;
+  const rows = smallestRepeated(pairs.map((p) => p.gap).filter((g) => g >= line + margin));
+  // Rows seen standing as close as wrapped lines: no padding to tell them apart.
+  if (rows === null || near > rowGaps.length - near) return -1;
+  return (line + rows) / 2;
+}
+
+/** Given chunks sorted top to bottom, return each chunk with the nearest chunk below in its column, when that has it as its nearest above. */
+function verticalPairs(sorted: readonly Line[]): Pair[] {
+  const pairs: Pair[] = [];
+  sorted.forEach((chunk, i) => {
+    const below = chunkBelow(chunk, sorted, i);
+    if (!below || below.box.y0 < chunk.box.y1 - 0.5 || Math.abs(below.size - chunk.size) > 0.15 * chunk.size) return;
+    const between = sorted.some((c) => c !== chunk && !apart(c, below) && c.box.y1 <= below.box.y0 + 0.5 * below.size && c.box.y1 > chunk.box.y1 + 0.5);
+    if (!between) pairs.push({ above: chunk, below, gap: Math.max(0, below.box.y0 - chunk.box.y1), evidence: gapEvidence(chunk, below, sorted) });
   });
-  const witnessed = pairs.filter((p) => p.witnessed).map((p) => p.gap).sort((a, b) => a - b);
-  if (witnessed.length) return witnessed[Math.floor(witnessed.length * 0.9)]! + 0.1 * size;
-  const gaps = pairs.map((p) => p.gap).sort((a, b) => a - b);
-  const smallest = gaps[Math.floor(gaps.length * 0.1)] ?? 0;
-  // Line spacing inside a cell stays under ~1.6 lines; the padding a row adds is some 0.35 em at least.
-  return Math.min(smallest + 0.35 * size, 0.6 * size);
+  return pairs;
 }
 
 /** Given chunks on a page, return them stacked into cell blocks (wrapped lines of one cell joined). */
 export function chunksToBlocks(chunks: readonly Line[]): StreamBlock[] {
   const sorted = [...chunks].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
-  const limit = cellLineGap(sorted);
-  const blockOf = new Map<Line, StreamBlock>();
+  const pairs = verticalPairs(sorted);
+  const limit = lineGapLimit(pairs, median(chunks.map((c) => c.size)));
+  const next = new Map(pairs.filter((p) => p.evidence === "line" || p.gap <= limit).map((p) => [p.above, p.below]));
+  const taken = new Set(next.values());
   const blocks: StreamBlock[] = [];
-  sorted.forEach((chunk, i) => {
-    let block = blockOf.get(chunk);
-    if (!block) {
-      block = { chunks: [chunk], box: { ...chunk.box }, size: chunk.size };
-      blocks.push(block);
-      blockOf.set(chunk, block);
+  for (const chunk of sorted) {
+    if (taken.has(chunk)) continue;
+    const block: StreamBlock = { chunks: [chunk], box: { ...chunk.box }, size: chunk.size };
+    for (let below = next.get(chunk); below; below = next.get(below)) {
+      block.chunks.push(below);
+      block.box = { x0: Math.min(block.box.x0, below.box.x0), y0: block.box.y0, x1: Math.max(block.box.x1, below.box.x1), y1: below.box.y1 };
     }
-    const below = chunkBelow(chunk, sorted, i);
-    if (!below || blockOf.has(below) || below.box.y0 - chunk.box.y1 > limit) return;
-    if (Math.abs(below.size - chunk.size) > 0.15 * chunk.size) return;
-    // The chunk below must have this chunk as its nearest one above, or it belongs to a neighbour.
-    const above = sorted.filter((c) => c.box.y1 <= below.box.y0 + 0.5 * below.size && overlap(c.box.x0, c.box.x1, below.box.x0, below.box.x1) > 0);
-    if (above.some((c) => c !== chunk && c.box.y1 > chunk.box.y1 + 0.5)) return;
-    block.chunks.push(below);
-    block.box = { x0: Math.min(block.box.x0, below.box.x0), y0: block.box.y0, x1: Math.max(block.box.x1, below.box.x1), y1: below.box.y1 };
-    blockOf.set(below, block);
-  });
+    blocks.push(block);
+  }
   return blocks;
 }
 

@@ -25,9 +25,15 @@ export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettin
   rows.forEach((row, i) => {
     const wide = row.blocks.length >= 2;
     const gap = i > 0 ? row.y0 - rows[i - 1]!.y1 : 0;
-    const size = row.blocks[0]?.size ?? 10;
-    if (start >= 0 && gap > 3 * size) (close(i - 1), (start = -1));
-    if (start < 0 && wide) (start = i), (multi = 0);
+    // A wide vertical gap ends a table (a heading or a paragraph break follows).
+    if (start >= 0 && gap > 3 * (row.blocks[0]?.size ?? 10)) {
+      close(i - 1);
+      start = -1;
+    }
+    if (start < 0 && wide) {
+      start = i;
+      multi = 0;
+    }
     if (wide) multi++;
   });
   if (start >= 0) close(rows.length - 1);
@@ -62,34 +68,141 @@ function blockText(block: StreamBlock, settings: TextSettings): string {
   return linesToText([...block.chunks].sort((a, b) => a.base - b.base), settings);
 }
 
-/** Given a table's rows and its column boundaries, return the dense rows of cells. */
-export function streamRowsToCells(rows: readonly StreamRow[], xs: number[], page: number, settings: TextSettings): (Cell | null)[][] {
+/** Where one block goes in the grid, and where its text stands on the page. */
+interface Placement {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  /** The block's text on the page. */
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Given a table's rows and column boundaries, return each block's place: the columns it covers, cut short of the next block in its row. */
+export function rowsToPlacements(rows: readonly StreamRow[], xs: number[], settings: TextSettings): Placement[] {
   const width = xs.length - 1;
-  const grid: (Cell | null)[][] = rows.map(() => Array<Cell | null>(width).fill(null));
-  const taken = rows.map(() => Array<boolean>(width).fill(false));
-  const edges = rows.map((r, i) => [i === 0 ? r.y0 : (rows[i - 1]!.y1 + r.y0) / 2, i === rows.length - 1 ? r.y1 : (r.y1 + rows[i + 1]!.y0) / 2] as const);
-  rows.forEach((row, r) => {
-    for (const block of row.blocks) {
-      const c0 = Math.max(0, lastAtOrBelow(xs, block.box.x0));
+  return rows.flatMap((row, r) => {
+    const spots = row.blocks.map((block) => {
+      const c0 = Math.max(0, Math.min(width - 1, lastAtOrBelow(xs, block.box.x0)));
       const c1 = Math.max(c0, Math.min(width - 1, lastAtOrBelow(xs, block.box.x1)));
+      return { block, c0, c1 };
+    });
+    return spots.map(({ block, c0, c1 }, i) => {
+      const next = spots[i + 1];
+      const end = next && next.c0 > c0 ? Math.min(c1, next.c0 - 1) : c1;
       const rowSpan = Math.min(row.spans.get(block) ?? 1, rows.length - r);
-      const text = blockText(block, settings);
-      const existing = grid[r]![c0];
-      if (existing) {
-        existing.text += " " + text;
-        continue;
-      }
-      if (taken[r]![c0]) continue;
-      grid[r]![c0] = { text, rowSpan, colSpan: c1 - c0 + 1, box: { page, x0: xs[c0]!, x1: xs[c1 + 1]!, y0: edges[r]![0], y1: edges[r + rowSpan - 1]![1] } };
-      for (let i = r; i < r + rowSpan; i++) for (let c = c0; c <= c1; c++) taken[i]![c] = true;
-    }
+      return { row: r, col: c0, rowSpan, colSpan: end - c0 + 1, text: blockText(block, settings), ...block.box };
+    });
   });
-  rows.forEach((_, r) => {
+}
+
+/**
+ * Given placements and the column boundaries, widen each single-column one to the columns of the
+ * cell above or below it when that cell spans several columns, the text stands centred in them,
+ * and nothing else of the row lies under them: a short text centred in a cell two grid columns
+ * wide touches only one of them ("0" under the 1328.43 of the row above in
+ * liuzhou.borderless.pdf; the header "年度绩效目标" over the goals of tianjin.borderless.pdf).
+ */
+export function inheritColumnSpans(placements: Placement[], xs: readonly number[]): void {
+  const byRow = new Map<number, Placement[]>();
+  for (const p of placements) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  const centredIn = (p: Placement, a: Placement) => {
+    const [left, right] = [xs[a.col]!, xs[a.col + a.colSpan]!];
+    return Math.abs((p.x0 + p.x1) / 2 - (left + right) / 2) <= 0.15 * (right - left);
+  };
+  const wideAt = (row: number, p: Placement) =>
+    (byRow.get(row) ?? []).find((a) => a.colSpan > 1 && a.text !== "" && a.col <= p.col && p.col < a.col + a.colSpan && centredIn(p, a));
+  for (const [row, mine] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    for (const p of mine) {
+      if (p.colSpan !== 1 || p.rowSpan !== 1) continue;
+      const wide = wideAt(row - 1, p) ?? wideAt(row + 1, p);
+      if (!wide || mine.some((q) => q !== p && q.col < wide.col + wide.colSpan && q.col + q.colSpan > wide.col)) continue;
+      p.col = wide.col;
+      p.colSpan = wide.colSpan;
+    }
+  }
+}
+
+/**
+ * Given placements and the rows' vertical edges, widen merged labels over the empty rows around
+ * them while they stay centred: a label sits in the middle of its merged cell, so its text
+ * covers only the middle rows ("部门预算安排资金(万元)" over six rows in liuzhou.borderless.pdf
+ * covers two). Labels are taken top down; one does not take another's rows. One-line labels
+ * stay put: a label on one row may be centred over three rows or head a column of rows below it,
+ * and nothing on the page tells which.
+ */
+export function centreMergedLabels(placements: Placement[], edges: readonly (readonly [number, number])[]): void {
+  const claimed = new Set<string>();
+  const free = (row: number, p: Placement) => row >= 0 && row < edges.length &&
+    !placements.some((q) => q !== p && q.text !== "" && q.row <= row && row < q.row + q.rowSpan && q.col < p.col + p.colSpan && p.col < q.col + q.colSpan) &&
+    ![...Array(p.colSpan).keys()].some((i) => claimed.has(`${row}:${p.col + i}`));
+  const offCentre = (from: number, to: number, p: Placement) => Math.abs((edges[from]![0] + edges[to]![1]) / 2 - (p.y0 + p.y1) / 2);
+  const grow = (p: Placement) => {
+    for (;;) {
+      const [up, down] = [free(p.row - 1, p), free(p.row + p.rowSpan, p)];
+      const last = p.row + p.rowSpan - 1;
+      if (up && down) {
+        p.row--;
+        p.rowSpan += 2;
+      } else if (up && offCentre(p.row - 1, last, p) < offCentre(p.row, last, p)) {
+        p.row--;
+        p.rowSpan++;
+      } else if (down && offCentre(p.row, last + 1, p) < offCentre(p.row, last, p)) p.rowSpan++;
+      else break;
+    }
+    for (let r = p.row; r < p.row + p.rowSpan; r++) for (let c = p.col; c < p.col + p.colSpan; c++) claimed.add(`${r}:${c}`);
+  };
+  placements.filter((q) => q.rowSpan > 1).sort((a, b) => a.row - b.row).forEach(grow);
+}
+
+/** Given placements, the column boundaries and the rows' vertical edges, return the dense rows of cells; a block landing on a taken place joins that cell's text. */
+export function placementsToCells(placements: readonly Placement[], xs: number[], edges: (readonly [number, number])[], page: number): (Cell | null)[][] {
+  const width = xs.length - 1;
+  const owner: (Cell | null)[][] = edges.map(() => Array<Cell | null>(width).fill(null));
+  const grid: (Cell | null)[][] = edges.map(() => Array<Cell | null>(width).fill(null));
+  const origin = new Map<Cell, Placement>();
+  for (const p of placements) {
+    const taken = owner[p.row]![p.col];
+    if (taken && origin.get(taken)!.row === p.row) {
+      taken.text += (taken.text && p.text ? " " : "") + p.text;
+      continue;
+    }
+    // A merged label guessed to reach down into a row that has a cell of its own stops above it.
+    if (taken) shortenSpan(taken, origin.get(taken)!, p.row, owner);
+    const last = p.row + p.rowSpan - 1;
+    const cell: Cell = { text: p.text, rowSpan: p.rowSpan, colSpan: p.colSpan, box: { page, x0: xs[p.col]!, x1: xs[p.col + p.colSpan]!, y0: edges[p.row]![0], y1: edges[last]![1] } };
+    grid[p.row]![p.col] = cell;
+    origin.set(cell, p);
+    for (let r = p.row; r <= last; r++) for (let c = p.col; c < p.col + p.colSpan; c++) owner[r]![c] ??= cell;
+  }
+  edges.forEach(([y0, y1], r) => {
     for (let c = 0; c < width; c++) {
-      if (!taken[r]![c]) grid[r]![c] = { text: "", rowSpan: 1, colSpan: 1, box: { page, x0: xs[c]!, x1: xs[c + 1]!, y0: edges[r]![0], y1: edges[r]![1] } };
+      if (!owner[r]![c]) grid[r]![c] = owner[r]![c] = { text: "", rowSpan: 1, colSpan: 1, box: { page, x0: xs[c]!, x1: xs[c + 1]!, y0, y1 } };
     }
   });
   return grid;
+}
+
+/** Given a cell spanning rows, where it was placed, and a row it must not reach, end its span above that row. */
+function shortenSpan(cell: Cell, at: Placement, row: number, owner: (Cell | null)[][]): void {
+  for (let r = row; r < at.row + cell.rowSpan; r++) {
+    for (let c = at.col; c < at.col + cell.colSpan; c++) if (owner[r]![c] === cell) owner[r]![c] = null;
+  }
+  cell.rowSpan = row - at.row;
+  if (cell.box) cell.box = { ...cell.box, y1: cell.box.y0 + (cell.box.y1 - cell.box.y0) * (cell.rowSpan / at.rowSpan) };
+}
+
+/** Given a table's rows and its column boundaries, return the dense rows of cells. */
+export function streamRowsToCells(rows: readonly StreamRow[], xs: number[], page: number, settings: TextSettings): (Cell | null)[][] {
+  const edges = rows.map((r, i) => [i === 0 ? r.y0 : (rows[i - 1]!.y1 + r.y0) / 2, i === rows.length - 1 ? r.y1 : (r.y1 + rows[i + 1]!.y0) / 2] as const);
+  const placements = rowsToPlacements(rows, xs, settings);
+  inheritColumnSpans(placements, xs);
+  centreMergedLabels(placements, edges);
+  return placementsToCells(placements, xs, edges, page);
 }
 
 /** Given the rows of one table region, return the page table read from them. */

@@ -22,8 +22,10 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
   { field: "name", patterns: [/^三级指标$/, /^指标名称$/] },
   { field: "description", patterns: [/^指标内容$/, /^年度指标内容$/] },
   { field: "criterion", patterns: [/^评价标准$/, /^评分标准$/] },
-  { field: "target", patterns: [/^年度指标值$/, /^指标值$/, /^年初目标值$/, /^年度目标值$/, /^预期目标值?$/, /^目标值$/] },
-  { field: "actual", patterns: [/^实际完成值$/, /^全年实际完成值$/, /^完成值$/, /^全年完成值$/, /^实际完成$/] },
+  // 年度指标值(A) / 实际完成值(B): the national project sheet; 年度(/项目)指标值: target declarations
+  // (realdocs tianbaoxitong); 年初指标值: the Chongqing-style sheet, whose 调整指标值 is an extra.
+  { field: "target", patterns: [/^年度指标值$/, /^指标值$/, /^年初目标值$/, /^年度目标值$/, /^预期目标值?$/, /^目标值$/, /^年度指标值\(A\)$/, /^年度\(\/项目\)指标值$/, /^年初指标值$/] },
+  { field: "actual", patterns: [/^实际完成值$/, /^全年实际完成值$/, /^完成值$/, /^全年完成值$/, /^实际完成$/, /^实际完成值\(B\)$/] },
   { field: "weight", patterns: [/^分值$/, /^权重$/, /^指标权重$/, /^分值\(分\)$/] },
   { field: "score", patterns: [/^得分$/, /^指标得分$/, /^自评得分$/, /^得分\(分\)$/] },
   { field: "summary", patterns: [/^完成情况简要描述$/, /^完成情况$/, /^完成情况说明$/] },
@@ -46,6 +48,55 @@ export const GOAL_HEADERS: Synonyms<GoalField>[] = [
   { field: "text", patterns: [/^年度绩效目标$/, /^绩效目标$/, /^年度目标$/, /^预期目标$/] },
   { field: "actual", patterns: [/^实际完成情况$/, /^实际完成$/] },
   { field: "deviation", patterns: [/^偏差原因/] },
+];
+
+/**
+ * Indicator columns the model has no field for, kept in `Indicator.extra` under the key named here
+ * (the Sichuan- and Chongqing-style sheets of scripts/fixtures/expected). The key is the
+ * vocabulary's own name for the column, so one concept printed two ways lands under one key.
+ */
+export const INDICATOR_EXTRA_HEADERS: Synonyms<string>[] = [
+  { field: "指标性质", patterns: [/^指标性质$/, /^指标属性$/, /^指标类型$/] },
+  { field: "调整指标值", patterns: [/^调整指标值$/, /^调整后指标值$/, /^调整目标值$/] },
+  { field: "得分系数", patterns: [/^得分系数$/] },
+  { field: "是否核心指标", patterns: [/^是否核心指标$/, /^核心指标$/] },
+];
+
+/**
+ * A unit printed in a column of its own (度量单位, 计量单位): it becomes the `unit` of the target's
+ * and the actual's Value where the value cell prints a number and no unit (docs/headers.md).
+ */
+export const INDICATOR_UNIT_HEADERS: Synonyms<"unit">[] = [
+  { field: "unit", patterns: [/^度量单位$/, /^计量单位$/, /^指标单位$/, /^单位$/] },
+];
+
+/**
+ * The labelled fields heading a project sheet or target declaration (项目名称 … 实施单位): each
+ * label (a trailing colon aside) is followed in its row by the value it names. `project` names the project on every
+ * indicator; `department` is the report's department; `implementer` is kept in a warning when it
+ * differs from the department (normalizers/project-sheet.ts).
+ */
+export type SheetHeadField = "project" | "department" | "implementer";
+
+export const SHEET_HEAD_HEADERS: Synonyms<SheetHeadField>[] = [
+  { field: "project", patterns: [/^项目名称$/] },
+  { field: "department", patterns: [/^主管部门$/, /^主管单位$/, /^预算部门$/] },
+  { field: "implementer", patterns: [/^实施单位$/, /^项目实施单位$/, /^执行单位$/] },
+];
+
+/**
+ * The label–amount pairs of a target declaration's 项目资金 block (realdocs tianbaoxitong): the
+ * year's request (年度资金申请总额 and its 其中 rows) beside the project's whole-life figures
+ * (项目资金总额). Only the year's figures become budget lines (normalizers/target-declaration.ts).
+ */
+export type DeclaredAmountField = "yearTotal" | "projectTotal" | "fiscal" | "carryOver" | "other";
+
+export const DECLARED_AMOUNT_HEADERS: Synonyms<DeclaredAmountField>[] = [
+  { field: "yearTotal", patterns: [/^年度资金(申请)?总额$/, /^年度预算(资金)?总额$/, /^本年度资金总额$/] },
+  { field: "projectTotal", patterns: [/^项目资金总额$/, /^资金总额$/] },
+  { field: "fiscal", patterns: [/^(其中[:]?)?(当年)?财政(资金|拨款)$/] },
+  { field: "carryOver", patterns: [/^(其中[:]?)?上年结转(资金)?$/] },
+  { field: "other", patterns: [/^(其中[:]?)?其他资金$/] },
 ];
 
 /** Given a header key, return the first field whose synonyms match it. */

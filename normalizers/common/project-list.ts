@@ -6,7 +6,7 @@
 import type { Table } from "../../src/extraction.js";
 import type { Project, Warning } from "../../src/model.js";
 import { PROJECT_LIST_HEADERS, type ProjectListField } from "./headers.js";
-import { rowToColumnMap, tablesToRows, type Row } from "./rows.js";
+import { provenanceOf, rowToColumnMap, tablesToRows, type Row } from "./rows.js";
 import { isNullMarker, parseAmount, parseNumber, parseRate } from "./values.js";
 
 type FigureField = "budget" | "executed" | "balance" | "rate" | "score";
@@ -109,5 +109,6 @@ function dataToProject(d: DataRow): Project {
     budget: parseAmount(text("budget"), "万元"), executed: parseAmount(text("executed"), "万元"), balance: parseAmount(text("balance"), "万元"),
     rateReported: parseRate(text("rate")), score: parseNumber(text("score")),
     goal: null, achievement: d.texts.join("") || null, problems: null, remedy: null,
+    provenance: provenanceOf(d.row),
   };
 }

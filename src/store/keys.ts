@@ -42,3 +42,14 @@ export function nameKey(name: string): string {
   const bare = folded.replace(PUNCTUATION, "");
   return bare === "" ? folded : bare;
 }
+
+/**
+ * Given a project name as printed, return its key (schema version 3): folded like an indicator
+ * name, so a target declaration and a self-evaluation that spell the project a little differently
+ * ("（二期）" / "(二期)") line up in `targets_vs_results`; null when there is no project.
+ */
+export function projectKey(project: string | null): string | null {
+  if (project === null) return null;
+  const key = nameKey(project);
+  return key === "" ? null : key;
+}

@@ -20,8 +20,10 @@
 // - A `Value` is flattened to four columns (raw, op, value, unit); the Value is null exactly when
 //   raw is null.
 import type Database from "better-sqlite3";
+import { V4_SQL } from "./schema-v4.js";
 import { StoreError } from "./errors.js";
 import { backfillKeys, V2_SQL } from "./schema-v2.js";
+import { backfillProjectKeys, V3_SQL } from "./schema-v3.js";
 
 export interface Migration {
   version: number;
@@ -223,6 +225,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "initial schema", sql: V1_INITIAL },
   // Keys for history across years, checks views and full-text search: schema-v2.ts, views-v2.ts.
   { version: 2, name: "history keys, checks views and full-text search", sql: V2_SQL, run: backfillKeys },
+  // Indicator extras, project keys and the targets_vs_results view: schema-v3.ts.
+  { version: 3, name: "indicator extras, project keys and declared targets against results", sql: V3_SQL, run: backfillProjectKeys },
+  // Where each figure was printed, and the record each finding is about: schema-v4.ts.
+  { version: 4, name: "provenance of figures and findings", sql: V4_SQL },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -61,7 +61,8 @@ const COMPARABLE_UNITS = `(target_unit IS actual_unit
   OR (actual_unit IS NULL AND NOT (target_unit = '%' AND abs(actual_value) <= 1 AND abs(target_value) > 1))
   OR (target_unit IS NULL AND NOT (actual_unit = '%' AND abs(target_value) <= 1 AND abs(actual_value) > 1)))`;
 
-const MET = `CASE
+// Exported for schema version 3's targets_vs_results, which applies the same rule to declared targets.
+export const MET = `CASE
     WHEN target_op IS NULL OR target_value IS NULL OR actual_value IS NULL THEN NULL
     WHEN NOT ${COMPARABLE_UNITS} THEN NULL
     WHEN target_op = '>=' THEN actual_value >= target_value - 1e-9
@@ -144,18 +145,30 @@ SELECT f.severity, f.kind, r.department, r.fiscal_year, f.subject, f.message, f.
   CASE f.severity WHEN 'error' THEN 1 ELSE 2 END AS severity_rank, f.report_id, f.indicator_id
 FROM found AS f JOIN reports AS r ON r.id = f.report_id;`;
 
-// Every finding of both checks in one shape, for `jixiao check` and for analysts.
+// Every finding of both checks in one shape, for `jixiao check` and for analysts. The two halves
+// are exported so that later versions can rebuild the view with more columns (schema-v4.ts).
+export const V2_FINDINGS_SELECT_SCORES = `
+SELECT severity, kind, department, fiscal_year, subject, message, printed, computed, target_raw, actual_raw,
+  weight, score, source_path, page, report_pages, severity_rank, report_id, indicator_id
+FROM score_checks`;
+
+export const V2_FINDINGS_SELECT_RATES = `
+SELECT 'error' AS severity, 'rate-disagrees' AS kind, department, fiscal_year, label AS subject,
+  printf('the execution rate of “%s” is printed as %s, but executed / budget = %s / %s = %.2f%%: %.2f percentage points apart, more than the ±%s its printed digits allow',
+    label, rate_printed, ${fmt("executed")}, ${fmt("adjusted")}, rate_recomputed * 100, abs(difference_pp),
+    ${fmt("tolerance_pp")}) AS message,
+  rate_printed AS printed, rate_recomputed AS computed, NULL AS target_raw, NULL AS actual_raw, NULL AS weight,
+  NULL AS score, source_path, NULL AS page, report_pages, 1 AS severity_rank, report_id, line, line_id
+FROM execution_rates WHERE disagrees = 1`;
+
 const FINDINGS = `
 CREATE VIEW findings AS
 SELECT severity, kind, department, fiscal_year, subject, message, printed, computed, target_raw, actual_raw,
   weight, score, source_path, page, report_pages, severity_rank, report_id
-FROM score_checks
+FROM (${V2_FINDINGS_SELECT_SCORES})
 UNION ALL
-SELECT 'error', 'rate-disagrees', department, fiscal_year, label,
-  printf('the execution rate of “%s” is printed as %s, but executed / budget = %s / %s = %.2f%%: %.2f percentage points apart, more than the ±%s its printed digits allow',
-    label, rate_printed, ${fmt("executed")}, ${fmt("adjusted")}, rate_recomputed * 100, abs(difference_pp),
-    ${fmt("tolerance_pp")}),
-  rate_printed, rate_recomputed, NULL, NULL, NULL, NULL, source_path, NULL, report_pages, 1, report_id
-FROM execution_rates WHERE disagrees = 1;`;
+SELECT severity, kind, department, fiscal_year, subject, message, printed, computed, target_raw, actual_raw,
+  weight, score, source_path, page, report_pages, severity_rank, report_id
+FROM (${V2_FINDINGS_SELECT_RATES});`;
 
 export const V2_VIEWS = [INDICATOR_HISTORY, EXECUTION_RATES, SCORE_CHECKS, FINDINGS].join("\n");

@@ -80,3 +80,20 @@ describe("rotated pages", () => {
     expect([first.x0, first.y0, first.x1, first.y1].map(Math.round)).toEqual([80, 702, 104, 782]);
   });
 });
+
+describe("a borderless table as LibreOffice draws it", () => {
+  // liuzhou-lo-borderless.pdf: fixtures/liuzhou.docx with every border set to nil, converted by
+  // LibreOffice 7.4. Wrapped lines stand 5.2 pt apart and rows 7.2 pt: only 2 pt of padding.
+  it("joins wrapped lines into their cells and keeps rows apart, over both pages", async () => {
+    const tables = tablesOf(await extract(join(REPO, "test/pdf/fixtures/liuzhou-lo-borderless.pdf")));
+    expect(tables).toHaveLength(1);
+    const grid = notation(tables[0]!);
+    expect(tables[0]!.method).toBe("stream");
+    expect([...new Set(tables[0]!.rowPages)]).toEqual([1, 2]);
+    expect(grid.find((row) => row[3] === "民办养老机构床位补助数量")!.slice(1)).toEqual(["产出指标", "数量指标", "民办养老机构床位补助数量", "≤2300张", "5", "1700", "5", "已完成", ""]);
+    expect(grid.find((row) => row[3]?.startsWith("婚姻收养登记人数"))!.slice(3, 9)).toEqual([
+      "婚姻收养登记人数、开展收养登记评估工作；保障孤儿的福利待遇，发放孤儿保障金", "按实际发生数", "5", "达成预期指标", "5", "已完成",
+    ]);
+    expect(grid.find((row) => row[1]?.startsWith("其中"))!.slice(1, 4)).toEqual(["其中：一般公共预算拨款^1x2", "·", "14053.03"]);
+  });
+});

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import type { Document } from "../../src/model.js";
 import { departmentKey, nameKey } from "../../src/store/keys.js";
-import { MIGRATIONS, migrate, schemaVersion } from "../../src/store/migrations.js";
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from "../../src/store/migrations.js";
 import {
   budgetToRow, goalToRow, indicatorToRow, insertSql, projectToRow, reportToRow, warningToRow, type DocContext,
 } from "../../src/store/rows.js";
@@ -10,7 +10,9 @@ import { DOCUMENT_COLUMNS } from "../../src/store/statements.js";
 import { openStore } from "../../src/store/store.js";
 import { fakeSha, fixtureDocument, rowCounts, storeWith, tempDbPath } from "./helpers.js";
 
-const V2_COLUMNS = new Set(["department_key", "name_key"]);
+// Columns added after version 1 (version 2's keys, version 3's extra_json and project_key,
+// version 4's provenance).
+const V2_COLUMNS = new Set(["department_key", "name_key", "extra_json", "project_key", "provenance_json", "total_provenance_json"]);
 
 /** Given a connection at schema version 1, insert a document the way version 1 wrote it. */
 function writeV1(db: Database.Database, doc: Document): void {
@@ -57,7 +59,7 @@ describe("migration from schema version 1 to 2", () => {
     v1.close();
 
     const store = openStore(file);
-    expect(schemaVersion(store.db)).toBe(2);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
     expect(rowCounts(store.db)).toEqual(before);
     expect(store.db.prepare("SELECT department, department_key FROM reports ORDER BY id").all()).toEqual([
       { department: "天津市民政局 （本级）", department_key: "天津市民政局(本级)" },

@@ -1,0 +1,67 @@
+// HTML extractor: bytes -> format-neutral tables and text blocks, in document order. The bytes are
+// decoded as a browser would (decode.ts) and parsed by parse5, which builds the tree the WHATWG
+// parsing algorithm builds: the unclosed <td>s, implied <tbody>s and stray tags of pages exported
+// by Word and Excel or typed by hand come out as a browser shows them.
+import { parse } from "parse5";
+import type { Block, Extraction } from "../../src/extraction.js";
+import type { Warning } from "../../src/model.js";
+import { attrOf, isElement, nodesToItems, type Element, type Item } from "./content.js";
+import { bytesToText } from "./decode.js";
+import { groupsToTable, tableElementToRead } from "./table.js";
+
+/** Given the bytes of an HTML page, return its tables and text blocks. */
+export async function extractHtml(bytes: Uint8Array, _path: string): Promise<Extraction> {
+  const decoded = bytesToText(bytes);
+  const document = parse(decoded.text);
+  const warnings: Warning[] = [...decoded.warnings];
+  const blocks = itemsToBlocks(nodesToItems(document.childNodes), { next: 0 });
+  return { format: "html", textLayer: "native", pages: null, blocks, warnings };
+}
+
+/** Given items, return blocks: text as is, each table as its grid followed by the tables nested in it. */
+export function itemsToBlocks(items: readonly Item[], counter: { next: number }): Block[] {
+  const blocks: Block[] = [];
+  for (const item of items) {
+    if (item.kind === "text") {
+      blocks.push({ kind: "text", text: item.text, page: null, role: item.role, box: null });
+      continue;
+    }
+    if (isLayoutTable(item.element)) {
+      // A table that only holds the page (one column around the content) is read as its content.
+      blocks.push(...itemsToBlocks(nodesToItems(layoutCells(item.element)), counter));
+      continue;
+    }
+    const read = tableElementToRead(item.element);
+    if (read.caption) blocks.push({ kind: "text", text: read.caption, page: null, role: "paragraph", box: null });
+    const table = groupsToTable(read.groups, counter.next);
+    if (table.rows.some((row) => row.some((cell) => cell?.text))) {
+      counter.next++;
+      blocks.push({ kind: "table", table });
+    }
+    blocks.push(...itemsToBlocks(read.nested.map((element) => ({ kind: "table", element })), counter));
+  }
+  return blocks;
+}
+
+/** Given a table, return its cells (td/th) in document order, through its row groups. */
+function layoutCells(table: Element): Element[] {
+  const rows = table.childNodes.filter(isElement).flatMap((c) => (c.tagName === "tr" ? [c] : ["thead", "tbody", "tfoot"].includes(c.tagName) ? c.childNodes.filter(isElement) : []));
+  return rows.flatMap((tr) => tr.childNodes.filter(isElement).filter((c) => c.tagName === "td" || c.tagName === "th"));
+}
+
+/**
+ * Given a table, return whether it only lays the page out: it says so (role="presentation"), or
+ * it is one column wide and holds tables of its own, so that its cells are sections of the page.
+ */
+export function isLayoutTable(table: Element): boolean {
+  const role = attrOf(table, "role");
+  if (role === "presentation" || role === "none") return true;
+  const cells = layoutCells(table);
+  const rows = cells.map((cell) => cell.parentNode);
+  const oneColumn = new Set(rows).size === cells.length && cells.every((c) => (parseInt(attrOf(c, "colspan") ?? "1", 10) || 1) <= 1);
+  return oneColumn && cells.some(containsTable);
+}
+
+function containsTable(element: Element): boolean {
+  return element.childNodes.some((n) => isElement(n) && (n.tagName === "table" || containsTable(n)));
+}

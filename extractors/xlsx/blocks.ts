@@ -1,0 +1,151 @@
+// A sheet's cells into blocks. A form laid out in a sheet rules its grid (cell borders) and writes
+// its title, unit line and notes above and below it without borders: ruled runs of rows are tables,
+// the sparse unruled lines around them are text blocks (bold ones headings), as they are
+// paragraphs in the same form saved as DOCX. A sheet that rules nothing is one table, its title row
+// simply the table's first row. Empty rows and columns at the edges are trimmed.
+import type { Block, Cell, Table } from "../../src/extraction.js";
+import type { Range, SheetCell, SheetContent } from "./sheet.js";
+import { PLAIN_STYLE, type CellStyle } from "./styles.js";
+
+/** A cell at the top-left of its span, with the span: merged ranges and single cells alike. */
+export interface Placed extends Range {
+  text: string;
+  style: CellStyle;
+}
+
+export interface BlockSettings {
+  /** An unruled row with at most this many non-empty cells is a line of text, not a table row. */
+  maxTextCells: number;
+  /** Largest number of grid positions a sheet's used range may cover. */
+  maxGridCells: number;
+}
+
+export const defaultBlockSettings: BlockSettings = { maxTextCells: 2, maxGridCells: 4_000_000 };
+
+/**
+ * Given a sheet's cells and merges and the range holding its text, return one placed cell per merge
+ * and per cell no merge covers, within the range (a merge reaching beyond it is cut to it).
+ */
+export function contentToPlaced(content: SheetContent, range: Range): Placed[] {
+  const byPosition = new Map<string, SheetCell>(content.cells.map((c) => [`${c.row},${c.col}`, c]));
+  const covered = new Set<string>();
+  const placed: Placed[] = [];
+  for (const merge of content.merges) {
+    if (!overlaps(merge, range)) continue;
+    const m = clip(merge, range);
+    const positions: string[] = [];
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) positions.push(`${r},${c}`);
+    if (positions.some((key) => covered.has(key))) continue; // overlapping merges are invalid: the first wins
+    for (const key of positions) covered.add(key);
+    // Only the top-left cell's value is shown; covered cells keep theirs hidden (§18.3.1.55).
+    const origin = byPosition.get(`${merge.top},${merge.left}`);
+    placed.push({ ...m, text: origin?.text ?? "", style: origin?.style ?? PLAIN_STYLE });
+  }
+  for (const c of content.cells) {
+    if (c.row < range.top || c.row > range.bottom || c.col < range.left || c.col > range.right || covered.has(`${c.row},${c.col}`)) continue;
+    placed.push({ top: c.row, left: c.col, bottom: c.row, right: c.col, text: c.text, style: c.style });
+  }
+  return placed;
+}
+
+/** Given a sheet's cells, return the smallest range holding all their text, or null for an empty sheet. */
+export function cellsToUsedRange(cells: readonly SheetCell[]): Range | null {
+  return placedToUsedRange(cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col, text: c.text, style: c.style })));
+}
+
+function clip(a: Range, b: Range): Range {
+  return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+const hasText = (p: Placed) => p.text.trim() !== "";
+
+/** Given placed cells, return the smallest range holding all their text, or null for an empty sheet. */
+export function placedToUsedRange(placed: readonly Placed[]): Range | null {
+  const used = placed.filter(hasText);
+  if (used.length === 0) return null;
+  return {
+    top: Math.min(...used.map((p) => p.top)),
+    left: Math.min(...used.map((p) => p.left)),
+    bottom: Math.max(...used.map((p) => p.bottom)),
+    right: Math.max(...used.map((p) => p.right)),
+  };
+}
+
+type RowKind = "ruled" | "text" | "blank";
+
+/** Given placed cells and the used range, return for each row of the range the placed cells crossing it. */
+export function placedToRows(placed: readonly Placed[], range: Range): Placed[][] {
+  const rows: Placed[][] = Array.from({ length: range.bottom - range.top + 1 }, () => []);
+  for (const p of placed) {
+    if (p.left > range.right || p.right < range.left) continue;
+    for (let r = Math.max(p.top, range.top); r <= Math.min(p.bottom, range.bottom); r++) rows[r - range.top]!.push(p);
+  }
+  return rows;
+}
+
+/** Given the placed cells crossing each row (from row `top` on), return what each row is. */
+export function rowsToKinds(rows: readonly Placed[][], top: number, settings: BlockSettings): RowKind[] {
+  const anyRuled = rows.some((row) => row.some((p) => p.style.framed));
+  return rows.map((row, i) => {
+    // Text is counted where it starts; the rows a ruled merge covers are ruled with it.
+    const texts = row.filter((p) => p.top === top + i && hasText(p)).length;
+    const ruled = !anyRuled || row.some((p) => p.style.framed) || texts > settings.maxTextCells;
+    return ruled ? "ruled" : texts === 0 ? "blank" : "text";
+  });
+}
+
+/** Given placed cells, the used range and a first table index, return the sheet's tables and text blocks in order. */
+export function placedToBlocks(placed: readonly Placed[], range: Range, firstIndex: number, settings = defaultBlockSettings): Block[] {
+  const rows = placedToRows(placed, range);
+  const kinds = rowsToKinds(rows, range.top, settings);
+  const blocks: Block[] = [];
+  let index = firstIndex;
+  for (let i = 0; i < kinds.length; ) {
+    if (kinds[i] === "blank") {
+      i++;
+    } else if (kinds[i] === "text") {
+      blocks.push(rowToTextBlock(rows[i]!, range.top + i));
+      i++;
+    } else {
+      let end = i;
+      while (kinds[end + 1] === "ruled") end++;
+      const inRun = [...new Set(rows.slice(i, end + 1).flat())];
+      const table = placedToTable(inRun, { top: range.top + i, bottom: range.top + end, left: range.left, right: range.right }, index);
+      if (table) blocks.push({ kind: "table", table }), index++;
+      i = end + 1;
+    }
+  }
+  return blocks;
+}
+
+function rowToTextBlock(row: readonly Placed[], r: number): Block {
+  const cells = row.filter((p) => p.top === r && hasText(p)).sort((a, b) => a.left - b.left);
+  const text = cells.map((p) => p.text.trim()).join(" ");
+  return { kind: "text", text, page: null, role: cells[0]?.style.bold ? "heading" : "paragraph", box: null };
+}
+
+/**
+ * Given placed cells and a window, return the table they form there, its empty edge columns
+ * trimmed; a span cut by the window keeps its text in the part inside. Null when the window holds no text.
+ */
+export function placedToTable(placed: readonly Placed[], window: Range, index: number): Table | null {
+  const inside = placed.filter((p) => overlaps(p, window)).map((p) => ({ ...p, ...clip(p, window) }));
+  const used = placedToUsedRange(inside);
+  if (!used) return null;
+  const frame: Range = { top: window.top, bottom: window.bottom, left: used.left, right: used.right };
+  const width = frame.right - frame.left + 1;
+  const rows: (Cell | null)[][] = Array.from({ length: frame.bottom - frame.top + 1 }, () =>
+    Array.from({ length: width }, (): Cell | null => ({ text: "", rowSpan: 1, colSpan: 1, box: null })));
+  for (const p of inside) {
+    const left = Math.max(p.left, frame.left);
+    const right = Math.min(p.right, frame.right);
+    if (left > right) continue;
+    for (let r = p.top; r <= p.bottom; r++) for (let c = left; c <= right; c++) rows[r - frame.top]![c - frame.left] = null;
+    rows[p.top - frame.top]![left - frame.left] = { text: p.text, rowSpan: p.bottom - p.top + 1, colSpan: right - left + 1, box: null };
+  }
+  return { index, rows, rowPages: rows.map(() => null), method: "xlsx" };
+}

@@ -1,0 +1,182 @@
+// What project sheets (项目支出绩效自评表) and target declarations (项目支出绩效目标申报表 /
+// 填报表) share: one sheet per project, headed by labelled fields (项目名称, 主管部门, 实施单位),
+// often many sheets in one file, each a table of its own that may continue over a page break.
+import type { Extraction, Table } from "../../src/extraction.js";
+import type { BudgetLine, FundSource, Warning } from "../../src/model.js";
+import { regionKeys } from "./detect.js";
+import { fieldOfHeader, SHEET_HEAD_HEADERS, type SheetHeadField } from "./headers.js";
+import { filled, tablesToRows, type Row } from "./rows.js";
+import { cleanText, fiscalYearOf, labelKey, textOrNull } from "./text.js";
+import { fundSourceOf } from "./vocabulary.js";
+
+/** Given a cell, return the head field its label names ("项目名称", "主管部门：" …), or null. */
+function headFieldOf(cell: string): SheetHeadField | null {
+  return cell ? fieldOfHeader(labelKey(cell).replace(/:$/, ""), SHEET_HEAD_HEADERS) : null;
+}
+
+/** Given a row, return whether it names a project as a sheet does: 项目名称 followed by a value. */
+function opensSheet(row: Row): boolean {
+  return row.cells.some((cell, col) => {
+    if (headFieldOf(cell) !== "project") return false;
+    const value = row.cells.slice(col + 1).find((c) => c !== "");
+    return value !== undefined && headFieldOf(value) === null;
+  });
+}
+
+/** Given a table, return how many sheets it opens (rows naming a project). */
+export function sheetOpenings(table: Table): number {
+  return tablesToRows([table]).filter(opensSheet).length;
+}
+
+/** True when only text blocks (titles, page headers, footers) stand between two blocks. */
+function onlyTextBetween(extraction: Extraction, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (extraction.blocks[i]?.kind !== "text") return false;
+  return true;
+}
+
+/**
+ * Given an extraction and a table block, return the short text blocks right above it (title,
+ * year, unit lines), nearest last; a paragraph of prose stops the search (realdocs tianbaoxitong:
+ * the 项目经费情况说明 narrative above each target table is no part of it).
+ */
+function titleBlocksBefore(extraction: Extraction, at: number, max = 4): number[] {
+  const before: number[] = [];
+  for (let i = at - 1; i >= 0 && before.length < max; i--) {
+    const b = extraction.blocks[i];
+    if (!b || b.kind !== "text" || cleanText(b.text).length > 60) break;
+    before.unshift(i);
+  }
+  return before;
+}
+
+/**
+ * Given an extraction, return the blocks of each sheet: a table naming a project opens one; a
+ * table right after it (only text between) that names none continues it, as a sheet split over a
+ * page break does; the short text blocks just above the opening table (title, year) belong to it.
+ */
+export function sheetRegions(extraction: Extraction): number[][] {
+  const regions: number[][] = [];
+  let current: number[] | null = null;
+  let last = -2;
+  extraction.blocks.forEach((block, i) => {
+    if (block.kind !== "table") return;
+    if (sheetOpenings(block.table) > 0) {
+      current = [...titleBlocksBefore(extraction, i), i];
+      regions.push(current);
+    } else if (current !== null && onlyTextBetween(extraction, last, i)) {
+      current.push(i);
+    } else {
+      current = null;
+    }
+    last = i;
+  });
+  return regions;
+}
+
+/** Given a region and a pattern, return whether any of its cells or text blocks matches (by label key). */
+export function regionHas(extraction: Extraction, blocks: number[], pattern: RegExp): boolean {
+  return regionKeys(extraction, blocks).some((k) => pattern.test(k));
+}
+
+const TITLE = /绩效自评表|绩效目标(申报|填报)?表|绩效目标表/;
+
+/**
+ * Given a sheet's blocks, return its title and year: from the title rows inside its first table
+ * (as WPS prints them), else from the text just above it, nearest first, so a year named in a
+ * paragraph further up is never taken for the sheet's.
+ */
+export function sheetTitle(extraction: Extraction, blocks: number[]): { title: string | null; fiscalYear: number | null } {
+  const first = blocks.map((i) => extraction.blocks[i]).find((b) => b?.kind === "table");
+  const inTable = first?.kind === "table" ? tablesToRows([first.table]).slice(0, 3).filter(isTitleRow).map((r) => filled(r)[0]!) : [];
+  const above = blocks.flatMap((i) => {
+    const b = extraction.blocks[i];
+    return b?.kind === "text" ? [cleanText(b.text)] : [];
+  }).reverse();
+  const lines = [...inTable, ...above].filter((t) => t.length <= 60);
+  const title = lines.find((t) => TITLE.test(t)) ?? null;
+  const yearLine = [title, ...lines].find((t) => t && fiscalYearOf(t) !== null);
+  return { title, fiscalYear: yearLine ? fiscalYearOf(yearLine) : null };
+}
+
+export interface SheetHead {
+  project: string | null;
+  department: string | null;
+  implementer: string | null;
+}
+
+export function emptyHead(): SheetHead {
+  return { project: null, department: null, implementer: null };
+}
+
+/**
+ * Given a row and the head read so far, fill the fields its labels name (each label's value is
+ * the next filled cell, unless that is another label) and return whether the row held any.
+ */
+export function readHeadRow(row: Row, head: SheetHead): boolean {
+  let found = false;
+  row.cells.forEach((cell, col) => {
+    const field = headFieldOf(cell);
+    if (!field) return;
+    found = true;
+    const value = row.cells.slice(col + 1).find((c) => c !== "") ?? "";
+    if (headFieldOf(value) === null) head[field] ??= textOrNull(value);
+  });
+  return found;
+}
+
+/** Given a head, return the warning recording an 实施单位 that differs from the 主管部门, or null. */
+export function implementerWarning(head: SheetHead, page: number | null): Warning | null {
+  if (!head.implementer || head.implementer === head.department) return null;
+  return {
+    code: "not-represented",
+    message: `project "${head.project ?? "?"}": 实施单位 (implementing unit) "${head.implementer}" differs from 主管部门 "${head.department ?? "?"}", which is recorded as the department`,
+    page,
+  };
+}
+
+/** Given a row, return whether it is a title line inside the table (a single cell: title or year). */
+export function isTitleRow(row: Row): boolean {
+  const cells = filled(row);
+  return cells.length === 1 && /绩效(自评|目标)|^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/.test(cells[0]!);
+}
+
+/** How a sheet's 项目资金 row label reads: a fund source, or the carry-over the model has no line for. */
+export type SheetFund = FundSource | "carryOver" | null;
+
+/**
+ * Given a 项目资金 row label ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"),
+ * return its fund source. 当年财政拨款 is this year's fiscal money; 上年结转 (carried over from last
+ * year) is no fund source of the model (seeds/README.md, 004: 结转结余).
+ */
+export function sheetFundOf(label: string): SheetFund {
+  const bare = labelKey(label).replace(/^其中[:]?/, "");
+  if (/^上年结转/.test(bare)) return "carryOver";
+  return fundSourceOf(bare.replace(/^当年/, ""));
+}
+
+/** The amounts of one 项目资金 line that the other lines should add up to. */
+const ADDING: (keyof BudgetLine & ("initial" | "adjusted" | "executed"))[] = ["initial", "adjusted", "executed"];
+
+/**
+ * Given a sheet's budget lines and its carry-over line, return a `source-inconsistent` warning
+ * for each amount where the total is not the sum of its parts (realdocs tianbaoxitong p. 35:
+ * 当年财政拨款 11,419,043.00 within a 年度资金申请总额 of 10,903,043.00).
+ */
+export function budgetSumWarnings(lines: BudgetLine[], carryOver: Partial<Record<string, number | null>>, project: string | null, page: number | null): Warning[] {
+  const total = lines.find((l) => l.fundSource === "total");
+  const parts = lines.filter((l) => l.fundSource !== "total");
+  if (!total || parts.length === 0) return [];
+  return ADDING.flatMap((field) => {
+    const printed = total[field];
+    const values = [...parts.map((p) => p[field]), carryOver[field] ?? null].filter((v): v is number => v !== null);
+    if (printed === null || values.length === 0) return [];
+    const sum = values.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - printed) <= 1e-6 * Math.max(1, Math.abs(printed))) return [];
+    const round = (x: number) => Number(x.toFixed(6));
+    return [{
+      code: "source-inconsistent",
+      message: `project "${project ?? "?"}": the ${field} amounts of the 其中 lines add up to ${round(sum)} 万元, not the printed total ${round(printed)} 万元`,
+      page,
+    }];
+  });
+}

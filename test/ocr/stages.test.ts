@@ -1,0 +1,130 @@
+// The OCR extractor's pure stages on small made-up inputs: seal removal, skew, rules to a grid
+// with spans, borderless tables by alignment, CTC decoding and the tidying of readings.
+import { describe, expect, it } from "vitest";
+import { binaryToSkew, rotateGray } from "../../extractors/ocr/deskew.js";
+import { ctcDecode } from "../../extractors/ocr/engines/paddle.js";
+import { looksNumeric, normalizeFigure } from "../../extractors/ocr/engines/types.js";
+import { grayToBinary, rgbaToGray, type GrayImage } from "../../extractors/ocr/image.js";
+import { segmentsToTables } from "../../extractors/ocr/lattice.js";
+import { joinLines, tidyText } from "../../extractors/ocr/page.js";
+import { binaryToSegments, type Segment } from "../../extractors/ocr/rules.js";
+import { defaultOcrSettings } from "../../extractors/ocr/settings.js";
+import { linesToStreamTables, type TextLine } from "../../extractors/ocr/stream.js";
+
+const seal = defaultOcrSettings.seal;
+
+function rgba(pixels: [number, number, number][]) {
+  return { width: pixels.length, height: 1, data: new Uint8Array(pixels.flatMap(([r, g, b]) => [r, g, b, 255])) };
+}
+
+function blank(width: number, height: number): GrayImage {
+  return { width, height, data: new Uint8Array(width * height).fill(255) };
+}
+
+function draw(image: GrayImage, x0: number, y0: number, x1: number, y1: number): void {
+  for (let y = y0; y < y1; y++) image.data.fill(0, y * image.width + x0, y * image.width + x1);
+}
+
+const lattice = { snap: 4, minCoverage: 0.5, minCell: 8, minFrame: 0.7, minSize: 30 };
+const h = (at: number, from: number, to: number): Segment => ({ horizontal: true, at, from, to, thickness: 2 });
+const v = (at: number, from: number, to: number): Segment => ({ horizontal: false, at, from, to, thickness: 2 });
+
+describe("seal removal", () => {
+  it("turns seal red to paper, keeps black print, and keeps print darkened under the seal's ink", () => {
+    const { gray, seal: mask } = rgbaToGray(rgba([[214, 38, 42], [20, 20, 20], [84, 15, 16], [246, 243, 236]]), seal);
+    expect(gray.data[0]).toBe(255);
+    expect(gray.data[1]).toBeLessThan(40);
+    expect(gray.data[2]).toBeLessThan(100);
+    expect(gray.data[3]).toBeGreaterThan(230);
+    expect(mask.data[0]).toBe(1);
+  });
+});
+
+describe("deskew", () => {
+  it("measures the turn of a page of ruled lines and turns it back", () => {
+    const page = blank(400, 300);
+    for (let y = 40; y < 280; y += 30) draw(page, 20, y, 380, y + 2);
+    const turned = rotateGray(page, 1.5);
+    const skew = binaryToSkew(grayToBinary(turned, 128), { maxDegrees: 3, coarseStep: 0.2, fineStep: 0.02, samples: 20_000 });
+    expect(Math.abs(skew + 1.5)).toBeLessThan(0.1);
+  });
+});
+
+describe("rules to a grid", () => {
+  it("makes a 2×3 grid whose missing middle segment in the first row joins two cells", () => {
+    const segments = [h(0, 0, 300), h(50, 0, 300), h(100, 0, 300), v(0, 0, 100), v(100, 50, 100), v(200, 0, 100), v(300, 0, 100)];
+    const [table] = segmentsToTables(segments, lattice);
+    expect(table!.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([[0, 0, 1, 2], [0, 2, 1, 1], [1, 0, 1, 1], [1, 1, 1, 1], [1, 2, 1, 1]]);
+  });
+
+  it("joins two rows where the horizontal rule between them is missing in one column", () => {
+    const segments = [h(0, 0, 200), h(50, 100, 200), h(100, 0, 200), v(0, 0, 100), v(100, 0, 100), v(200, 0, 100)];
+    const [table] = segmentsToTables(segments, lattice);
+    expect(table!.cells.find((c) => c.col === 0)).toMatchObject({ row: 0, rowSpan: 2, colSpan: 1 });
+  });
+
+  it("takes no table from strokes that do not close a frame", () => {
+    expect(segmentsToTables([h(0, 0, 100), v(10, 0, 60), v(50, 0, 60), h(40, 0, 60)], lattice)).toEqual([]);
+  });
+
+  it("finds the rules of a drawn grid and none in a line of short strokes", () => {
+    const page = blank(300, 200);
+    for (const y of [20, 100, 180]) draw(page, 20, y, 281, y + 2);
+    for (const x of [20, 150, 279]) draw(page, x, 20, x + 2, 182);
+    for (let x = 30; x < 140; x += 12) draw(page, x, 60, x + 8, 62); // dashes, like strokes of text
+    const segments = binaryToSegments(grayToBinary(page, 128), { minRun: 30, runGap: 2, joinGap: 10, sealGap: 60, maxThickness: 8, endSlack: 6 });
+    expect(segments.filter((s) => s.horizontal).map((s) => Math.round(s.at))).toEqual([21, 101, 181]);
+    expect(segments.filter((s) => !s.horizontal)).toHaveLength(3);
+  });
+});
+
+describe("borderless tables", () => {
+  const line = (y: number, ...xs: [number, number, string][]): TextLine => ({
+    box: { x0: xs[0]![0], y0: y, x1: xs[xs.length - 1]![1], y1: y + 20 },
+    chunks: xs.map(([x0, x1, text]) => ({ box: { x0, y0: y, x1, y1: y + 20 }, text, confidence: 0.9 })),
+  });
+
+  it("reads aligned chunks on consecutive lines as rows and columns, and leaves a title as text", () => {
+    const lines = [line(0, [100, 400, "标题"]), line(40, [10, 90, "指标"], [200, 260, "分值"]), line(70, [10, 80, "满意度"], [205, 250, "10"]), line(100, [12, 95, "及时性"], [210, 240, "5"])];
+    const { tables, rest } = linesToStreamTables(lines, defaultOcrSettings.stream);
+    expect(rest.map((l) => l.chunks[0]!.text)).toEqual(["标题"]);
+    expect(tables[0]!.rows.map((r) => r.map((c) => c.map((k) => k.text).join("")))).toEqual([["指标", "分值"], ["满意度", "10"], ["及时性", "5"]]);
+  });
+});
+
+describe("readings", () => {
+  it("decodes CTC steps, dropping blanks and repeats, and prefers ≤ over a close <", () => {
+    const classes = ["", "<", "≤", "5", "%"];
+    const steps = [[0.1, 0.5, 0.3, 0.1, 0], [0.9, 0, 0, 0.1, 0], [0.1, 0, 0, 0.9, 0], [0.1, 0, 0, 0.9, 0], [0.1, 0, 0, 0, 0.9]];
+    const probs = new Float32Array(steps.flat());
+    expect(ctcDecode(probs, 5, classes, null).text).toBe("<5%");
+    expect(ctcDecode(probs, 5, classes, null, new Map([[1, 2]])).text).toBe("≤5%");
+    expect(ctcDecode(probs, 5, classes, new Uint8Array([1, 0, 1, 1, 1])).text).toBe("≤5%");
+  });
+
+  it("tells figures from text and prints them in the documents' forms", () => {
+    expect(looksNumeric("≥15万人")).toBe(true);
+    expect(looksNumeric("14845.77")).toBe(true);
+    expect(looksNumeric("绩效目标1")).toBe(false);
+    expect(normalizeFigure("１５％")).toBe("15%");
+  });
+
+  it("joins a cell's lines without a space between Chinese, and drops dots read into specks", () => {
+    expect(joinLines(["其中：一般公共", "预算拨款"])).toBe("其中：一般公共预算拨款");
+    expect(tidyText("≥15 万人")).toBe("≥15万人");
+    expect(tidyText(".=100%")).toBe("=100%");
+    expect(tidyText("收入.持续·增长")).toBe("收入持续增长");
+    expect(tidyText("1.2022年")).toBe("1.2022年");
+  });
+});
+
+describe("figures read beside specks", () => {
+  it("lose the quotes and stops a speck adds, and keep their units", () => {
+    expect(tidyText("'3")).toBe("3");
+    expect(tidyText("7.")).toBe("7");
+    expect(tidyText("4,")).toBe("4");
+    expect(tidyText("≥90%.")).toBe("≥90%");
+    expect(tidyText("14.64万人")).toBe("14.64万人");
+    expect(tidyText("扣完为止。")).toBe("扣完为止。");
+  });
+});
