@@ -104,7 +104,7 @@ export function groupsToTable(groups: readonly RowGroup[], index: number): Table
     });
     top = end;
   }
-  const width = Math.max(0, ...taken.map((row) => row.length));
+  const width = taken.reduce((w, row) => Math.max(w, row.length), 0);
   const grid = Array.from({ length: top }, (_, r) => Array.from({ length: width }, (_, c): Cell | null =>
     taken[r]?.[c] ? rows[r]![c] ?? null : { text: "", rowSpan: 1, colSpan: 1, box: null }));
   return { index, rows: grid, rowPages: grid.map(() => null), method: "html" };

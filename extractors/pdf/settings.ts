@@ -57,8 +57,6 @@ export interface StreamSettings {
   minMultiShare: number;
   /** Fewest columns of a borderless table. */
   minColumns: number;
-  /** Pitch ratio above which a larger line pitch marks a new row rather than a wrapped line. */
-  rowPitchRatio: number;
 }
 
 export interface StitchSettings {
@@ -88,7 +86,7 @@ export const defaultPdfSettings: PdfSettings = {
   segments: { maxRuleThickness: 2, minLength: 2, maxSkew: 0.02 },
   lattice: { snap: 2, join: 3, touch: 3, edgeCoverage: 0.5, minCellSize: 3 },
   text: { lineEm: 0.5, spaceEm: 0.3, chunkEm: 2.5, headingScale: 1.2, paragraphGapEm: 1.2 },
-  stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2, rowPitchRatio: 1.2 },
+  stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2 },
   stitch: { columnTolerance: 3, streamColumnTolerance: 2, marginBand: 0.08, maxHeaderRows: 6 },
   minTextChars: 5,
 };

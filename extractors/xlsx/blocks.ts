@@ -65,14 +65,14 @@ const hasText = (p: Placed) => p.text.trim() !== "";
 
 /** Given placed cells, return the smallest range holding all their text, or null for an empty sheet. */
 export function placedToUsedRange(placed: readonly Placed[]): Range | null {
-  const used = placed.filter(hasText);
-  if (used.length === 0) return null;
-  return {
-    top: Math.min(...used.map((p) => p.top)),
-    left: Math.min(...used.map((p) => p.left)),
-    bottom: Math.max(...used.map((p) => p.bottom)),
-    right: Math.max(...used.map((p) => p.right)),
-  };
+  let range: Range | null = null;
+  for (const p of placed) {
+    if (!hasText(p)) continue;
+    range = range
+      ? { top: Math.min(range.top, p.top), left: Math.min(range.left, p.left), bottom: Math.max(range.bottom, p.bottom), right: Math.max(range.right, p.right) }
+      : { top: p.top, left: p.left, bottom: p.bottom, right: p.right };
+  }
+  return range;
 }
 
 type RowKind = "ruled" | "text" | "blank";

@@ -1,13 +1,15 @@
 // XLSX extractor: bytes -> format-neutral tables and text blocks. Every part is read through the
 // bounded ZIP reader; the workbook (ECMA-376 Part 1 §18.2) gives the sheets in order, and each
 // visible worksheet becomes the tables and text lines laid out in it (blocks.ts), its numbers
-// shown as their number formats print them (numfmt.ts). Hidden sheets are skipped with a warning.
+// shown as their number formats print them (numfmt.ts). Hidden sheets, rows and columns are not
+// read, with a warning when they hold text.
 import type { Block, Extraction } from "../../src/extraction.js";
 import { UnreadableFileError } from "../../src/errors.js";
 import type { Warning } from "../../src/model.js";
 import { parseXml, XmlError, type XmlNode } from "../docx/xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../docx/zip.js";
 import { cellsToUsedRange, contentToPlaced, defaultBlockSettings, placedToBlocks, placedToUsedRange, type BlockSettings } from "./blocks.js";
+import { contentWithoutHidden } from "./hidden.js";
 import { worksheetToContent, type CellContext } from "./sheet.js";
 import { sharedStringsToTexts } from "./strings.js";
 import { stylesToCellStyles } from "./styles.js";
@@ -55,7 +57,10 @@ function sheetToBlocks(zip: ZipArchive, sheet: SheetEntry, context: CellContext,
   if (sheet.kind !== "worksheet") return skip("xlsx-not-worksheet", `is a ${sheet.kind}, which holds no cells, and was skipped`);
   const xml = sheet.part === null ? null : partToXml(zip, sheet.part);
   if (!xml) return skip("xlsx-sheet-missing", "has no worksheet part in the file and was skipped");
-  const content = worksheetToContent(xml, context);
+  const { content, rows, cols } = contentWithoutHidden(worksheetToContent(xml, context));
+  if (rows + cols > 0) {
+    warnings.push({ code: "xlsx-hidden-cells", message: `sheet "${sheet.name}": ${rows} hidden rows and ${cols} hidden columns holding text were not read`, page: null });
+  }
   if (content.uncachedFormulas > 0) {
     warnings.push({ code: "xlsx-formula-uncached", message: `sheet "${sheet.name}": ${content.uncachedFormulas} formula cells carry no computed value and read as empty`, page: null });
   }

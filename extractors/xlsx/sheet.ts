@@ -4,7 +4,7 @@ import { attrOf, type XmlNode } from "../docx/xml.js";
 import { numberToShownText } from "./numfmt.js";
 import { elementText, richTextToText, unescapeXstring } from "./strings.js";
 import { PLAIN_STYLE, type CellStyle } from "./styles.js";
-import { attrLocal, childNamed, childrenNamed, localName } from "./workbook.js";
+import { attrLocal, childNamed, childrenNamed, isTrue, localName } from "./workbook.js";
 
 /** One c element: 0-based position, shown text and style. */
 export interface SheetCell {
@@ -25,6 +25,9 @@ export interface Range {
 export interface SheetContent {
   cells: SheetCell[];
   merges: Range[];
+  /** 0-based rows and columns the sheet hides (row/@hidden §18.3.1.73, col/@hidden §18.3.1.13). */
+  hiddenRows: number[];
+  hiddenCols: number[];
   /** Cells holding a formula but no cached result (the file was never calculated). */
   uncachedFormulas: number;
 }
@@ -64,12 +67,13 @@ export function refToRange(ref: string): Range | null {
 export function worksheetToContent(nodes: XmlNode[], context: CellContext): SheetContent {
   const root = nodes.find((n) => localName(n) === "worksheet");
   if (!root) throw new Error("a worksheet part has no worksheet element");
-  const content: SheetContent = { cells: [], merges: [], uncachedFormulas: 0 };
+  const content: SheetContent = { cells: [], merges: [], hiddenRows: [], hiddenCols: hiddenColumns(root), uncachedFormulas: 0 };
   let row = -1;
   for (const rowNode of childrenNamed(childNamed(root, "sheetData"), "row")) {
     // r is optional on rows and cells (§18.3.1.73, §18.3.1.4): without it, the next position is meant.
     const r = Number(attrOf(rowNode, "r"));
     row = Number.isInteger(r) && r >= 1 && r <= MAX_ROWS ? r - 1 : row + 1;
+    if (isTrue(attrOf(rowNode, "hidden"))) content.hiddenRows.push(row);
     let col = -1;
     for (const c of childrenNamed(rowNode, "c")) {
       const at = refToPosition(attrOf(c, "r") ?? "");
@@ -84,6 +88,18 @@ export function worksheetToContent(nodes: XmlNode[], context: CellContext): Shee
     if (range && (range.bottom > range.top || range.right > range.left)) content.merges.push(range);
   }
   return content;
+}
+
+/** Given the worksheet element, return the 0-based columns its col elements hide. */
+function hiddenColumns(root: XmlNode): number[] {
+  const hidden: number[] = [];
+  for (const col of childrenNamed(childNamed(root, "cols"), "col")) {
+    if (!isTrue(attrOf(col, "hidden"))) continue;
+    const min = Number(attrOf(col, "min"));
+    const max = Math.min(Number(attrOf(col, "max")), MAX_COLS);
+    for (let c = min; Number.isInteger(c) && c >= 1 && c <= max; c++) hidden.push(c - 1);
+  }
+  return hidden;
 }
 
 function styleIndex(c: XmlNode): number {

@@ -67,7 +67,8 @@ const WEIGHT_GROUP = /[(（](\d+(?:\.\d+)?)分?(?:[)）]|$)/g;
  * and the weight (the last bracketed number), or null when none is printed.
  */
 export function parseWeightedLabel(text: string): { label: string; weight: number | null } {
-  const flat = compact(text);
+  // Brackets left empty (a weight lost to OCR or to a cell edge) carry nothing: "预算管理()".
+  const flat = compact(text).replace(/[(（]\s*[)）]/g, "");
   const matches = [...flat.matchAll(WEIGHT_GROUP)];
   const last = matches[matches.length - 1];
   if (last === undefined || last[1] === undefined) return { label: flat, weight: null };

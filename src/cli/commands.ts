@@ -5,6 +5,7 @@ import { extractCommand } from "./extract.js";
 import { importCommand } from "./import.js";
 import { listCommand } from "./list.js";
 import { queryCommand } from "./query.js";
+import { reportCommand } from "./report.js";
 import { searchCommand } from "./search.js";
 import { tablesCommand } from "./tables.js";
 
@@ -16,5 +17,5 @@ export interface Command {
 }
 
 export const COMMANDS: Command[] = [
-  extractCommand, tablesCommand, importCommand, listCommand, queryCommand, searchCommand, checkCommand, exportCommand,
+  extractCommand, tablesCommand, importCommand, listCommand, queryCommand, searchCommand, checkCommand, reportCommand, exportCommand,
 ];

@@ -21,8 +21,10 @@ const DECLARED_MET = MET
   .replace(/\b(target_op|target_value|target_unit)\b/g, "d.$1")
   .replace(/\b(actual_value|actual_unit)\b/g, "e.$1");
 
-// A target counts as changed when the self-evaluation prints another bound (op, value, unit), or,
-// for targets without a number ("及时", "有效保障"), other text (spaces aside).
+// A target counts as changed when the self-evaluation prints another value or unit, or another
+// comparator where both print one ("≥92%" → "≥90%"); a bare figure is read as the same bound as a
+// comparator beside the same figure ("=100.00(%)" and "100%" agree). Targets without a number
+// ("及时", "有效保障") count as changed when their text differs (spaces aside).
 const TARGETS_VS_RESULTS = `
 CREATE VIEW targets_vs_results AS
 WITH declared AS (
@@ -40,8 +42,10 @@ SELECT d.department, d.department_key, d.fiscal_year, d.project, d.project_key, 
   d.target_unit AS declared_unit,
   e.target_raw AS reported_target_raw,
   CASE WHEN e.id IS NULL THEN NULL
-       WHEN d.target_op IS e.target_op AND d.target_value IS e.target_value AND d.target_unit IS e.target_unit
-         AND (d.target_value IS NOT NULL OR replace(d.target_raw, ' ', '') IS replace(e.target_raw, ' ', '')) THEN 0
+       WHEN d.target_value IS NOT NULL AND d.target_value IS e.target_value AND d.target_unit IS e.target_unit
+         AND (d.target_op IS NULL OR e.target_op IS NULL OR d.target_op = e.target_op) THEN 0
+       WHEN d.target_value IS NULL AND e.target_value IS NULL
+         AND replace(d.target_raw, ' ', '') IS replace(e.target_raw, ' ', '') THEN 0
        ELSE 1 END AS target_changed,
   e.actual_raw, e.actual_value, e.actual_unit, e.weight, e.score,
   ${DECLARED_MET} AS declared_met,

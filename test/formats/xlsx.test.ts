@@ -13,6 +13,7 @@ import { stylesWith, xlsxOf } from "./build.js";
 
 const read = (bytes: Uint8Array) => extractXlsx(bytes, "test.xlsx");
 const rowsOf = (e: Extraction, i = 0) => tableToRows(tablesOf(e)[i]!);
+const spansOf = (e: Extraction, i = 0) => tablesOf(e)[i]!.rows.map((r) => r.map((c) => (c ? `${c.text}:${c.rowSpan}x${c.colSpan}` : null)));
 const outline = (blocks: Block[]) => blocks.map((b) => (b.kind === "text" ? `${b.role}:${b.text}` : `table ${b.table.rows.length}x${b.table.rows[0]?.length}`));
 
 /** A sheet's sheetData from rows of [ref, inner XML of c, attributes] triples. */
@@ -76,12 +77,12 @@ describe("XLSX layout", () => {
       ['<c r="A1" s="1" t="inlineStr"><is><t>预算执行情况</t></is></c>', '<c r="B1" s="1" t="inlineStr"><is><t>资金来源</t></is></c>', '<c r="C1" s="1" t="inlineStr"><is><t>hidden</t></is></c>'],
       ['<c r="A2" s="1"/>', '<c r="B2" s="1"><v>1</v></c>', '<c r="C2" s="1"><v>2</v></c>'],
     ]) + '<mergeCells count="2"><mergeCell ref="A1:A2"/><mergeCell ref="B1:C1"/></mergeCells>';
-    const table = tablesOf(await read(xlsxOf({ styles: stylesWith(), sheets: [{ name: "S", body }] })))[0]!;
-    expect(table.rows.map((r) => r.map((c) => (c ? `${c.text}:${c.rowSpan}x${c.colSpan}` : null)))).toEqual([
+    const e = await read(xlsxOf({ styles: stylesWith(), sheets: [{ name: "S", body }] }));
+    expect(spansOf(e)).toEqual([
       ["预算执行情况:2x1", "资金来源:1x2", null],
       [null, "1:1x1", "2:1x1"],
     ]);
-    expect(table.method).toBe("xlsx");
+    expect(tablesOf(e)[0]!.method).toBe("xlsx");
   });
 
   it("reads the unruled title and notes around a ruled form as text, bold ones as headings", async () => {
@@ -103,6 +104,18 @@ describe("XLSX layout", () => {
     const e = await read(xlsxOf({ sheets: [{ name: "S", body }] }));
     expect(outline(e.blocks)).toEqual(["table 2x2"]);
     expect(rowsOf(e)).toEqual([["自评表", ""], ["指标", "1"]]);
+  });
+
+  it("leaves out hidden rows and columns, closing the grid up, with a warning when they hold text", async () => {
+    const str = (ref: string, text: string) => `<c r="${ref}" s="1" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const body = '<cols><col min="2" max="2" hidden="1"/></cols><sheetData>'
+      + `<row r="1">${str("A1", "指标")}${str("B1", "代码")}${str("C1", "分值")}${str("D1", "得分")}</row>`
+      + `<row r="2" hidden="1">${str("A2", "草稿")}</row>`
+      + `<row r="3">${str("A3", "数量")}${str("B3", "X1")}${str("C3", "10")}${str("D3", "9")}</row>`
+      + '</sheetData><mergeCells><mergeCell ref="B1:D1"/></mergeCells>';
+    const e = await read(xlsxOf({ styles: stylesWith(), sheets: [{ name: "S", body }] }));
+    expect(spansOf(e)).toEqual([["指标:1x1", "代码:1x2", null], ["数量:1x1", "10:1x1", "9:1x1"]]);
+    expect(e.warnings).toEqual([{ code: "xlsx-hidden-cells", message: 'sheet "S": 1 hidden rows and 1 hidden columns holding text were not read', page: null }]);
   });
 
   it("reads several sheets as several tables in workbook order, skipping hidden ones with a warning", async () => {
