@@ -1,25 +1,29 @@
 // HTML extractor: bytes -> format-neutral tables and text blocks, in document order. The bytes are
 // decoded as a browser would (decode.ts) and parsed by parse5, which builds the tree the WHATWG
 // parsing algorithm builds: the unclosed <td>s, implied <tbody>s and stray tags of pages exported
-// by Word and Excel or typed by hand come out as a browser shows them.
+// by Word and Excel or typed by hand come out as a browser shows them. A table's grid is read as
+// a sheet's is (xlsx/blocks.ts), so that Excel's web pages, which put a form's title in its table,
+// read as the same form saved as XLSX does.
 import { parse } from "parse5";
 import type { Block, Extraction } from "../../src/extraction.js";
 import type { Warning } from "../../src/model.js";
+import { defaultBlockSettings, placedToBlocks, placedToUsedRange } from "../xlsx/blocks.js";
 import { attrOf, isElement, nodesToItems, type Element, type Item } from "./content.js";
 import { bytesToText } from "./decode.js";
-import { groupsToTable, tableElementToRead } from "./table.js";
+import { documentToStyles, type PageStyles } from "./rules.js";
+import { groupsToPlaced, tableElementToRead } from "./table.js";
 
 /** Given the bytes of an HTML page, return its tables and text blocks. */
 export async function extractHtml(bytes: Uint8Array, _path: string): Promise<Extraction> {
   const decoded = bytesToText(bytes);
   const document = parse(decoded.text);
   const warnings: Warning[] = [...decoded.warnings];
-  const blocks = itemsToBlocks(nodesToItems(document.childNodes), { next: 0 });
+  const blocks = itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0 });
   return { format: "html", textLayer: "native", pages: null, blocks, warnings };
 }
 
-/** Given items, return blocks: text as is, each table as its grid followed by the tables nested in it. */
-export function itemsToBlocks(items: readonly Item[], counter: { next: number }): Block[] {
+/** Given items, return blocks: text as is, each table as its grid (or its ruled part and the text around) followed by the tables nested in it. */
+export function itemsToBlocks(items: readonly Item[], styles: PageStyles, counter: { next: number }): Block[] {
   const blocks: Block[] = [];
   for (const item of items) {
     if (item.kind === "text") {
@@ -28,17 +32,17 @@ export function itemsToBlocks(items: readonly Item[], counter: { next: number })
     }
     if (isLayoutTable(item.element)) {
       // A table that only holds the page (one column around the content) is read as its content.
-      blocks.push(...itemsToBlocks(nodesToItems(layoutCells(item.element)), counter));
+      blocks.push(...itemsToBlocks(nodesToItems(layoutCells(item.element)), styles, counter));
       continue;
     }
-    const read = tableElementToRead(item.element);
+    const read = tableElementToRead(item.element, styles);
     if (read.caption) blocks.push({ kind: "text", text: read.caption, page: null, role: "paragraph", box: null });
-    const table = groupsToTable(read.groups, counter.next);
-    if (table.rows.some((row) => row.some((cell) => cell?.text))) {
-      counter.next++;
-      blocks.push({ kind: "table", table });
-    }
-    blocks.push(...itemsToBlocks(read.nested.map((element) => ({ kind: "table", element })), counter));
+    const placed = groupsToPlaced(read.groups);
+    const range = placedToUsedRange(placed);
+    const parts = range ? placedToBlocks(placed, range, counter.next, defaultBlockSettings, "html") : []; // a table without text is spacing
+    counter.next += parts.filter((b) => b.kind === "table").length;
+    blocks.push(...parts);
+    blocks.push(...itemsToBlocks(read.nested.map((element) => ({ kind: "table", element })), styles, counter));
   }
   return blocks;
 }

@@ -3,14 +3,18 @@
 // covering colspan columns (1–1000) and rowspan rows (0 = to the end of its row group, at most
 // 65534), a rowspan cut at the end of its row group as browsers cut it. A cell's paragraphs and
 // <br>s are its lines; a table inside a cell is a table of its own, listed after the outer one.
-import type { Cell, Table } from "../../src/extraction.js";
+// The grid is then read as a sheet is (xlsx/blocks.ts): where a table rules its form and not the
+// title and notes around it, as Excel's web pages do, those rows are text.
+import type { Placed } from "../xlsx/blocks.js";
 import { attrOf, isElement, isHidden, nodesToItems, type Element, type Node } from "./content.js";
+import { cellLook, type CellLook, type PageStyles } from "./rules.js";
 
 export interface HtmlCell {
   text: string;
   colSpan: number;
   /** 0 means to the end of the row group. */
   rowSpan: number;
+  look: CellLook;
 }
 
 /** The cells of one row group (thead, a tbody, tfoot, or rows directly in the table). */
@@ -32,14 +36,14 @@ function spanAttr(element: Element, name: string, fallback: number, max: number)
 }
 
 /** Given a table element, return its caption, its row groups in grid order, and the tables nested in its cells. */
-export function tableElementToRead(table: Element): ReadTable {
+export function tableElementToRead(table: Element, styles: PageStyles): ReadTable {
   const nested: Element[] = [];
   const groups: RowGroup[] = [];
   const footers: RowGroup[] = [];
   let caption: string | null = null;
   let loose: Element[] = []; // tr elements directly in the table form an implied group
   const closeLoose = () => {
-    if (loose.length) groups.push(loose.map((tr) => rowToCells(tr, nested)));
+    if (loose.length) groups.push(loose.map((tr) => rowToCells(tr, table, styles, nested)));
     loose = [];
   };
   for (const child of visibleChildren(table)) {
@@ -47,7 +51,7 @@ export function tableElementToRead(table: Element): ReadTable {
     else if (child.tagName === "tr") loose.push(child);
     else if (ROW_GROUPS.has(child.tagName)) {
       closeLoose();
-      const group = visibleChildren(child).filter((tr) => tr.tagName === "tr").map((tr) => rowToCells(tr, nested));
+      const group = visibleChildren(child).filter((tr) => tr.tagName === "tr").map((tr) => rowToCells(tr, table, styles, nested));
       (child.tagName === "tfoot" ? footers : groups).push(group);
     }
   }
@@ -59,7 +63,7 @@ function visibleChildren(element: Element): Element[] {
   return element.childNodes.filter((n: Node): n is Element => isElement(n) && !isHidden(n));
 }
 
-function rowToCells(tr: Element, nested: Element[]): HtmlCell[] {
+function rowToCells(tr: Element, table: Element, styles: PageStyles, nested: Element[]): HtmlCell[] {
   return visibleChildren(tr)
     .filter((c) => c.tagName === "td" || c.tagName === "th")
     .map((cell) => {
@@ -69,43 +73,33 @@ function rowToCells(tr: Element, nested: Element[]): HtmlCell[] {
         text: items.flatMap((i) => (i.kind === "text" ? [i.text] : [])).join("\n"),
         colSpan: Math.max(1, spanAttr(cell, "colspan", 1, 1000)),
         rowSpan: spanAttr(cell, "rowspan", 1, 65534),
+        look: cellLook(cell, table, styles),
       };
     });
 }
 
-/** Given row groups, return the dense grid with spans placed (a span overlapping an earlier one is cut short there). */
-export function groupsToTable(groups: readonly RowGroup[], index: number): Table {
-  const rows: (Cell | null)[][] = [];
+/** Given row groups, return their cells placed on the grid, with spans (a span overlapping an earlier one is cut short there). */
+export function groupsToPlaced(groups: readonly RowGroup[]): Placed[] {
+  const placed: Placed[] = [];
   const taken: boolean[][] = [];
   let top = 0;
   for (const group of groups) {
     const end = top + group.length;
     group.forEach((cells, g) => {
       const y = top + g;
-      taken[y] ??= [];
-      rows[y] ??= [];
+      const row = (taken[y] ??= []);
       let x = 0;
       for (const cell of cells) {
-        while (taken[y]![x]) x++;
+        while (row[x]) x++;
         let colSpan = 1;
-        while (colSpan < cell.colSpan && !taken[y]![x + colSpan]) colSpan++;
+        while (colSpan < cell.colSpan && !row[x + colSpan]) colSpan++;
         const rowSpan = Math.min(cell.rowSpan === 0 ? end - y : cell.rowSpan, end - y);
-        for (let r = y; r < y + rowSpan; r++) {
-          taken[r] ??= [];
-          rows[r] ??= [];
-          for (let c = x; c < x + colSpan; c++) {
-            taken[r]![c] = true;
-            rows[r]![c] = null;
-          }
-        }
-        rows[y]![x] = { text: cell.text, rowSpan, colSpan, box: null };
+        for (let r = y; r < y + rowSpan; r++) for (let c = x; c < x + colSpan; c++) (taken[r] ??= [])[c] = true;
+        placed.push({ top: y, left: x, bottom: y + rowSpan - 1, right: x + colSpan - 1, text: cell.text, style: { numFmt: "General", framed: cell.look.ruled, bold: cell.look.bold } });
         x += colSpan;
       }
     });
     top = end;
   }
-  const width = taken.reduce((w, row) => Math.max(w, row.length), 0);
-  const grid = Array.from({ length: top }, (_, r) => Array.from({ length: width }, (_, c): Cell | null =>
-    taken[r]?.[c] ? rows[r]![c] ?? null : { text: "", rowSpan: 1, colSpan: 1, box: null }));
-  return { index, rows: grid, rowPages: grid.map(() => null), method: "html" };
+  return placed;
 }

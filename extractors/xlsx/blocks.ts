@@ -99,7 +99,7 @@ export function rowsToKinds(rows: readonly Placed[][], top: number, settings: Bl
 }
 
 /** Given placed cells, the used range and a first table index, return the sheet's tables and text blocks in order. */
-export function placedToBlocks(placed: readonly Placed[], range: Range, firstIndex: number, settings = defaultBlockSettings): Block[] {
+export function placedToBlocks(placed: readonly Placed[], range: Range, firstIndex: number, settings = defaultBlockSettings, method: Table["method"] = "xlsx"): Block[] {
   const rows = placedToRows(placed, range);
   const kinds = rowsToKinds(rows, range.top, settings);
   const blocks: Block[] = [];
@@ -114,7 +114,7 @@ export function placedToBlocks(placed: readonly Placed[], range: Range, firstInd
       let end = i;
       while (kinds[end + 1] === "ruled") end++;
       const inRun = [...new Set(rows.slice(i, end + 1).flat())];
-      const table = placedToTable(inRun, { top: range.top + i, bottom: range.top + end, left: range.left, right: range.right }, index);
+      const table = placedToTable(inRun, { top: range.top + i, bottom: range.top + end, left: range.left, right: range.right }, index, method);
       if (table) blocks.push({ kind: "table", table }), index++;
       i = end + 1;
     }
@@ -132,7 +132,7 @@ function rowToTextBlock(row: readonly Placed[], r: number): Block {
  * Given placed cells and a window, return the table they form there, its empty edge columns
  * trimmed; a span cut by the window keeps its text in the part inside. Null when the window holds no text.
  */
-export function placedToTable(placed: readonly Placed[], window: Range, index: number): Table | null {
+export function placedToTable(placed: readonly Placed[], window: Range, index: number, method: Table["method"] = "xlsx"): Table | null {
   const inside = placed.filter((p) => overlaps(p, window)).map((p) => ({ ...p, ...clip(p, window) }));
   const used = placedToUsedRange(inside);
   if (!used) return null;
@@ -147,5 +147,5 @@ export function placedToTable(placed: readonly Placed[], window: Range, index: n
     for (let r = p.top; r <= p.bottom; r++) for (let c = left; c <= right; c++) rows[r - frame.top]![c - frame.left] = null;
     rows[p.top - frame.top]![left - frame.left] = { text: p.text, rowSpan: p.bottom - p.top + 1, colSpan: right - left + 1, box: null };
   }
-  return { index, rows, rowPages: rows.map(() => null), method: "xlsx" };
+  return { index, rows, rowPages: rows.map(() => null), method };
 }

@@ -40,8 +40,8 @@ describe("HTML tables", () => {
   });
 
   it("reads a cell's nested markup as its text: paragraphs and <br> are lines, inline tags are not breaks", async () => {
-    const e = await page(`<table><tr><td><p>通过深化<b>救助</b>改革，</p><p>加强<span style="color:red">社会</span>救助</p></td><td>≥15<br/>万人&nbsp;&nbsp;以上</td><td>&nbsp;</td></tr></table>`);
-    expect(rowsOf(e)).toEqual([["通过深化救助改革，\n加强社会救助", "≥15\n万人  以上", ""]]);
+    const e = await page(`<table><tr><td><p>通过深化<b>救助</b>改革，</p><p>加强<span style="color:red">社会</span>救助</p></td><td>&nbsp;</td><td>≥15<br/>万人&nbsp;&nbsp;以上</td></tr></table>`);
+    expect(rowsOf(e)).toEqual([["通过深化救助改革，\n加强社会救助", "", "≥15\n万人  以上"]]);
   });
 
   it("lists a table nested in a cell as a table of its own after the outer one, its text not in the cell", async () => {
@@ -49,6 +49,21 @@ describe("HTML tables", () => {
     expect(outline(e.blocks)).toEqual(["table 0 1x2", "table 1 1x2"]);
     expect(rowsOf(e, 0)).toEqual([["项目", "明细"]]);
     expect(rowsOf(e, 1)).toEqual([["甲", "1"]]);
+  });
+
+  it("reads the unruled title and notes rows of a spreadsheet saved as a web page as text, the ruled rows as the table", async () => {
+    const e = await page(`<style>
+      .xl65 {mso-style-parent:style0; font-size:16.0pt; font-weight:700; text-align:center;}
+      .xl66 {mso-style-parent:style0; border:.5pt solid windowtext; white-space:normal;}
+      </style><table border=0 cellpadding=0 cellspacing=0>
+      <tr><td colspan=3 class=xl65>整体支出绩效自评表</td></tr>
+      <tr><td colspan=3>单位：万元</td></tr>
+      <tr><td class=xl66>项目</td><td class=xl66 style='border-left:none'>预算数</td><td class=xl66 style='border-left:none'>执行数</td></tr>
+      <tr><td class=xl66 style='border-top:none'>合计</td><td class=xl66 style='border-top:none;border-left:none'>10.00</td><td class=xl66>9.50</td></tr>
+      <tr><td></td><td></td><td></td></tr>
+      <tr><td colspan=2>填报人：张三</td><td>日期：2023</td></tr></table>`);
+    expect(outline(e.blocks)).toEqual(["heading:整体支出绩效自评表", "paragraph:单位：万元", "table 0 2x3", "paragraph:填报人：张三 日期：2023"]);
+    expect(rowsOf(e)).toEqual([["项目", "预算数", "执行数"], ["合计", "10.00", "9.50"]]);
   });
 
   it("reads a one-column table that only holds the page as the page's content", async () => {

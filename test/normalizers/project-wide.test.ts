@@ -66,6 +66,7 @@ describe("project-wide rows read by their header columns", () => {
     expect(report.projects).toEqual([{
       seq: 1, name: "办公设备购置", category: null, budget: 27.28, executed: 27.23, balance: null, rateReported: 1, score: null,
       goal: "配备办公设备", achievement: "达成预期目标", problems: null, remedy: null,
+      provenance: { page: null, table: 0, row: 3, box: null },
     }]);
     expect(report.indicators.map(pick)).toEqual([
       { level1: "产出指标", level2: "数量指标", name: "购置设备不少于50件", summary: "已完成" },
