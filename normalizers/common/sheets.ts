@@ -3,11 +3,10 @@
 // often many sheets in one file, each a table of its own that may continue over a page break.
 import type { Extraction, Table } from "../../src/extraction.js";
 import type { BudgetLine, FundSource, Warning } from "../../src/model.js";
-import { regionKeys } from "./detect.js";
 import { fieldOfHeader, SHEET_HEAD_HEADERS, type SheetHeadField } from "./headers.js";
 import { filled, tablesToRows, type Row } from "./rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "./text.js";
-import { fundSourceOf } from "./vocabulary.js";
+import { fundSourceOf, isLevel1Label, isLevel2Label } from "./vocabulary.js";
 
 /** Given a cell, return the head field its label names ("项目名称", "主管部门：" …), or null. */
 function headFieldOf(cell: string): SheetHeadField | null {
@@ -32,6 +31,18 @@ export function sheetOpenings(table: Table): number {
 function onlyTextBetween(extraction: Extraction, from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) if (extraction.blocks[i]?.kind !== "text") return false;
   return true;
+}
+
+/**
+ * Given the sheet's last table and the next one, return whether the next one reads as the rest of
+ * the sheet: a grid as wide, or rows carrying level labels (an indicator block cut by a page break,
+ * re-gridded by the extractor). A signature or annex table after a sheet is neither.
+ */
+function continuesSheet(extraction: Extraction, previous: number, table: Table): boolean {
+  const before = extraction.blocks[previous];
+  const width = (t: Table) => t.rows[0]?.length ?? 0;
+  if (before?.kind === "table" && width(before.table) === width(table)) return true;
+  return tablesToRows([table]).some((row) => row.cells.some((c) => c !== "" && (isLevel1Label(c) || isLevel2Label(c))));
 }
 
 /**
@@ -63,7 +74,7 @@ export function sheetRegions(extraction: Extraction): number[][] {
     if (sheetOpenings(block.table) > 0) {
       current = [...titleBlocksBefore(extraction, i), i];
       regions.push(current);
-    } else if (current !== null && onlyTextBetween(extraction, last, i)) {
+    } else if (current !== null && onlyTextBetween(extraction, last, i) && continuesSheet(extraction, last, block.table)) {
       current.push(i);
     } else {
       current = null;
@@ -71,11 +82,6 @@ export function sheetRegions(extraction: Extraction): number[][] {
     last = i;
   });
   return regions;
-}
-
-/** Given a region and a pattern, return whether any of its cells or text blocks matches (by label key). */
-export function regionHas(extraction: Extraction, blocks: number[], pattern: RegExp): boolean {
-  return regionKeys(extraction, blocks).some((k) => pattern.test(k));
 }
 
 const TITLE = /绩效自评表|绩效目标(申报|填报)?表|绩效目标表/;

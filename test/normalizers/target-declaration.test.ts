@@ -134,6 +134,11 @@ describe("a declaration read from its grid", () => {
     ]);
   });
 
+  it("leaves a table of another width without level labels after the sheet out of it", () => {
+    const { value } = normalize(dumpToExtraction([...SHEET, "", "填报人\t王芳\t联系电话\t0000-0000000"].join("\n")));
+    expect(value.map((r) => r.indicators.map((i) => i.name))).toEqual([["新建社区助餐点", "老年人满意度"]]);
+  });
+
   it("keeps the carry-over, the whole-life total and the whole project's goal in warnings, in reading order", () => {
     expect(warnings).toEqual([
       { code: "not-represented", message: 'project "社区助餐服务补贴": 上年结转资金 20 万元 has no fund source in the model: not recorded as a budget line', page: null },
