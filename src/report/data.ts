@@ -55,7 +55,10 @@ export function storeToReportDocuments(db: Database.Database, sha256?: string): 
   const docs = db
     .prepare(`SELECT id, sha256, path, format, pages, status FROM documents ${sha256 ? "WHERE sha256 = ?" : ""} ORDER BY path`)
     .all(...(sha256 ? [sha256] : [])) as Omit<ReportDocument, "reports" | "budget" | "findings" | "rawTables">[];
-  return docs.map((d) => ({ ...d, reports: reportsOf(db, d.id), budget: budgetOf(db, d.id), findings: findingsOf(db, d.id), rawTables: rawTablesOf(db, d.id) }));
+  const full = docs.map((d) => ({ ...d, reports: reportsOf(db, d.id), budget: budgetOf(db, d.id), findings: findingsOf(db, d.id), rawTables: rawTablesOf(db, d.id) }));
+  // Documents with findings first, the most serious first, so a reader meets what to check first.
+  const rank = (d: ReportDocument) => (d.findings.some((f) => f.severity === "error") ? 0 : d.findings.length > 0 ? 1 : 2);
+  return full.sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function reportsOf(db: Database.Database, documentId: number): ReportSummary[] {
