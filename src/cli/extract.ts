@@ -4,7 +4,7 @@ import { extractBytes, extractFile, readSource } from "../pipeline.js";
 import { parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
 
-const help = `usage: jixiao extract FILE [--json] [--tables-from GRIDS.json] [--layout FAMILY]
+const help = `usage: jixiao extract FILE [--json] [--tables-from GRIDS.json] [--layout FAMILY] [--ocr-engine ENGINE]
 
 Reads one PDF or DOCX file and prints its canonical Document (schema jixiao/report@1).
 
@@ -13,6 +13,7 @@ Reads one PDF or DOCX file and prints its canonical Document (schema jixiao/repo
                          printed by \`jixiao tables --json\` or any other extractor) instead of
                          extracting tables from FILE; FILE still gives the source identity
   --layout FAMILY        only try this layout family (tianjin, …)
+  --ocr-engine ENGINE    for pages without a text layer: paddle (PP-OCRv4, the default) or tesseract
 
 Exit status: 0 when the file was read (even with no known layout: then "reports" is empty and
 "warnings" says why); 1 with a one-line reason on stderr when it cannot be read at all.
@@ -28,13 +29,14 @@ export const extractCommand: Command = {
       json: { type: "boolean" },
       "tables-from": { type: "string" },
       layout: { type: "string" },
+      "ocr-engine": { type: "string" },
     });
     const [file, ...extra] = positionals;
     if (!file || extra.length) throw new UsageError("give exactly one FILE");
     const normalize = values.layout ? { families: [values.layout] } : {};
     const given = values["tables-from"];
     const extraction = given ? await gridsToExtraction(given, file) : undefined;
-    const { document } = await extractFile(file, { normalize, extraction });
+    const { document } = await extractFile(file, { normalize, extraction, ocrEngine: values["ocr-engine"] });
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     return 0;
   },

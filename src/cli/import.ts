@@ -23,6 +23,7 @@ recorded in the import_errors table with the reason, and the run goes on.
   --timeout S       per-file time limit in seconds (default 300)
   --batch N         documents written per transaction (default 50)
   --memory MB       heap limit of each worker thread (default 2048)
+  --ocr-engine E    OCR for pages without a text layer: paddle (PP-OCRv4, default) or tesseract
   --verbose         print one line per file instead of the progress bar
 
 example: jixiao import fixtures --db data/jixiao.db`;
@@ -39,7 +40,7 @@ export const importCommand: Command = {
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, verbose: { type: "boolean" },
+      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, "ocr-engine": { type: "string" }, verbose: { type: "boolean" },
     });
     const paths = positionals.includes("-") ? [...positionals.filter((p) => p !== "-"), ...(await stdinPaths())] : positionals;
     if (paths.length === 0) throw new UsageError("give at least one PATH (or - to read paths from standard input)");
@@ -56,7 +57,7 @@ export const importCommand: Command = {
     const store = openStore(db);
     const progress = values.verbose ? null : progressSink(process.stderr);
     try {
-      const summary = await importFiles(store, files, { workers, timeoutMs: timeout * 1000, memoryMb, batchSize }, (outcome, s) => {
+      const summary = await importFiles(store, files, { workers, timeoutMs: timeout * 1000, memoryMb, batchSize, ocrEngine: values["ocr-engine"] }, (outcome, s) => {
         if (!progress) return console.log(describeOutcome(outcome));
         if (outcome.status === "failed") process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${describeOutcome(outcome)}\n`);
         progress.update(s);

@@ -12,6 +12,8 @@ import type { TaskResponse } from "./protocol.js";
 import { emptySummary, recordOutcome, type FileOutcome, type ImportSummary } from "./summary.js";
 
 export interface ImportSettings extends PoolSettings {
+  /** OCR engine for pages without a text layer (the default when absent). */
+  ocrEngine?: string;
   /** Documents written per transaction. */
   batchSize: number;
   /** Files read ahead of the oldest one not yet written (bounds memory). */
@@ -56,7 +58,7 @@ export async function importFiles(
     for (let i = 0; i < pending.length; i++) {
       await drainTo(i - window + 1); // at most `window` files read ahead of the next write
       const item = pending[i]!;
-      item.outcome = queue.add(() => prepare(item.path, store, inRun, pool, summary)) as Promise<Ready>;
+      item.outcome = queue.add(() => prepare(item.path, store, inRun, pool, summary, s.ocrEngine)) as Promise<Ready>;
     }
     await drainTo(pending.length);
     flush();
@@ -68,7 +70,7 @@ export async function importFiles(
 }
 
 /** Given a path, return its bytes' fate: a read failure, a duplicate to skip, or the worker's answer. */
-async function prepare(path: string, store: Store, inRun: Set<string>, pool: WorkerPool, summary: ImportSummary): Promise<Ready> {
+async function prepare(path: string, store: Store, inRun: Set<string>, pool: WorkerPool, summary: ImportSummary, ocrEngine?: string): Promise<Ready> {
   const t0 = performance.now();
   let bytes: Buffer;
   try {
@@ -81,7 +83,7 @@ async function prepare(path: string, store: Store, inRun: Set<string>, pool: Wor
   summary.timings.read += performance.now() - t0;
   if (store.hasDocument(sha256) || inRun.has(sha256)) return { path, sha256, size: bytes.length, response: null, duplicate: true };
   inRun.add(sha256);
-  return { path, sha256, size: bytes.length, response: await pool.run({ path, bytes }) };
+  return { path, sha256, size: bytes.length, response: await pool.run({ path, bytes, ocrEngine }) };
 }
 
 /** Given a prepared file, write its document or its import error, and return what happened. */

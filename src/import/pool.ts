@@ -106,6 +106,6 @@ export class WorkerPool {
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     // A private copy, so its buffer can be transferred whatever pool the caller's bytes came from.
     const bytes = new Uint8Array(job.task.bytes);
-    worker.postMessage({ id, path: job.task.path, bytes }, [bytes.buffer]);
+    worker.postMessage({ id, path: job.task.path, bytes, ocrEngine: job.task.ocrEngine }, [bytes.buffer]);
   }
 }

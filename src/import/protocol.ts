@@ -6,6 +6,8 @@ export interface TaskRequest {
   id: number;
   path: string;
   bytes: Uint8Array;
+  /** OCR engine for pages without a text layer (the default when absent). */
+  ocrEngine?: string;
 }
 
 export interface StageTimings {

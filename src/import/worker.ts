@@ -9,7 +9,7 @@ import type { TaskRequest, TaskResponse } from "./protocol.js";
 async function handle(task: TaskRequest): Promise<TaskResponse> {
   const t0 = performance.now();
   try {
-    const extraction = await extractBytes(task.bytes, task.path);
+    const extraction = await extractBytes(task.bytes, task.path, { ocrEngine: task.ocrEngine });
     const t1 = performance.now();
     const document = extractionToDocument(task.bytes, task.path, extraction);
     const t2 = performance.now();
