@@ -10,7 +10,7 @@ import { realignRow } from "./common/realign.js";
 import { formRegions, scoreVocabulary, textBlocksBefore } from "./common/detect.js";
 import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
-import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
 import { labelKey, textOrNull } from "./common/text.js";
 import { readTitle } from "./common/titles.js";
 import { parseNumber } from "./common/values.js";
@@ -60,7 +60,7 @@ function readLiuzhou(extraction: Extraction, fit: LayoutFit): Result<Report> {
   const state: State = { report, warnings: [], section: "head", budgetMap: null, unitRaw: null, indicatorMap: null, levels: freshLevels() };
   const rows = tablesToRows(tablesAt(extraction, fit.blocks));
   for (const row of rows) readRow(state, row);
-  report.pages = [...new Set(rows.flatMap((r) => (r.page ? [r.page] : [])))].sort((a, b) => a - b);
+  report.pages = pagesOf(rows);
   return { value: report, warnings: state.warnings };
 }
 

@@ -16,9 +16,9 @@ import { scoreVocabulary } from "./common/detect.js";
 import { BUDGET_HEADERS, GOAL_HEADERS, type BudgetField, type GoalField } from "./common/headers.js";
 import { readIndicatorRow, rowToIndicatorColumns, unmappedHeaders, type IndicatorColumns } from "./common/indicator-columns.js";
 import { freshLevels, type LevelState } from "./common/indicators.js";
-import { cellOf, filled, findCell, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import { cellOf, filled, findCell, rowToColumnMap, tablesAt, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
 import {
-  budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetFundOf, sheetOpenings, sheetRegions,
+  ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetFundOf, sheetRegions,
   sheetTitle, type SheetHead,
 } from "./common/sheets.js";
 import { labelKey, textOrNull } from "./common/text.js";
@@ -89,14 +89,11 @@ function readSheet(extraction: Extraction, fit: LayoutFit): Result<Report> {
   for (const row of rows) readRow(state, row);
   const firstPage = rows.find((r) => r.page !== null)?.page ?? null;
   report.department = state.head.department;
-  report.pages = [...new Set(rows.flatMap((r) => (r.page ? [r.page] : [])))].sort((a, b) => a - b);
+  report.pages = pagesOf(rows);
   const implementer = implementerWarning(state.head, firstPage);
-  if (implementer) state.warnings.push(implementer);
-  state.warnings.push(...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage));
-  const openings = tables.reduce((n, t) => n + sheetOpenings(t), 0);
-  if (openings > 1) {
-    state.warnings.push({ code: "ambiguous-layout", message: `one table holds ${openings} project sheets; they were read as the first, "${state.head.project ?? "?"}"`, page: firstPage });
-  }
+  const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, "project");
+  state.warnings.push(...(implementer ? [implementer] : []), ...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage));
+  if (ambiguous) state.warnings.push(ambiguous);
   return { value: report, warnings: state.warnings };
 }
 

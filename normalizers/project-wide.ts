@@ -11,7 +11,7 @@ import { scoreVocabulary, textBlocksBefore } from "./common/detect.js";
 import { checkProject, checkSequence } from "./common/project-checks.js";
 import { headerRowsToWide, isHeaderLabel, isWideHeaderRow, type WideHeader } from "./common/project-header.js";
 import { rowFitsHeader, rowToProjectByColumns, rowToProjectBySequence } from "./common/project-rows.js";
-import { filled, provenanceOf, tablesAt, tablesToRows, type Row } from "./common/rows.js";
+import { filled, provenanceOf, tablesAt, pagesOf, tablesToRows, type Row } from "./common/rows.js";
 import { cleanText, labelKey } from "./common/text.js";
 import { readTitle } from "./common/titles.js";
 import { parseNumber, parseRate } from "./common/values.js";
@@ -106,7 +106,7 @@ function readProjectWide(extraction: Extraction, fit: LayoutFit): Result<Report>
     i = end - 1;
   }
   state.warnings.push(...checkSequence(report.projects));
-  report.pages = [...new Set(rows.flatMap((r) => (r.page ? [r.page] : [])))].sort((a, b) => a - b);
+  report.pages = pagesOf(rows);
   return { value: report, warnings: state.warnings };
 }
 

@@ -14,9 +14,9 @@ import { scoreVocabulary } from "./common/detect.js";
 import { DECLARED_AMOUNT_HEADERS, fieldOfHeader, type DeclaredAmountField } from "./common/headers.js";
 import { readIndicatorRow, rowToIndicatorColumns, type IndicatorColumns } from "./common/indicator-columns.js";
 import { freshLevels, type LevelState } from "./common/indicators.js";
-import { filled, provenanceOf, tablesAt, tablesToRows, type Row } from "./common/rows.js";
+import { filled, provenanceOf, tablesAt, pagesOf, tablesToRows, type Row } from "./common/rows.js";
 import {
-  budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetOpenings, sheetRegions, sheetTitle,
+  ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetRegions, sheetTitle,
   type SheetHead,
 } from "./common/sheets.js";
 import { cleanText, labelKey, textOrNull } from "./common/text.js";
@@ -88,14 +88,11 @@ function readDeclaration(extraction: Extraction, fit: LayoutFit): Result<Report>
   for (const row of rows) readRow(state, row);
   const firstPage = rows.find((r) => r.page !== null)?.page ?? null;
   report.department = state.head.department;
-  report.pages = [...new Set(rows.flatMap((r) => (r.page ? [r.page] : [])))].sort((a, b) => a - b);
+  report.pages = pagesOf(rows);
   closeBudget(state);
   const implementer = implementerWarning(state.head, firstPage);
-  if (implementer) state.warnings.push(implementer);
-  const openings = tables.reduce((n, t) => n + sheetOpenings(t), 0);
-  if (openings > 1) {
-    state.warnings.push({ code: "ambiguous-layout", message: `one table holds ${openings} target sheets; they were read as the first, "${state.head.project ?? "?"}"`, page: firstPage });
-  }
+  const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, "target");
+  state.warnings.push(...[implementer, ambiguous].filter((w): w is Warning => w !== null));
   return { value: report, warnings: state.warnings };
 }
 

@@ -8,7 +8,7 @@ import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/bu
 import { formRegions, scoreVocabulary, textBlocksBefore } from "./common/detect.js";
 import { BUDGET_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, type BudgetField, type GoalField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
-import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "./common/text.js";
 import { parseNumber } from "./common/values.js";
 import { fundSourceOf } from "./common/vocabulary.js";
@@ -62,9 +62,10 @@ function readTianjin(extraction: Extraction, fit: LayoutFit): Result<Report> {
   const title = readTitle(extraction, fit.blocks);
   report.title = title.title;
   report.fiscalYear = title.fiscalYear;
-  for (const row of tablesToRows(tablesAt(extraction, fit.blocks))) readRow(state, row);
+  const rows = tablesToRows(tablesAt(extraction, fit.blocks));
+  for (const row of rows) readRow(state, row);
   report.grade ??= gradeOf(report.conclusion);
-  report.pages = [...new Set(tablesToRows(tablesAt(extraction, fit.blocks)).flatMap((r) => (r.page ? [r.page] : [])))].sort((a, b) => a - b);
+  report.pages = pagesOf(rows);
   return { value: report, warnings: state.warnings };
 }
 

@@ -11,7 +11,7 @@ import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorFiel
 import { canonicalizedLabels, unitMismatches } from "./common/indicator-checks.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
 import { departmentOf, goalOfLabel, mergeTotals, unitAfterLabel } from "./common/narrative-report.js";
-import { filled, findCell, nextFilled, rowToColumnMap, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import { filled, findCell, nextFilled, rowToColumnMap, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
 import { restackStrips } from "./common/strips.js";
 import { cleanText, labelKey } from "./common/text.js";
 import { readTitle } from "./common/titles.js";
@@ -120,7 +120,7 @@ function readWuhan(extraction: Extraction, fit: LayoutFit): Result<Report> {
     const b = view.blocks[i];
     return b?.kind === "table" ? [b.table] : [];
   });
-  report.pages = [...new Set(tablesToRows(tables).flatMap((r) => (r.page ? [r.page] : [])))].sort((a, b) => a - b);
+  report.pages = pagesOf(tablesToRows(tables));
   const labels = canonicalizedLabels(report.indicators);
   const notes = [...unitMismatches(report.indicators), ...(labels ? [labels] : []), ...merged.warnings];
   return { value: report, warnings: [...state.warnings, ...notes] };

@@ -104,3 +104,8 @@ export function provenanceOf(...rows: Row[]): Provenance {
     : null;
   return { page: first?.page ?? null, table: first?.table ?? null, row: first?.index ?? null, box };
 }
+
+/** Given rows, return the pages they were read from (1-based, sorted, unique): a report's `pages`. */
+export function pagesOf(rows: Row[]): number[] {
+  return [...new Set(rows.flatMap((r) => (r.page ? [r.page] : [])))].sort((a, b) => a - b);
+}

@@ -186,3 +186,10 @@ export function budgetSumWarnings(lines: BudgetLine[], carryOver: Partial<Record
     }];
   });
 }
+
+/** Given a sheet's head, its tables and first page, return a warning when one table holds several sheets (`noun`: "project", "target"). */
+export function ambiguousSheetsWarning(head: SheetHead, tables: Table[], firstPage: number | null, noun: string): Warning | null {
+  const openings = tables.reduce((n, t) => n + sheetOpenings(t), 0);
+  if (openings <= 1) return null;
+  return { code: "ambiguous-layout", message: `one table holds ${openings} ${noun} sheets; they were read as the first, "${head.project ?? "?"}"`, page: firstPage };
+}
