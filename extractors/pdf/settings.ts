@@ -57,6 +57,8 @@ export interface StreamSettings {
   minMultiShare: number;
   /** Fewest columns of a borderless table. */
   minColumns: number;
+  /** How far, in ems, a row header merged over several rows may stand from their middle. */
+  labelCentreEm: number;
 }
 
 export interface StitchSettings {
@@ -86,7 +88,7 @@ export const defaultPdfSettings: PdfSettings = {
   segments: { maxRuleThickness: 2, minLength: 2, maxSkew: 0.02 },
   lattice: { snap: 2, join: 3, touch: 3, edgeCoverage: 0.5, minCellSize: 3 },
   text: { lineEm: 0.5, spaceEm: 0.3, chunkEm: 2.5, headingScale: 1.2, paragraphGapEm: 1.2 },
-  stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2 },
+  stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2, labelCentreEm: 0.5 },
   stitch: { columnTolerance: 3, streamColumnTolerance: 2, marginBand: 0.08, maxHeaderRows: 6 },
   minTextChars: 5,
 };

@@ -9,6 +9,7 @@ import type { Glyph } from "./glyphs.js";
 import { glyphsToLines, lineToChunks, linesToText } from "./lines.js";
 import type { StreamSettings, TextSettings } from "./settings.js";
 import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "./stream-blocks.js";
+import { dropRows, spreadRowHeaders, type Placement } from "./stream-spans.js";
 
 /** Given rows, return the runs (first and last index) that read as tables: enough rows of two or more blocks, and mostly such rows. */
 export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettings): [number, number][] {
@@ -68,34 +69,28 @@ function blockText(block: StreamBlock, settings: TextSettings): string {
   return linesToText([...block.chunks].sort((a, b) => a.base - b.base), settings);
 }
 
-/** Where one block goes in the grid, and where its text stands on the page. */
-interface Placement {
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-  text: string;
-  /** The block's text on the page. */
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-/** Given a table's rows and column boundaries, return each block's place: the columns it covers, cut short of the next block in its row. */
-export function rowsToPlacements(rows: readonly StreamRow[], xs: number[], settings: TextSettings): Placement[] {
-  const width = xs.length - 1;
+/**
+ * Given a table's rows and its column boundaries with the whitespace range each may lie in, return
+ * each block's place: the columns it covers, cut short of the next block in its row. A block
+ * starts right of a boundary when it starts inside or past that boundary's whitespace, and
+ * reaches over it only when it ends past the whitespace: a header centred in its column may
+ * start a little left of where the values below put the boundary (偏差原因分析及改进措施 in
+ * tianjin.borderless.pdf).
+ */
+export function rowsToPlacements(rows: readonly StreamRow[], ranges: readonly (readonly [number, number])[], settings: TextSettings): Placement[] {
+  const width = ranges.length - 1;
+  const inner = ranges.slice(1, -1);
   return rows.flatMap((row, r) => {
     const spots = row.blocks.map((block) => {
-      const c0 = Math.max(0, Math.min(width - 1, lastAtOrBelow(xs, block.box.x0)));
-      const c1 = Math.max(c0, Math.min(width - 1, lastAtOrBelow(xs, block.box.x1)));
+      const c0 = Math.min(width - 1, inner.filter(([lo]) => lo < block.box.x0).length);
+      const c1 = Math.max(c0, Math.min(width - 1, inner.filter(([, hi]) => hi < block.box.x1).length));
       return { block, c0, c1 };
     });
     return spots.map(({ block, c0, c1 }, i) => {
       const next = spots[i + 1];
       const end = next && next.c0 > c0 ? Math.min(c1, next.c0 - 1) : c1;
       const rowSpan = Math.min(row.spans.get(block) ?? 1, rows.length - r);
-      return { row: r, col: c0, rowSpan, colSpan: end - c0 + 1, text: blockText(block, settings), ...block.box };
+      return { row: r, col: c0, rowSpan, colSpan: end - c0 + 1, text: blockText(block, settings), ...block.box, size: block.size };
     });
   });
 }
@@ -119,8 +114,11 @@ export function inheritColumnSpans(placements: Placement[], xs: readonly number[
   for (const [row, mine] of [...byRow].sort((a, b) => a[0] - b[0])) {
     for (const p of mine) {
       if (p.colSpan !== 1 || p.rowSpan !== 1) continue;
-      const wide = wideAt(row - 1, p) ?? wideAt(row + 1, p);
-      if (!wide || mine.some((q) => q !== p && q.col < wide.col + wide.colSpan && q.col + q.colSpan > wide.col)) continue;
+      // The row above may hold a wide cell that others of this row also stand under (a text over
+      // the whole table); then the row below may still hold the one this text heads.
+      const alone = (wide: Placement) => !mine.some((q) => q !== p && q.col < wide.col + wide.colSpan && q.col + q.colSpan > wide.col);
+      const wide = [wideAt(row - 1, p), wideAt(row + 1, p)].find((w) => w !== undefined && alone(w));
+      if (!wide) continue;
       p.col = wide.col;
       p.colSpan = wide.colSpan;
     }
@@ -135,7 +133,7 @@ export function inheritColumnSpans(placements: Placement[], xs: readonly number[
  * stay put: a label on one row may be centred over three rows or head a column of rows below it,
  * and nothing on the page tells which.
  */
-export function centreMergedLabels(placements: Placement[], edges: readonly (readonly [number, number])[]): void {
+export function centreMergedLabels(candidates: readonly Placement[], edges: readonly (readonly [number, number])[], placements: readonly Placement[]): void {
   const claimed = new Set<string>();
   const free = (row: number, p: Placement) => row >= 0 && row < edges.length &&
     !placements.some((q) => q !== p && q.text !== "" && q.row <= row && row < q.row + q.rowSpan && q.col < p.col + p.colSpan && p.col < q.col + q.colSpan) &&
@@ -156,7 +154,7 @@ export function centreMergedLabels(placements: Placement[], edges: readonly (rea
     }
     for (let r = p.row; r < p.row + p.rowSpan; r++) for (let c = p.col; c < p.col + p.colSpan; c++) claimed.add(`${r}:${c}`);
   };
-  placements.filter((q) => q.rowSpan > 1).sort((a, b) => a.row - b.row).forEach(grow);
+  candidates.filter((q) => q.rowSpan > 1).sort((a, b) => a.row - b.row).forEach(grow);
 }
 
 /** Given placements, the column boundaries and the rows' vertical edges, return the dense rows of cells; a block landing on a taken place joins that cell's text. */
@@ -196,26 +194,29 @@ function shortenSpan(cell: Cell, at: Placement, row: number, owner: (Cell | null
   if (cell.box) cell.box = { ...cell.box, y1: cell.box.y0 + (cell.box.y1 - cell.box.y0) * (cell.rowSpan / at.rowSpan) };
 }
 
-/** Given a table's rows and its column boundaries, return the dense rows of cells. */
-export function streamRowsToCells(rows: readonly StreamRow[], xs: number[], page: number, settings: TextSettings): (Cell | null)[][] {
-  const edges = rows.map((r, i) => [i === 0 ? r.y0 : (rows[i - 1]!.y1 + r.y0) / 2, i === rows.length - 1 ? r.y1 : (r.y1 + rows[i + 1]!.y0) / 2] as const);
-  const placements = rowsToPlacements(rows, xs, settings);
-  inheritColumnSpans(placements, xs);
-  centreMergedLabels(placements, edges);
-  return placementsToCells(placements, xs, edges, page);
+/** Given rows, return each row's vertical edges: halfway to its neighbours, its own text at the table's ends. */
+function rowsToEdges(rows: readonly StreamRow[]): (readonly [number, number])[] {
+  return rows.map((r, i) => [i === 0 ? r.y0 : (rows[i - 1]!.y1 + r.y0) / 2, i === rows.length - 1 ? r.y1 : (r.y1 + rows[i + 1]!.y0) / 2] as const);
 }
 
 /** Given the rows of one table region, return the page table read from them. */
-export function regionToTable(rows: StreamRow[], page: number, settings: TextSettings): PageTable {
+export function regionToTable(rows: StreamRow[], page: number, settings: TextSettings, stream: StreamSettings): PageTable {
   const blocks = rows.flatMap((r) => r.blocks);
   const x0 = Math.min(...blocks.map((b) => b.box.x0));
   const x1 = Math.max(...blocks.map((b) => b.box.x1));
   const inner = gapsToBoundaries(rowsToGaps(rows)).filter((b) => b.x > x0 && b.x < x1);
   const xs = [x0, ...inner.map((b) => b.x), x1];
-  const cells = streamRowsToCells(rows, xs, page, settings);
+  const ranges: [number, number][] = [[x0, x0], ...inner.map((b) => b.range), [x1, x1]];
+  const placements = rowsToPlacements(rows, ranges, settings);
+  inheritColumnSpans(placements, xs);
+  const { tiled, drop } = spreadRowHeaders(placements, xs.length - 1, rows.length, { centreEm: stream.labelCentreEm });
+  dropRows(placements, drop);
+  const kept = rows.filter((_, i) => !drop.has(i));
+  const edges = rowsToEdges(kept);
+  centreMergedLabels(placements.filter((p) => !tiled.has(p)), edges, placements);
   return {
-    page, rows: cells, xs, method: "stream", ranges: [[x0, x0], ...inner.map((b) => b.range), [x1, x1]],
-    rowTops: rows.map((r) => r.y0), rowBottoms: rows.map((r) => r.y1),
+    page, rows: placementsToCells(placements, xs, edges, page), xs, method: "stream", ranges,
+    rowTops: kept.map((r) => r.y0), rowBottoms: kept.map((r) => r.y1),
     box: { x0, x1, y0: rows[0]!.y0, y1: rows[rows.length - 1]!.y1 },
   };
 }
@@ -228,7 +229,7 @@ export function glyphsToStreamTables(glyphs: readonly Glyph[], page: number, str
   const tables: PageTable[] = [];
   const used = new Set<Glyph>();
   for (const [first, last] of rowsToRegions(rows, stream)) {
-    const table = regionToTable(rows.slice(first, last + 1), page, text);
+    const table = regionToTable(rows.slice(first, last + 1), page, text, stream);
     if (table.xs.length - 1 < stream.minColumns) continue;
     tables.push(table);
     for (const row of rows.slice(first, last + 1)) for (const b of row.blocks) for (const c of b.chunks) for (const g of c.glyphs) used.add(g);

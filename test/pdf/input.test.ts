@@ -90,10 +90,21 @@ describe("a borderless table as LibreOffice draws it", () => {
     const grid = notation(tables[0]!);
     expect(tables[0]!.method).toBe("stream");
     expect([...new Set(tables[0]!.rowPages)]).toEqual([1, 2]);
-    expect(grid.find((row) => row[3] === "民办养老机构床位补助数量")!.slice(1)).toEqual(["产出指标", "数量指标", "民办养老机构床位补助数量", "≤2300张", "5", "1700", "5", "已完成", ""]);
+    expect(grid.find((row) => row[3] === "民办养老机构床位补助数量")!.slice(1)).toEqual(["产出指标^10x1", "数量指标^4x1", "民办养老机构床位补助数量", "≤2300张", "5", "1700", "5", "已完成", ""]);
     expect(grid.find((row) => row[3]?.startsWith("婚姻收养登记人数"))!.slice(3, 9)).toEqual([
       "婚姻收养登记人数、开展收养登记评估工作；保障孤儿的福利待遇，发放孤儿保障金", "按实际发生数", "5", "达成预期指标", "5", "已完成",
     ]);
     expect(grid.find((row) => row[1]?.startsWith("其中"))!.slice(1, 4)).toEqual(["其中：一般公共预算拨款^1x2", "·", "14053.03"]);
+  });
+
+  it("gives each level label the rows it is centred over, and a label cut by the page break its rows on both pages", async () => {
+    const grid = notation(tablesOf(await extract(join(REPO, "test/pdf/fixtures/liuzhou-lo-borderless.pdf")))[0]!);
+    const levels = (name: string) => grid.find((row) => row[3]?.startsWith(name))!.slice(1, 3);
+    // 质量指标 stands between its second and third rows (page 2); 效益指标 on the middle one of three.
+    expect(levels("婚姻收养登记合格率")).toEqual(["·", "质量指标^4x1"]);
+    expect(levels("开展养老服务业建设")).toEqual(["效益指标^3x1", "社会效益指标^2x1"]);
+    // 产出指标 starts at the foot of page 1 and covers the six output rows of page 2 as well.
+    expect(levels("完成发放残疾人补贴人数")).toEqual(["·", "·"]);
+    expect(levels("转移支付资金预算控制率")).toEqual(["·", "成本指标"]);
   });
 });
