@@ -43,7 +43,7 @@ export interface SpanSettings {
   centreEm: number;
 }
 
-const BLANK_RUN_COST = 0.3; // a run of blank rows not under any label (a cell continued from the page before)
+const BLANK_RUN_COST = 0.3; // a run of blank rows under no label (a cell continued from the page before, or blank)
 const TOP_COST = 0.1; // a label at the top of its rows rather than centred: only for a cell continued on the next page
 
 const centre = (p: Placement) => (p.y0 + p.y1) / 2;
@@ -87,17 +87,14 @@ function columnRuns(placements: readonly Placement[], col: number, rowCount: num
 
 /**
  * Given placements, a column and a run of rows, return whether the column stands among the row
- * headers there: no column to its left holds text on most of those rows (three at least), or on
- * more of them than it does. Row headers nest, each coarser than the column to its right, and
- * come before the columns filled on every row; a column of sparse notes right of the indicator
- * names (偏差原因 deviation notes) fails both.
+ * headers there: no column to its left holds text on half of those rows or more (three rows at
+ * least). Row headers come before the columns filled on every row; a column of sparse notes
+ * right of the indicator names (偏差原因 deviation notes) does not.
  */
 function amongRowHeaders(placements: readonly Placement[], col: number, [a, b]: [number, number]): boolean {
-  const texts = (c: number) => new Set(placements.filter((p) => p.col === c && p.text !== "" && p.row >= a && p.row <= b).map((p) => p.row)).size;
-  const mine = texts(col);
   for (let c = 0; c < col; c++) {
-    const theirs = texts(c);
-    if (theirs > mine || (theirs >= 3 && theirs >= 0.5 * (b - a + 1))) return false;
+    const texts = new Set(placements.filter((p) => p.col === c && p.text !== "" && p.row >= a && p.row <= b).map((p) => p.row)).size;
+    if (texts >= 3 && texts >= 0.5 * (b - a + 1)) return false;
   }
   return true;
 }
@@ -127,69 +124,74 @@ function labelRows(p: Placement, bands: readonly Band[], [a, b]: [number, number
   return on.length ? [on[0]!, on[on.length - 1]!] : [p.row, p.row];
 }
 
-/** Given a label, the bands, its rows [from, to] and the run's last row, return the cost in ems of giving it those rows, Infinity past the tolerance. */
-function spanCost(label: Label, bands: readonly Band[], from: number, to: number, end: number, settings: SpanSettings): number {
+/** What the other columns say of a run's rows: where a group may start (a row header's groups nest in those of the column to its right), and which rows hold text left of the column. */
+export interface Neighbours {
+  opens: readonly boolean[];
+  headed: readonly boolean[];
+}
+
+/** Given a label, the bands, its rows [from, to], the run's last row and the neighbours, return the cost in ems of giving it those rows, Infinity past the tolerance. */
+function spanCost(label: Label, bands: readonly Band[], [from, to]: [number, number], end: number, around: Neighbours, settings: SpanSettings): number {
   const { p } = label;
   // A row of labels alone is no row of the table: rows of the table bound a merged cell.
   if ((bands[from]!.labelsOnly || bands[to]!.labelsOnly) && from !== to) return Infinity;
   let cost = Math.abs(centre(p) - (bands[from]!.top + bands[to]!.bottom) / 2) / p.size;
-  // A merged cell cut by the page end is filled from the top of its part on this page.
-  if (to === end && from === label.first) cost = Math.min(cost, Math.abs(p.y0 - bands[from]!.top) / p.size + TOP_COST);
+  // A merged cell cut by the page end is filled from the top of its part on this page; the rows
+  // it runs on over start no new row of a column to its left.
+  const continued = to === end && from === label.first && !around.headed.slice(from + 1, to + 1).some(Boolean);
+  if (continued) cost = Math.min(cost, Math.abs(p.y0 - bands[from]!.top) / p.size + TOP_COST);
   return cost <= settings.centreEm ? cost : Infinity;
 }
 
-/** A column's tiling of one run: each label's rows, the run of rows under no label, and the rows where a group of rows starts. */
+/** A column's tiling of one run: each label's rows, the runs of rows under no label, and the rows where a group of rows starts. */
 interface Tiling {
   spans: [number, number][];
-  blank: [number, number] | null;
+  blanks: [number, number][];
   starts: number[];
 }
 
 /**
- * Given the labels of a run in order, the bands, the run and the rows where a group may start (a
- * row header's groups nest in those of the column to its right), return the tiling of least cost,
- * or null when none fits: labels in order, each over rows that hold its text, and at most one run
- * of rows under no label.
+ * Given the labels of a run in order, the bands, the run and what the other columns say of its
+ * rows, return the tiling of least cost,
+ * or null when none fits: labels in order, each over rows that hold its text and centred on them,
+ * and runs of rows under no label at a cost each, so that a label centred over blank rows takes them.
  */
-export function tileRun(labels: readonly Label[], bands: readonly Band[], [a, b]: [number, number], opens: readonly boolean[], settings: SpanSettings): Tiling | null {
+export function tileRun(labels: readonly Label[], bands: readonly Band[], [a, b]: [number, number], around: Neighbours, settings: SpanSettings): Tiling | null {
   const k = labels.length;
-  const n = b - a + 2;
-  const opensAt = (p: number) => p === a || opens[p] !== false;
-  // best[u][i][p - a]: least cost of covering rows p..b with labels i.. when u blank runs were used.
-  const best = [0, 1].map(() => Array.from({ length: k + 1 }, () => new Array<number>(n).fill(Infinity)));
-  const choice = [0, 1].map(() => Array.from({ length: k + 1 }, () => new Array<[number, boolean]>(n)));
-  for (const u of [0, 1]) best[u]![k]![n - 1] = 0;
+  const opensAt = (p: number) => p === a || around.opens[p] !== false;
+  // best[i][p - a]: least cost of covering rows p..b with labels i..; choice: the group's last row, and whether a label takes it.
+  const best = Array.from({ length: k + 1 }, () => new Array<number>(b - a + 2).fill(Infinity));
+  const choice = Array.from({ length: k + 1 }, () => new Array<[number, boolean]>(b - a + 2));
+  best[k]![b + 1 - a] = 0;
   for (let p = b; p >= a; p--) {
     for (let i = k; i >= 0; i--) {
-      for (const u of [1, 0]) {
-        let cost = Infinity;
-        let pick: [number, boolean] = [-1, false];
-        const blankEnd = i < k ? labels[i]!.first - 1 : b;
-        // Rows of labels alone may stay blank in this column for free: they are dropped.
-        for (let q = p, loose = true; q <= blankEnd; q++) {
-          loose &&= bands[q]!.labelsOnly;
-          const c = loose ? best[u]![i]![q + 1 - a]! : u === 0 && opensAt(p) ? BLANK_RUN_COST + best[1]![i]![q + 1 - a]! : Infinity;
-          if (c < cost) [cost, pick] = [c, [q, false]];
-        }
-        if (i < k && p <= labels[i]!.first && opensAt(p)) {
-          const last = i + 1 < k ? labels[i + 1]!.first - 1 : b;
-          for (let q = labels[i]!.last; q <= last; q++) {
-            const c = spanCost(labels[i]!, bands, p, q, b, settings) + best[u]![i + 1]![q + 1 - a]!;
-            if (c < cost) [cost, pick] = [c, [q, true]];
-          }
-        }
-        best[u]![i]![p - a] = cost;
-        choice[u]![i]![p - a] = pick;
+      let cost = Infinity;
+      let pick: [number, boolean] = [-1, false];
+      const blankEnd = i < k ? labels[i]!.first - 1 : b;
+      // Rows of labels alone may stay blank in this column for free: they are dropped.
+      for (let q = p, loose = true; q <= blankEnd; q++) {
+        loose &&= bands[q]!.labelsOnly;
+        const c = loose ? best[i]![q + 1 - a]! : opensAt(p) ? BLANK_RUN_COST + best[i]![q + 1 - a]! : Infinity;
+        if (c < cost) [cost, pick] = [c, [q, false]];
       }
+      if (i < k && p <= labels[i]!.first && opensAt(p)) {
+        const last = i + 1 < k ? labels[i + 1]!.first - 1 : b;
+        for (let q = labels[i]!.last; q <= last; q++) {
+          const c = spanCost(labels[i]!, bands, [p, q], b, around, settings) + best[i + 1]![q + 1 - a]!;
+          if (c < cost) [cost, pick] = [c, [q, true]];
+        }
+      }
+      best[i]![p - a] = cost;
+      choice[i]![p - a] = pick;
     }
   }
-  if (!Number.isFinite(best[0]![0]![0]!)) return null;
-  const tiling: Tiling = { spans: [], blank: null, starts: [] };
-  for (let u = 0, i = 0, p = a; p <= b;) {
-    const [q, labelled] = choice[u]![i]![p - a]!;
+  if (!Number.isFinite(best[0]![0]!)) return null;
+  const tiling: Tiling = { spans: [], blanks: [], starts: [] };
+  for (let i = 0, p = a; p <= b;) {
+    const [q, labelled] = choice[i]![p - a]!;
     const loose = !labelled && bands.slice(p, q + 1).every((band) => band.labelsOnly);
     if (labelled) tiling.spans.push([p, q]), i++;
-    else if (!loose) [u, tiling.blank] = [1, [p, q]];
+    else if (!loose) tiling.blanks.push([p, q]);
     if (!loose) tiling.starts.push(p);
     p = q + 1;
   }
@@ -224,16 +226,18 @@ export function spreadRowHeaders(placements: Placement[], width: number, rowCoun
         return { p, first, last };
       });
       if (labels.length === 0 || labels.some((l, i) => i > 0 && l.first <= labels[i - 1]!.last)) continue;
-      const tiling = tileRun(labels, bands, run, opens, settings);
+      const headed = Array.from({ length: rowCount }, () => false);
+      for (const p of placements) if (p.col < col && p.text !== "") headed[p.row] = true;
+      const tiling = tileRun(labels, bands, run, { opens, headed }, settings);
       if (!tiling) continue;
       tiling.spans.forEach(([from, to], i) => {
         labels[i]!.p.row = from;
         labels[i]!.p.rowSpan = to - from + 1;
         tiled.add(labels[i]!.p);
       });
-      // The blank run is one cell too: the part of a merged cell continued from the page before.
-      const [from, to] = tiling.blank ?? [0, -1];
-      if (to > from) {
+      // A blank run is one cell too (the part of a merged cell continued from the page before).
+      for (const [from, to] of tiling.blanks) {
+        if (to === from) continue;
         const blank: Placement = { row: from, col, rowSpan: to - from + 1, colSpan: 1, text: "", x0: NaN, x1: NaN, y0: bands[from]!.top, y1: bands[to]!.bottom, size: labels[0]!.p.size };
         placements.push(blank);
         tiled.add(blank);

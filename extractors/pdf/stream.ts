@@ -4,7 +4,7 @@
 // (the greedy stabbing of intervals) are the columns; a block over a boundary spans columns.
 import type { Cell } from "../../src/extraction.js";
 import type { PageTable } from "./assign.js";
-import { lastAtOrBelow } from "./geometry.js";
+import { median } from "./geometry.js";
 import type { Glyph } from "./glyphs.js";
 import { glyphsToLines, lineToChunks, linesToText } from "./lines.js";
 import type { StreamSettings, TextSettings } from "./settings.js";
@@ -12,8 +12,11 @@ import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "
 import { dropRows, spreadRowHeaders, type Placement } from "./stream-spans.js";
 
 /** Given rows, return the runs (first and last index) that read as tables: enough rows of two or more blocks, and mostly such rows. */
-export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettings): [number, number][] {
+export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettings, headingScale = Infinity): [number, number][] {
   const regions: [number, number][] = [];
+  // A row set larger than the body text is a heading: the title of the next form on the page.
+  const body = median(rows.flatMap((row) => row.blocks.map((b) => b.size)));
+  const heading = (row: StreamRow) => row.blocks.every((b) => b.size >= headingScale * body);
   let start = -1;
   let multi = 0;
   const close = (end: number) => {
@@ -26,11 +29,12 @@ export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettin
   rows.forEach((row, i) => {
     const wide = row.blocks.length >= 2;
     const gap = i > 0 ? row.y0 - rows[i - 1]!.y1 : 0;
-    // A wide vertical gap ends a table (a heading or a paragraph break follows).
-    if (start >= 0 && gap > 3 * (row.blocks[0]?.size ?? 10)) {
+    // A wide vertical gap ends a table (a heading or a paragraph break follows), as a heading does.
+    if (start >= 0 && (gap > 3 * (row.blocks[0]?.size ?? 10) || heading(row))) {
       close(i - 1);
       start = -1;
     }
+    if (heading(row)) return;
     if (start < 0 && wide) {
       start = i;
       multi = 0;
@@ -96,8 +100,8 @@ export function rowsToPlacements(rows: readonly StreamRow[], ranges: readonly (r
 }
 
 /**
- * Given placements and the column boundaries, widen each single-column one to the columns of the
- * cell above or below it when that cell spans several columns, the text stands centred in them,
+ * Given placements and the column boundaries, widen each one to the columns of the cell above or
+ * below it when that cell spans more columns, the text stands centred in them,
  * and nothing else of the row lies under them: a short text centred in a cell two grid columns
  * wide touches only one of them ("0" under the 1328.43 of the row above in
  * liuzhou.borderless.pdf; the header "年度绩效目标" over the goals of tianjin.borderless.pdf).
@@ -110,10 +114,10 @@ export function inheritColumnSpans(placements: Placement[], xs: readonly number[
     return Math.abs((p.x0 + p.x1) / 2 - (left + right) / 2) <= 0.15 * (right - left);
   };
   const wideAt = (row: number, p: Placement) =>
-    (byRow.get(row) ?? []).find((a) => a.colSpan > 1 && a.text !== "" && a.col <= p.col && p.col < a.col + a.colSpan && centredIn(p, a));
+    (byRow.get(row) ?? []).find((a) => a.colSpan > p.colSpan && a.text !== "" && a.col <= p.col && p.col + p.colSpan <= a.col + a.colSpan && centredIn(p, a));
   for (const [row, mine] of [...byRow].sort((a, b) => a[0] - b[0])) {
     for (const p of mine) {
-      if (p.colSpan !== 1 || p.rowSpan !== 1) continue;
+      if (p.rowSpan !== 1) continue;
       // The row above may hold a wide cell that others of this row also stand under (a text over
       // the whole table); then the row below may still hold the one this text heads.
       const alone = (wide: Placement) => !mine.some((q) => q !== p && q.col < wide.col + wide.colSpan && q.col + q.colSpan > wide.col);
@@ -228,7 +232,7 @@ export function glyphsToStreamTables(glyphs: readonly Glyph[], page: number, str
   const rows = blocksToRows(chunksToBlocks(chunks));
   const tables: PageTable[] = [];
   const used = new Set<Glyph>();
-  for (const [first, last] of rowsToRegions(rows, stream)) {
+  for (const [first, last] of rowsToRegions(rows, stream, text.headingScale)) {
     const table = regionToTable(rows.slice(first, last + 1), page, text, stream);
     if (table.xs.length - 1 < stream.minColumns) continue;
     tables.push(table);
