@@ -3,7 +3,7 @@
 // and reads one page at a time, releasing it afterwards so memory stays bounded on long files.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, type PDFDocumentProxy } from "./pdfjs.js";
 import { UnreadableFileError } from "../../src/errors.js";
 import type { Matrix } from "./geometry.js";
 

@@ -1,6 +1,6 @@
 // Page stage: one raw page -> its tables (ruled first, borderless where no rules are) and the
 // text outside them, in the page's reading frame (frame.ts).
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "./pdfjs.js";
 import { gridToPageTable, type PageTable } from "./assign.js";
 import { latticeToGrid } from "./cells.js";
 import { dominantOrientation, readingFrame, viewInFrame, type ReadingFrame } from "./frame.js";

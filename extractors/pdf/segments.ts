@@ -4,7 +4,7 @@
 // lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4; `re` arrives as four lineTo). The current
 // transform is tracked here through save/restore/transform and form XObjects (PDF 32000 §8.4.4).
 // Borders come as stroked lines (ONLYOFFICE, LibreOffice) or as thin filled rectangles (Word, WPS).
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "./pdfjs.js";
 import { applyToPoint, IDENTITY, multiply, type Matrix } from "./geometry.js";
 import type { SegmentSettings } from "./settings.js";
 

@@ -1,7 +1,7 @@
 // The PDF extractor's stages one by one, on small made-up inputs: text repairs, glyph advances,
 // ruling lines from an operator list, grids from rules, whitespace columns, and stitching.
 import fc from "fast-check";
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "../../extractors/pdf/pdfjs.js";
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../src/extraction.js";
 import type { PageTable } from "../../extractors/pdf/assign.js";
