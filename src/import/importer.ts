@@ -50,7 +50,10 @@ export async function importFiles(
   let written = 0; // index of the next file to be written
   const drainTo = async (limit: number) => {
     for (; written < limit; written++) {
-      batch.push(await pending[written]!.outcome!);
+      const item = pending[written]!;
+      batch.push(await item.outcome!);
+      // Let the written document go: kept here, every document of the run stayed in memory.
+      item.outcome = undefined;
       if (batch.length >= s.batchSize) flush();
     }
   };
