@@ -7,7 +7,7 @@ import type { Extraction } from "../src/extraction.js";
 import { emptyReport, type Report, type Warning } from "../src/model.js";
 import { budgetExpectations, hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
 import { realignRow } from "./common/realign.js";
-import { formRegions, scoreVocabulary, textBlocksBefore } from "./common/detect.js";
+import { formFits } from "./common/detect.js";
 import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
 import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
@@ -33,12 +33,7 @@ const VOCABULARY: [RegExp, number][] = [
 
 export const liuzhou: Normalizer = {
   family: FAMILY,
-  detect(extraction) {
-    return formRegions(extraction, VOCABULARY, /^部门名称$/).map((blocks) => {
-      const { score, found } = scoreVocabulary(extraction, blocks, VOCABULARY);
-      return { family: FAMILY, score, blocks: [...textBlocksBefore(extraction, blocks), ...blocks], reason: found };
-    });
-  },
+  detect: (extraction) => formFits(extraction, FAMILY, VOCABULARY, /^部门名称$/),
   normalize: readLiuzhou,
 };
 

@@ -1,6 +1,7 @@
 // Layout detection helpers: regions of an extraction and how well a family's vocabulary fits them.
 import type { Extraction, Table } from "../../src/extraction.js";
 import { tableToRows } from "../../src/extraction.js";
+import type { LayoutFit } from "../types.js";
 import { labelKey } from "./text.js";
 
 /** Given a table, return the label keys of its non-empty cells. */
@@ -76,4 +77,15 @@ export function textBlocksBefore(extraction: Extraction, blocks: number[], max =
     before.unshift(i);
   }
   return before;
+}
+
+/**
+ * Given an extraction, a family, its vocabulary and the label that opens one of its forms, return
+ * a fit per form: its tables with the text just before them (title, year), scored by vocabulary.
+ */
+export function formFits(extraction: Extraction, family: string, vocabulary: [RegExp, number][], opener: RegExp): LayoutFit[] {
+  return formRegions(extraction, vocabulary, opener).map((blocks) => {
+    const { score, found } = scoreVocabulary(extraction, blocks, vocabulary);
+    return { family, score, blocks: [...textBlocksBefore(extraction, blocks), ...blocks], reason: found };
+  });
 }
