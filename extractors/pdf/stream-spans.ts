@@ -198,6 +198,37 @@ export function tileRun(labels: readonly Label[], bands: readonly Band[], [a, b]
   return tiling;
 }
 
+/** Given placements, a column and the row count, return the runs of rows where that column stands among the row headers. */
+function rowHeaderRuns(placements: readonly Placement[], col: number, rowCount: number): [number, number][] {
+  return columnRuns(placements, col, rowCount).filter((run) => amongRowHeaders(placements, col, run));
+}
+
+/** Given placements, a column, one of its runs and the bands, return its labels in order with the rows they stand on, or null when two stand on one row. */
+function runToLabels(placements: readonly Placement[], col: number, run: [number, number], bands: readonly Band[]): Label[] | null {
+  const labels = placements
+    .filter((p) => p.col === col && p.text !== "" && p.row >= run[0] && p.row <= run[1])
+    .sort((x, y) => centre(x) - centre(y))
+    .map((p): Label => {
+      const [first, last] = labelRows(p, bands, run);
+      return { p, first, last };
+    });
+  return labels.some((l, i) => i > 0 && l.first <= labels[i - 1]!.last) ? null : labels;
+}
+
+/** Given placements, a column's tiling of one run and the bands, apply it (in place) and return the placements it places, blank runs as empty cells among them. */
+function applyTiling(placements: Placement[], col: number, labels: readonly Label[], tiling: Tiling, bands: readonly Band[]): Placement[] {
+  tiling.spans.forEach(([from, to], i) => {
+    labels[i]!.p.row = from;
+    labels[i]!.p.rowSpan = to - from + 1;
+  });
+  // A blank run is one cell too (the part of a merged cell continued from the page before).
+  const blanks = tiling.blanks.filter(([from, to]) => to > from).map(([from, to]): Placement => ({
+    row: from, col, rowSpan: to - from + 1, colSpan: 1, text: "", x0: NaN, x1: NaN, y0: bands[from]!.top, y1: bands[to]!.bottom, size: labels[0]!.p.size,
+  }));
+  placements.push(...blanks);
+  return [...labels.map((l) => l.p), ...blanks];
+}
+
 /**
  * Given placements, the column count and the row count, give row headers centred over blank rows
  * the rows they cover (in place), and return the placements so tiled and the rows left holding
@@ -207,8 +238,7 @@ export function spreadRowHeaders(placements: Placement[], width: number, rowCoun
   if (placements.length === 0 || placementsToAlignment(placements) === "top") return { tiled: new Set(), drop: new Set() };
   const merged = new Set<Placement>();
   for (let col = 0; col < width; col++) {
-    for (const run of columnRuns(placements, col, rowCount)) {
-      if (!amongRowHeaders(placements, col, run)) continue;
+    for (const run of rowHeaderRuns(placements, col, rowCount)) {
       for (const p of placements) if (p.col === col && p.row >= run[0] && p.row <= run[1] && besideBlank(placements, p, run)) merged.add(p);
     }
   }
@@ -218,30 +248,13 @@ export function spreadRowHeaders(placements: Placement[], width: number, rowCoun
   let opens: boolean[] = [];
   for (let col = width - 1; col >= 0; col--) {
     const next: boolean[] = [];
-    for (const run of columnRuns(placements, col, rowCount)) {
-      if (!amongRowHeaders(placements, col, run)) continue;
-      const mine = placements.filter((p) => p.col === col && p.text !== "" && p.row >= run[0] && p.row <= run[1]).sort((x, y) => centre(x) - centre(y));
-      const labels = mine.map((p): Label => {
-        const [first, last] = labelRows(p, bands, run);
-        return { p, first, last };
-      });
-      if (labels.length === 0 || labels.some((l, i) => i > 0 && l.first <= labels[i - 1]!.last)) continue;
-      const headed = Array.from({ length: rowCount }, () => false);
-      for (const p of placements) if (p.col < col && p.text !== "") headed[p.row] = true;
-      const tiling = tileRun(labels, bands, run, { opens, headed }, settings);
-      if (!tiling) continue;
-      tiling.spans.forEach(([from, to], i) => {
-        labels[i]!.p.row = from;
-        labels[i]!.p.rowSpan = to - from + 1;
-        tiled.add(labels[i]!.p);
-      });
-      // A blank run is one cell too (the part of a merged cell continued from the page before).
-      for (const [from, to] of tiling.blanks) {
-        if (to === from) continue;
-        const blank: Placement = { row: from, col, rowSpan: to - from + 1, colSpan: 1, text: "", x0: NaN, x1: NaN, y0: bands[from]!.top, y1: bands[to]!.bottom, size: labels[0]!.p.size };
-        placements.push(blank);
-        tiled.add(blank);
-      }
+    const headed = new Array<boolean>(rowCount).fill(false);
+    for (const p of placements) if (p.col < col && p.text !== "") headed[p.row] = true;
+    for (const run of rowHeaderRuns(placements, col, rowCount)) {
+      const labels = runToLabels(placements, col, run, bands);
+      const tiling = labels?.length ? tileRun(labels, bands, run, { opens, headed }, settings) : null;
+      if (!labels || !tiling) continue;
+      for (const p of applyTiling(placements, col, labels, tiling, bands)) tiled.add(p);
       for (let r = run[0]; r <= run[1]; r++) next[r] = false;
       for (const r of tiling.starts) next[r] = true;
     }
