@@ -24,7 +24,7 @@ function benchFiles(args: string[]): string[] {
 /** Given a PDF's bytes, return the milliseconds pdf.js takes to read every page's text and operators, and the page count. */
 async function timeFloor(bytes: Uint8Array, path: string): Promise<{ ms: number; pages: number }> {
   const t0 = performance.now();
-  const doc = await bytesToDocument(bytes, path);
+  const doc = await bytesToDocument(bytes, path, "read");
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     await page.getTextContent();

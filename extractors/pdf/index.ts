@@ -67,7 +67,7 @@ export type PageReader = (pages: number[]) => Promise<{ layouts: PageLayout[]; w
  */
 export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfSettingsInput = {}, readScans?: PageReader): Promise<Extraction> {
   const resolved = resolveSettings(settings);
-  const doc = await bytesToDocument(bytes, path);
+  const doc = await bytesToDocument(bytes, path, "read");
   let read: Awaited<ReturnType<typeof documentToLayouts>>;
   const pageCount = doc.numPages;
   try {

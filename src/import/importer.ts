@@ -35,7 +35,8 @@ export async function importFiles(
   const s = { ...defaultImportSettings, ...settings };
   const window = s.window || s.workers * 4;
   const pool = new WorkerPool(s);
-  const queue = new PQueue({ concurrency: s.workers * 2 });
+  // Enough files read for every worker to hold two (see the pool) with one more ready.
+  const queue = new PQueue({ concurrency: s.workers * 3 });
   const summary = emptySummary(files.length);
   const started = performance.now();
   const inRun = new Set<string>();

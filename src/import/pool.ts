@@ -1,6 +1,7 @@
-// A fixed pool of worker threads, one task at a time per worker. A worker that crashes, runs out
-// of memory or passes the per-file time limit is terminated and replaced; its task fails with the
-// reason, and the pool goes on.
+// A fixed pool of worker threads. Each worker holds the file it is on and the next one, so it
+// never waits while the main thread writes a batch. A worker that crashes, runs out of memory or
+// passes the per-file time limit is terminated and replaced; the file it was on fails with the
+// reason, the file queued behind it goes to the replacement, and the pool goes on.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -22,12 +23,20 @@ export const defaultPoolSettings: PoolSettings = {
   memoryMb: 2048,
 };
 
+/** Files sent to one worker at a time: the one it is on and the next. */
+const DEPTH = 2;
+
+type Job = { id: number; task: Omit<TaskRequest, "id">; resolve: (r: TaskResponse) => void };
+
 interface Slot {
   worker: Worker;
-  busy: boolean;
+  /** Jobs sent to the worker, in the order it handles them; the first is the one it is on. */
+  sent: Job[];
+  /** Time limit of the first sent job. */
+  timer?: NodeJS.Timeout;
+  /** Whether the worker died with nothing sent; it is replaced when next needed, so a worker that cannot start does not respawn in a loop. */
+  dead?: boolean;
 }
-
-type Job = { task: Omit<TaskRequest, "id">; resolve: (r: TaskResponse) => void };
 
 /**
  * The worker script: the compiled worker beside this file. Run from the TypeScript sources (the
@@ -48,64 +57,85 @@ export class WorkerPool {
   private closed = false;
 
   constructor(private readonly settings: PoolSettings = defaultPoolSettings) {
-    for (let i = 0; i < settings.workers; i++) this.slots.push({ worker: this.spawn(), busy: false });
+    for (let i = 0; i < settings.workers; i++) {
+      const slot: Slot = { worker: undefined as unknown as Worker, sent: [] };
+      this.slots.push(slot);
+      this.spawn(slot);
+    }
   }
 
   /** Given a file's path and bytes, return the worker's answer; never rejects for bad input. */
   run(task: Omit<TaskRequest, "id">): Promise<TaskResponse> {
     return new Promise((resolve) => {
-      this.waiting.push({ task, resolve });
+      this.waiting.push({ id: this.nextId++, task, resolve });
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) clearTimeout(slot.timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private spawn(): Worker {
+  /** Given a slot, give it a new worker listening for its answers and failures. */
+  private spawn(slot: Slot): void {
     const worker = new Worker(workerEntry(), { resourceLimits: { maxOldGenerationSizeMb: this.settings.memoryMb } });
     worker.unref();
-    return worker;
+    slot.worker = worker;
+    slot.dead = false;
+    const current = () => slot.worker === worker;
+    worker.on("message", (response: TaskResponse) => current() && this.answered(slot, response));
+    worker.on("error", (err: Error & { code?: string }) => {
+      if (!current()) return;
+      if (err.code === "ERR_WORKER_OUT_OF_MEMORY") this.fail(slot, "out-of-memory", `worker exceeded ${this.settings.memoryMb} MB`);
+      else this.fail(slot, "crashed", err.message);
+    });
+    worker.on("exit", (code) => current() && !this.closed && this.fail(slot, "crashed", `worker exited with code ${code}`));
   }
 
   private dispatch(): void {
+    if (this.closed) return;
     for (const slot of this.slots) {
-      if (slot.busy || this.closed) continue;
-      const job = this.waiting.shift();
-      if (!job) return;
-      this.start(slot, job);
+      while (slot.sent.length < DEPTH && this.waiting.length) this.send(slot, this.waiting.shift()!);
     }
   }
 
-  private start(slot: Slot, job: Job): void {
-    slot.busy = true;
-    const id = this.nextId++;
-    const worker = slot.worker;
-    let settled = false;
-    const finish = (response: TaskResponse, replace: boolean) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      if (replace) {
-        void worker.terminate();
-        slot.worker = this.spawn();
-      }
-      slot.busy = false;
-      job.resolve(response);
-      this.dispatch();
-    };
-    const fail = (reason: string, detail: string) => finish({ id, ok: false, reason, detail }, true);
-    const onMessage = (response: TaskResponse) => response.id === id && finish(response, false);
-    const onError = (err: Error & { code?: string }) =>
-      err.code === "ERR_WORKER_OUT_OF_MEMORY" ? fail("out-of-memory", `worker exceeded ${this.settings.memoryMb} MB`) : fail("crashed", err.message);
-    const onExit = (code: number) => fail("crashed", `worker exited with code ${code}`);
-    const timer = setTimeout(() => fail("timeout", `no result within ${Math.round(this.settings.timeoutMs / 1000)} s`), this.settings.timeoutMs);
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+  private send(slot: Slot, job: Job): void {
+    if (slot.dead) this.spawn(slot);
+    slot.sent.push(job);
+    if (slot.sent.length === 1) this.startTimer(slot);
     // A private copy, so its buffer can be transferred whatever pool the caller's bytes came from.
     const bytes = new Uint8Array(job.task.bytes);
-    worker.postMessage({ id, path: job.task.path, bytes, ocrEngine: job.task.ocrEngine }, [bytes.buffer]);
+    slot.worker.postMessage({ id: job.id, path: job.task.path, bytes, ocrEngine: job.task.ocrEngine }, [bytes.buffer]);
+  }
+
+  /** The time limit runs from when the worker turns to a file, that is when the one before it is answered. */
+  private startTimer(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.fail(slot, "timeout", `no result within ${Math.round(this.settings.timeoutMs / 1000)} s`), this.settings.timeoutMs);
+  }
+
+  private answered(slot: Slot, response: TaskResponse): void {
+    const job = slot.sent[0];
+    if (!job || job.id !== response.id) return;
+    slot.sent.shift();
+    clearTimeout(slot.timer);
+    if (slot.sent.length) this.startTimer(slot);
+    job.resolve(response);
+    this.dispatch();
+  }
+
+  /** The worker failed on the file it was on: answer that file, replace the worker, resend the rest. */
+  private fail(slot: Slot, reason: string, detail: string): void {
+    clearTimeout(slot.timer);
+    const [job, ...rest] = slot.sent;
+    slot.sent = [];
+    void slot.worker.terminate();
+    if (job) this.spawn(slot);
+    else slot.dead = true;
+    this.waiting.unshift(...rest);
+    if (job) job.resolve({ id: job.id, ok: false, reason, detail });
+    this.dispatch();
   }
 }

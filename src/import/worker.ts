@@ -20,6 +20,9 @@ async function handle(task: TaskRequest): Promise<TaskResponse> {
   }
 }
 
+// The pool sends the next file before this one is done, so the worker never waits for the main
+// thread; files are still handled one at a time, in the order sent.
+let last: Promise<void> = Promise.resolve();
 parentPort?.on("message", (task: TaskRequest) => {
-  void handle(task).then((response) => parentPort?.postMessage(response));
+  last = last.then(() => handle(task)).then((response) => parentPort?.postMessage(response));
 });
