@@ -14,7 +14,7 @@ const count = Number(process.env.BENCH_DOCS ?? 1000);
 const kinds = (process.env.BENCH_FORMATS ?? ".docx,.pdf").split(",");
 
 interface Stats {
-  files: number; imported: number; pages: number; indicators: number; elapsedMs: number; maxRssKb: number;
+  files: number; imported: number; pages: number; indicators: number; elapsedMs: number; maxRssKb: number; cpuMs: number;
   failed: Record<string, number>; timings: { read: number; extract: number; normalize: number; store: number };
 }
 
@@ -34,6 +34,7 @@ function report(label: string, s: Stats): void {
   const pct = (x: number) => `${((100 * x) / total).toFixed(0)}%`;
   console.log(`${label}: ${s.imported}/${s.files} documents, ${s.pages} pages, ${s.indicators} indicators in ${seconds.toFixed(1)} s`);
   console.log(`  ${(s.files / seconds).toFixed(1)} documents/s, ${(s.pages / seconds).toFixed(1)} pages/s, peak RSS ${(s.maxRssKb / 1024).toFixed(0)} MB`);
+  console.log(`  CPU ${(s.cpuMs / 1000).toFixed(1)} s over all threads: ${(s.cpuMs / s.elapsedMs).toFixed(2)} cores busy on average`);
   console.log(`  stage time (summed over files): read ${pct(t.read)}, extract ${pct(t.extract)}, normalize ${pct(t.normalize)}, store ${pct(t.store)}`);
   if (Object.keys(s.failed).length) console.log(`  failed: ${JSON.stringify(s.failed)}`);
 }
@@ -51,6 +52,10 @@ try {
   const all = importWith(join(dir, "corpus"), cores, dir);
   report(`${cores} workers`, all);
   console.log(`scaling: ${cores} workers give ${(one.elapsedMs / all.elapsedMs).toFixed(2)}× the throughput of 1 worker`);
+  // One worker's run already keeps more than one core busy (V8 compiles and collects garbage on
+  // helper threads, the main thread writes); with the same CPU per document, n cores allow at most this.
+  const ceiling = Math.min(cores, cores / (one.cpuMs / one.elapsedMs));
+  console.log(`  with the CPU per document of the 1-worker run, ${cores} cores allow at most ${ceiling.toFixed(2)}×; the ${cores}-worker run spent ${(all.cpuMs / one.cpuMs).toFixed(2)}× its CPU`);
   const sql = join(REPO, "scripts/bench-sql.ts");
   if (existsSync(sql)) spawnSync("node", ["--import", "tsx", sql], { stdio: "inherit" });
 } finally {
