@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
-import { importFiles } from "../import/importer.js";
+import { defaultImportSettings, importFiles } from "../import/importer.js";
 import { progressSink } from "../import/progress.js";
 import { describeOutcome, describeSummary } from "../import/summary.js";
 import { openStore } from "../store/store.js";
@@ -21,7 +21,7 @@ recorded in the import_errors table with the reason, and the run goes on.
   --db FILE         the database (default ${DEFAULT_DB}; created if missing)
   --workers N       worker threads (default: the number of cores, ${availableParallelism()} here)
   --timeout S       per-file time limit in seconds (default 300)
-  --batch N         documents written per transaction (default 50)
+  --batch N         documents written per transaction (default 10)
   --memory MB       heap limit of each worker thread (default 2048)
   --ocr-engine E    OCR for pages without a text layer: paddle (PP-OCRv4, default) or tesseract
   --verbose         print one line per file instead of the progress bar
@@ -50,7 +50,7 @@ export const importCommand: Command = {
     if (!(timeout > 0)) throw new UsageError("--timeout takes a number of seconds > 0");
     const memoryMb = values.memory ? Number(values.memory) : 2048;
     if (!Number.isInteger(memoryMb) || memoryMb < 64) throw new UsageError("--memory takes a whole number of MB ≥ 64");
-    const batchSize = values.batch ? Number(values.batch) : 50;
+    const batchSize = values.batch ? Number(values.batch) : defaultImportSettings.batchSize;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError("--batch takes a whole number ≥ 1");
     const db = values.db ?? DEFAULT_DB;
     const { files, ignored } = await pathsToFiles(paths);

@@ -14,13 +14,13 @@ import { emptySummary, recordOutcome, type FileOutcome, type ImportSummary } fro
 export interface ImportSettings extends PoolSettings {
   /** OCR engine for pages without a text layer (the default when absent). */
   ocrEngine?: string;
-  /** Documents written per transaction. */
+  /** Documents written per transaction: few enough that a write (about 20 ms a document) ends before the workers run out of files. */
   batchSize: number;
   /** Files read ahead of the oldest one not yet written (bounds memory). */
   window: number;
 }
 
-export const defaultImportSettings: ImportSettings = { ...defaultPoolSettings, batchSize: 50, window: 0 };
+export const defaultImportSettings: ImportSettings = { ...defaultPoolSettings, batchSize: 10, window: 0 };
 
 type Pending = { path: string; outcome?: Promise<Ready> };
 type Ready = { path: string; sha256: string | null; size: number; response: TaskResponse | null; readFailure?: UnreadableFileError; duplicate?: boolean };
