@@ -7,7 +7,7 @@ import PQueue from "p-queue";
 import { UnreadableFileError } from "../errors.js";
 import { readSource, sha256Of } from "../pipeline.js";
 import type { Store } from "../store/store.js";
-import { defaultPoolSettings, WorkerPool, type PoolSettings } from "./pool.js";
+import { defaultPoolSettings, FILES_PER_WORKER, WorkerPool, type PoolSettings } from "./pool.js";
 import type { TaskResponse } from "./protocol.js";
 import { emptySummary, recordOutcome, type FileOutcome, type ImportSummary } from "./summary.js";
 
@@ -35,8 +35,8 @@ export async function importFiles(
   const s = { ...defaultImportSettings, ...settings };
   const window = s.window || s.workers * 4;
   const pool = new WorkerPool(s);
-  // Enough files read for every worker to hold two (see the pool) with one more ready.
-  const queue = new PQueue({ concurrency: s.workers * 3 });
+  // Enough files read for every worker to hold its files with one more ready.
+  const queue = new PQueue({ concurrency: s.workers * (FILES_PER_WORKER + 1) });
   const summary = emptySummary(files.length);
   const started = performance.now();
   const inRun = new Set<string>();

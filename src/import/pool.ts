@@ -24,7 +24,7 @@ export const defaultPoolSettings: PoolSettings = {
 };
 
 /** Files sent to one worker at a time: the one it is on and the next. */
-const DEPTH = 2;
+export const FILES_PER_WORKER = 2;
 
 type Job = { id: number; task: Omit<TaskRequest, "id">; resolve: (r: TaskResponse) => void };
 
@@ -97,7 +97,7 @@ export class WorkerPool {
   private dispatch(): void {
     if (this.closed) return;
     for (const slot of this.slots) {
-      while (slot.sent.length < DEPTH && this.waiting.length) this.send(slot, this.waiting.shift()!);
+      while (slot.sent.length < FILES_PER_WORKER && this.waiting.length) this.send(slot, this.waiting.shift()!);
     }
   }
 
@@ -132,10 +132,11 @@ export class WorkerPool {
     const [job, ...rest] = slot.sent;
     slot.sent = [];
     void slot.worker.terminate();
-    if (job) this.spawn(slot);
-    else slot.dead = true;
     this.waiting.unshift(...rest);
-    if (job) job.resolve({ id: job.id, ok: false, reason, detail });
+    if (job) {
+      this.spawn(slot);
+      job.resolve({ id: job.id, ok: false, reason, detail });
+    } else slot.dead = true;
     this.dispatch();
   }
 }
