@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { TaskRequest, TaskResponse } from "./protocol.js";
 
@@ -22,6 +23,29 @@ export const defaultPoolSettings: PoolSettings = {
   timeoutMs: 300_000,
   memoryMb: 2048,
 };
+
+/**
+ * V8's young generation of each worker, in MB (V8 gives a worker 48). A document's pages, glyphs and
+ * cells live about as long as the document; in a small young generation they outlive several
+ * scavenges, are copied each time, and are promoted to die in the old one. Measured with 2 workers
+ * on 300 fixture copies, 96 MB spends 7% less CPU than 48; 144 MB a further 8%, but takes peak
+ * memory past 600 MB on 1,000 documents.
+ */
+export const YOUNG_GENERATION_MB = 96;
+
+/**
+ * V8 flags set for the whole process before the first worker starts; V8 reads both as it runs, so
+ * they reach the workers' engines. What a worker keeps between documents is about 30 MB (pdf.js and
+ * its caches), so:
+ * - heap growth 100%: a full collection is due when the old generation doubles what survived the
+ *   last one, rather than V8's own factor of up to 4; the collections stay cheap, and measured on
+ *   300 copies peak memory fell from 590 to 470 MB at the same speed;
+ * - interrupt budget 1,000,000 (V8's default is 132 KB of bytecode): a function is optimized once it
+ *   has run longer, so pdf.js's per-page closures, optimized afresh when a page's objects die, are
+ *   recompiled less often; measured on 300 copies, 3,000 optimizations became 1,200 and 2 workers
+ *   spent 8–10% less CPU, while 1 worker ran as fast as before.
+ */
+export const IMPORT_V8_FLAGS = ["--heap-growing-percent=100", "--interrupt-budget=1000000"];
 
 /** Files sent to one worker at a time: the one it is on and the next. */
 export const FILES_PER_WORKER = 2;
@@ -57,6 +81,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(private readonly settings: PoolSettings = defaultPoolSettings) {
+    for (const flag of IMPORT_V8_FLAGS) setFlagsFromString(flag);
     for (let i = 0; i < settings.workers; i++) {
       const slot: Slot = { worker: undefined as unknown as Worker, sent: [] };
       this.slots.push(slot);
@@ -80,7 +105,9 @@ export class WorkerPool {
 
   /** Given a slot, give it a new worker listening for its answers and failures. */
   private spawn(slot: Slot): void {
-    const worker = new Worker(workerEntry(), { resourceLimits: { maxOldGenerationSizeMb: this.settings.memoryMb } });
+    const worker = new Worker(workerEntry(), {
+      resourceLimits: { maxOldGenerationSizeMb: this.settings.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     worker.unref();
     slot.worker = worker;
     slot.dead = false;

@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import type { Provenance } from "../model.js";
-import { PdfCropper } from "./crops.js";
+import type { PdfCropper } from "./crops.js";
 import { storeToReportDocuments, type ReportDocument } from "./data.js";
 import { reportToHtml, rowsToHtml, type DocumentEvidence, type Evidence } from "./html.js";
 
@@ -63,6 +63,8 @@ async function documentEvidence(doc: ReportDocument, outDir: string): Promise<Do
 async function openCropper(path: string): Promise<PdfCropper | string> {
   if (!existsSync(path)) return `the source file ${path} is no longer where it was imported from, so no crop can be made`;
   try {
+    // Loaded here, so commands that never crop (an import's writer thread among them) do not load pdf.js.
+    const { PdfCropper } = await import("./crops.js");
     return await PdfCropper.open(await readFile(path), path);
   } catch (err) {
     return `the source file could not be rendered: ${(err as Error).message}`;
