@@ -3,6 +3,7 @@
 // documents with text boxes take their narrative from mammoth, which reads those.
 import type { Block, Extraction } from "../../src/extraction.js";
 import { UnreadableFileError } from "../../src/errors.js";
+import { checkLimit, LimitError } from "../../src/limits.js";
 import type { Warning } from "../../src/model.js";
 import { documentToBodyItems, type BodyItem } from "./body.js";
 import { docxToNarrative, type NarrativeItem } from "./narrative.js";
@@ -12,18 +13,31 @@ import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSetting
 
 export type DocxSettings = ZipSettings;
 
+/** Given the text of document.xml, return the number of paragraph start tags (w:p) in it. */
+export function countParagraphs(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf("<w:p"); i >= 0; i = xml.indexOf("<w:p", i + 4)) {
+    const next = xml.charCodeAt(i + 4);
+    if (next === 0x3e /* > */ || next === 0x20 || next === 0x2f /* / */) n++;
+  }
+  return n;
+}
+
 /** Given the bytes of a DOCX file, return its tables and text blocks; throws UnreadableFileError when unusable. */
 export async function extractDocx(bytes: Uint8Array, path: string, settings: Partial<DocxSettings> = {}): Promise<Extraction> {
   const zip = openArchive(bytes, path, { ...defaultZipSettings, ...settings });
   const xml = readPart(zip, path, "word/document.xml");
   let items: BodyItem[];
+  const warnings: Warning[] = [];
+  // Counted on the text, before the parser makes a node of each (10 million empty paragraphs fit in 64 MB of XML).
+  checkLimit("maxParagraphs", countParagraphs(xml), "paragraphs");
   try {
-    items = documentToBodyItems(parseXml(xml));
+    items = documentToBodyItems(parseXml(xml), warnings);
   } catch (err) {
+    if (err instanceof LimitError) throw err;
     const reason = err instanceof XmlError ? err.message : `unreadable word/document.xml: ${(err as Error).message}`;
     throw new UnreadableFileError(path, "corrupt", reason);
   }
-  const warnings: Warning[] = [];
   const headings = headingStyles(zip);
   let narrative: NarrativeItem[] | null = null;
   // Text boxes hold narrative that document.xml's body reading skips (they sit inside drawings);

@@ -16,11 +16,9 @@ export interface Placed extends Range {
 export interface BlockSettings {
   /** An unruled row with at most this many non-empty cells is a line of text, not a table row. */
   maxTextCells: number;
-  /** Largest number of grid positions a sheet's used range may cover. */
-  maxGridCells: number;
 }
 
-export const defaultBlockSettings: BlockSettings = { maxTextCells: 2, maxGridCells: 4_000_000 };
+export const defaultBlockSettings: BlockSettings = { maxTextCells: 2 };
 
 /**
  * Given a sheet's cells and merges and the range holding its text, return one placed cell per merge

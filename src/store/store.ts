@@ -79,6 +79,11 @@ export class Store {
     this.writeOne = (doc, raw, meta) => write.immediate(doc, raw, meta);
   }
 
+  /** The path a document with these bytes was imported from; null when there is none. */
+  documentPath(sha256: string): string | null {
+    return (this.reads.documentBySha.get(sha256)?.path as string | undefined) ?? null;
+  }
+
   /** Whether a document with these bytes has been imported. */
   hasDocument(sha256: string): boolean {
     return this.reads.hasDocument.get(sha256) !== undefined;
