@@ -23,7 +23,7 @@ export const limitsSchema = z.strictObject({
   maxNestingDepth: count.default(64),
   /** Depth of elements in an XML part or an HTML page, and elements in one of them (import error). */
   maxElementDepth: count.default(1_000),
-  maxElements: count.default(5_000_000),
+  maxElements: count.default(1_000_000),
   /** Pixels of one image, from its declared size before decoding, and of one rendered page (the image is skipped with a warning; a page past it, an import error). */
   maxImagePixels: count.default(60_000_000),
   /** Decompressed size of one PDF stream, in MB (import error). */

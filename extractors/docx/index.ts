@@ -8,20 +8,10 @@ import type { Warning } from "../../src/model.js";
 import { documentToBodyItems, type BodyItem } from "./body.js";
 import { docxToNarrative, type NarrativeItem } from "./narrative.js";
 import { stylesToHeadingIds } from "./styles.js";
-import { parseXml, XmlError } from "./xml.js";
+import { countStartTags, parseXml, XmlError } from "./xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "./zip.js";
 
 export type DocxSettings = ZipSettings;
-
-/** Given the text of document.xml, return the number of paragraph start tags (w:p) in it. */
-export function countParagraphs(xml: string): number {
-  let n = 0;
-  for (let i = xml.indexOf("<w:p"); i >= 0; i = xml.indexOf("<w:p", i + 4)) {
-    const next = xml.charCodeAt(i + 4);
-    if (next === 0x3e /* > */ || next === 0x20 || next === 0x2f /* / */) n++;
-  }
-  return n;
-}
 
 /** Given the bytes of a DOCX file, return its tables and text blocks; throws UnreadableFileError when unusable. */
 export async function extractDocx(bytes: Uint8Array, path: string, settings: Partial<DocxSettings> = {}): Promise<Extraction> {
@@ -30,7 +20,7 @@ export async function extractDocx(bytes: Uint8Array, path: string, settings: Par
   let items: BodyItem[];
   const warnings: Warning[] = [];
   // Counted on the text, before the parser makes a node of each (10 million empty paragraphs fit in 64 MB of XML).
-  checkLimit("maxParagraphs", countParagraphs(xml), "paragraphs");
+  checkLimit("maxParagraphs", countStartTags(xml, "w:p"), "paragraphs");
   try {
     items = documentToBodyItems(parseXml(xml), warnings);
   } catch (err) {

@@ -54,6 +54,17 @@ export function xmlToShape(text: string): { depth: number; elements: number } {
   return { depth: deepest, elements };
 }
 
+/** Given XML text and an element name, return the number of its start tags, counted on the text before any parsing. */
+export function countStartTags(xml: string, name: string): number {
+  const open = `<${name}`;
+  let n = 0;
+  for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i + open.length)) {
+    const next = xml.charCodeAt(i + open.length);
+    if (next === 0x3e /* > */ || next === 0x20 || next === 0x2f /* / */ || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+  }
+  return n;
+}
+
 /** The element name of a node, or "#text" for text. */
 export function tagOf(node: XmlNode): string {
   for (const key of Object.keys(node)) if (key !== ":@") return key;

@@ -4,6 +4,8 @@
 // paragraphs in the same form saved as DOCX. A sheet that rules nothing is one table, its title row
 // simply the table's first row. Empty rows and columns at the edges are trimmed.
 import type { Block, Cell, Table } from "../../src/extraction.js";
+import { limitDetail, limits, type LimitName } from "../../src/limits.js";
+import type { Warning } from "../../src/model.js";
 import type { Range, SheetCell, SheetContent } from "./sheet.js";
 import { PLAIN_STYLE, type CellStyle } from "./styles.js";
 
@@ -146,4 +148,33 @@ export function placedToTable(placed: readonly Placed[], window: Range, index: n
     rows[p.top - frame.top]![left - frame.left] = { text: p.text, rowSpan: p.bottom - p.top + 1, colSpan: right - left + 1, box: null };
   }
   return { index, rows, rowPages: rows.map(() => null), method };
+}
+
+/**
+ * Given a sheet's used range, return it cut to the table limits (columns, then rows, then cells),
+ * with a warning for each limit hit: positions and merged areas are numbers from the file, and
+ * two cells far apart or one merge can declare millions of cells in a few bytes.
+ */
+export function rangeWithinLimits(range: Range, where: string, warnings: Warning[]): Range {
+  const { maxTableColumns, maxTableRows, maxTableCells } = limits();
+  const cut = { ...range };
+  const warn = (name: LimitName, found: string) =>
+    warnings.push({ code: "limit-exceeded", message: `${where}: ${limitDetail(name, found)}: the rest is left out`, page: null });
+  const n = (x: number) => x.toLocaleString("en");
+  const width = range.right - range.left + 1;
+  if (width > maxTableColumns) {
+    warn("maxTableColumns", `${n(width)} columns`);
+    cut.right = range.left + maxTableColumns - 1;
+  }
+  const height = range.bottom - range.top + 1;
+  if (height > maxTableRows) {
+    warn("maxTableRows", `${n(height)} rows`);
+    cut.bottom = range.top + maxTableRows - 1;
+  }
+  const cutWidth = cut.right - cut.left + 1, cutHeight = cut.bottom - cut.top + 1;
+  if (cutWidth * cutHeight > maxTableCells) {
+    warn("maxTableCells", `${n(cutWidth * cutHeight)} cells`);
+    cut.bottom = cut.top + Math.floor(maxTableCells / cutWidth) - 1;
+  }
+  return cut;
 }

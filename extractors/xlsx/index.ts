@@ -5,13 +5,13 @@
 // read, with a warning when they hold text.
 import type { Block, Extraction } from "../../src/extraction.js";
 import { UnreadableFileError } from "../../src/errors.js";
-import { LimitError, limitDetail, limits, type LimitName } from "../../src/limits.js";
+import { checkLimit, LimitError } from "../../src/limits.js";
 import type { Warning } from "../../src/model.js";
-import { parseXml, XmlError, type XmlNode } from "../docx/xml.js";
+import { countStartTags, parseXml, XmlError, type XmlNode } from "../docx/xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../docx/zip.js";
-import { cellsToUsedRange, contentToPlaced, defaultBlockSettings, placedToBlocks, placedToUsedRange, type BlockSettings } from "./blocks.js";
+import { cellsToUsedRange, contentToPlaced, defaultBlockSettings, placedToBlocks, placedToUsedRange, rangeWithinLimits, type BlockSettings } from "./blocks.js";
 import { contentWithoutHidden } from "./hidden.js";
-import { worksheetToContent, type CellContext, type Range } from "./sheet.js";
+import { worksheetToContent, type CellContext } from "./sheet.js";
 import { sharedStringsToTexts } from "./strings.js";
 import { stylesToCellStyles } from "./styles.js";
 import { relsToTargets, workbookToInfo, type SheetEntry } from "./workbook.js";
@@ -56,7 +56,10 @@ function sheetToBlocks(zip: ZipArchive, sheet: SheetEntry, context: CellContext,
   const skip = (code: string, why: string): Block[] => (warnings.push({ code, message: `sheet "${sheet.name}" ${why}`, page: null }), []);
   if (sheet.hidden) return skip("xlsx-hidden-sheet", "is hidden and was skipped");
   if (sheet.kind !== "worksheet") return skip("xlsx-not-worksheet", `is a ${sheet.kind}, which holds no cells, and was skipped`);
-  const xml = sheet.part === null ? null : partToXml(zip, sheet.part);
+  const text = sheet.part === null ? null : zip.read(sheet.part)?.toString("utf8");
+  // Rows are counted before parsing: the parser's nodes for a 200,000-row sheet take gigabytes.
+  if (text) checkLimit("maxTableRows", countStartTags(text, "row"), `rows in sheet "${sheet.name}"`);
+  const xml = text ? parseXml(text) : null;
   if (!xml) return skip("xlsx-sheet-missing", "has no worksheet part in the file and was skipped");
   const { content, rows, cols } = contentWithoutHidden(worksheetToContent(xml, context));
   if (rows + cols > 0) {
@@ -67,38 +70,9 @@ function sheetToBlocks(zip: ZipArchive, sheet: SheetEntry, context: CellContext,
   }
   const range = cellsToUsedRange(content.cells);
   if (!range) return [];
-  const placed = contentToPlaced(content, rangeWithinLimits(range, sheet.name, warnings));
+  const placed = contentToPlaced(content, rangeWithinLimits(range, `sheet "${sheet.name}"`, warnings));
   const used = placedToUsedRange(placed);
   return used ? placedToBlocks(placed, used, firstIndex, settings) : [];
-}
-
-/**
- * Given a sheet's used range, return it cut to the table limits (columns, then rows, then cells),
- * with a warning for each limit hit: positions and merged areas are numbers from the file, and
- * two cells far apart or one merge can declare millions of cells in a few bytes.
- */
-export function rangeWithinLimits(range: Range, sheetName: string, warnings: Warning[]): Range {
-  const { maxTableColumns, maxTableRows, maxTableCells } = limits();
-  const cut = { ...range };
-  const warn = (name: LimitName, found: string) =>
-    warnings.push({ code: "limit-exceeded", message: `sheet "${sheetName}": ${limitDetail(name, found)}: the rest is left out`, page: null });
-  const n = (x: number) => x.toLocaleString("en");
-  const width = range.right - range.left + 1;
-  if (width > maxTableColumns) {
-    warn("maxTableColumns", `${n(width)} columns`);
-    cut.right = range.left + maxTableColumns - 1;
-  }
-  const height = range.bottom - range.top + 1;
-  if (height > maxTableRows) {
-    warn("maxTableRows", `${n(height)} rows`);
-    cut.bottom = range.top + maxTableRows - 1;
-  }
-  const cutWidth = cut.right - cut.left + 1, cutHeight = cut.bottom - cut.top + 1;
-  if (cutWidth * cutHeight > maxTableCells) {
-    warn("maxTableCells", `${n(cutWidth * cutHeight)} cells`);
-    cut.bottom = cut.top + Math.floor(maxTableCells / cutWidth) - 1;
-  }
-  return cut;
 }
 
 function openArchive(bytes: Uint8Array, path: string, settings: ZipSettings): ZipArchive {
