@@ -1,8 +1,8 @@
 // What the OCR benchmark counts: cells of the expected Document that a reader of the grids must
 // find whole (indicator names, targets, actuals, weights, scores, budget figures), and which of
 // them the grids hold. A figure matches a cell printing the same number ("10.00" for 10).
-import type { Block } from "../src/extraction.js";
-import type { Document } from "../src/model.js";
+import type { Block } from "../contracts/extraction.js";
+import type { Document } from "../contracts/model.js";
 
 export interface WantedCell {
   text: string;

@@ -1,6 +1,6 @@
 // Column alignment of two page tables: whether a table on the next page has the same column
 // structure, and the rows of a table re-expressed on a finer set of column boundaries.
-import type { Cell } from "../../src/extraction.js";
+import type { Cell } from "../../contracts/extraction.js";
 
 export interface Alignment {
   /** The boundaries both tables are laid on. */

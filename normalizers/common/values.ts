@@ -2,7 +2,7 @@
 // as `Value`s, and plain numbers, rates and amounts for budget lines, weights and scores.
 // Conventions: ../shared/spec/canonical-model.md ("Value", "Numbers") and the seed README's
 // "Conventions used in all five files". Every function here is pure and layout-agnostic.
-import type { Value } from "../../src/model.js";
+import type { Value } from "../../contracts/model.js";
 
 type Op = NonNullable<Value["op"]>;
 
