@@ -45,6 +45,9 @@ export function gridHits(blocks: Block[], wanted: WantedCell[]): { hits: WantedC
   const values = new Set(cells.filter((c) => /^-?\d+(\.\d+)?$/.test(c)).map(Number));
   const hits: WantedCell[] = [];
   const misses: WantedCell[] = [];
-  for (const w of wanted) (w.value != null ? values.has(w.value) : texts.has(w.text)) ? hits.push(w) : misses.push(w);
+  for (const w of wanted) {
+    const found = w.value != null ? values.has(w.value) : texts.has(w.text);
+    (found ? hits : misses).push(w);
+  }
   return { hits, misses };
 }

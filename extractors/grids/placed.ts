@@ -104,7 +104,10 @@ export function placedToBlocks(placed: readonly Placed[], range: Range, firstInd
       while (kinds[end + 1] === "ruled") end++;
       const inRun = [...new Set(rows.slice(i, end + 1).flat())];
       const table = placedToTable(inRun, { top: range.top + i, bottom: range.top + end, left: range.left, right: range.right }, index, method);
-      if (table) blocks.push({ kind: "table", table }), index++;
+      if (table) {
+        blocks.push({ kind: "table", table });
+        index++;
+      }
       i = end + 1;
     }
   }
