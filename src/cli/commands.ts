@@ -6,6 +6,7 @@ import { importCommand } from "./import.js";
 import { listCommand } from "./list.js";
 import { queryCommand } from "./query.js";
 import { reportCommand } from "./report.js";
+import { scoreCommand } from "./score.js";
 import { searchCommand } from "./search.js";
 import { tablesCommand } from "./tables.js";
 
@@ -17,5 +18,5 @@ export interface Command {
 }
 
 export const COMMANDS: Command[] = [
-  extractCommand, tablesCommand, importCommand, listCommand, queryCommand, searchCommand, checkCommand, reportCommand, exportCommand,
+  extractCommand, tablesCommand, importCommand, listCommand, queryCommand, searchCommand, checkCommand, reportCommand, exportCommand, scoreCommand,
 ];
