@@ -74,7 +74,6 @@ function summary(files: [string, DocumentScore][]) {
 
 export const scoreCommand: Command = {
   name: "score",
-  summary: "score extracted Documents against expected ones, cell by cell",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {
