@@ -1,21 +1,21 @@
-// The pipeline: file -> bytes -> extraction (format-specific) -> reports (layout-specific) ->
-// a validated Document. Only this module and the store touch files.
+// The pipeline: file -> bytes -> extraction (the registry's extractor for the bytes) -> reports
+// (the normalizers) -> a validated Document. The commands reach files through this module, the
+// store and the importer; extractors and normalizers see bytes and grids only (an extractor that
+// needs a helper program, LibreOffice, hands it bytes through a temporary folder).
 import { createHash } from "node:crypto";
 import type { Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { extractDocx } from "../extractors/docx/index.js";
+import type { ExtractOptions as ExtractorOptions } from "../contracts/extractor.js";
+import { extractorOf } from "../extractors/registry.js";
 import { normalize, type NormalizeSettings } from "../normalizers/index.js";
-import { UnreadableFileError, type UnreadableReason } from "./errors.js";
-import type { Extraction } from "./extraction.js";
-import { detectFormat } from "./formats.js";
-import { LimitError, limitDetail, limits } from "./limits.js";
-import { SCHEMA_ID, validateDocument, type Document } from "./model.js";
+import { UnreadableFileError, type UnreadableReason } from "../contracts/errors.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { LimitError, limitDetail, limits } from "../contracts/limits.js";
+import { SCHEMA_ID, validateDocument, type Document } from "../contracts/model.js";
 import { pathTextToFsPath } from "./paths.js";
 
-export interface ExtractOptions {
+export interface ExtractOptions extends ExtractorOptions {
   normalize?: Partial<NormalizeSettings>;
-  /** The OCR engine for pages without a text layer ("paddle", the default, or "tesseract"). */
-  ocrEngine?: string;
   /** Replace the extractor's tables by these (jixiao extract --tables-from). */
   extraction?: Extraction;
 }
@@ -71,12 +71,14 @@ export async function readSource(path: string): Promise<Buffer> {
 }
 
 /**
- * Given a file's bytes, return the extraction of whichever format the bytes are; a limit passed
- * (src/limits.ts) fails the file as too-large, naming the limit.
+ * Given a file's bytes, return the extraction made by the extractor of whichever format the bytes
+ * are; a limit passed (contracts/limits.ts) fails the file as too-large, naming the limit.
  */
-export async function extractBytes(bytes: Uint8Array, path: string, options: Pick<ExtractOptions, "ocrEngine"> = {}): Promise<Extraction> {
+export async function extractBytes(bytes: Uint8Array, path: string, options: ExtractorOptions = {}): Promise<Extraction> {
+  const extractor = extractorOf(bytes);
+  if (!extractor) throw new UnreadableFileError(path, "unsupported-format", "not a PDF, Word, Excel or HTML file (unrecognized bytes)");
   try {
-    return await extractByFormat(bytes, path, options);
+    return await extractor.extract(bytes, path, { ...options, extractBytes: (converted, at) => extractBytes(converted, at, options) });
   } catch (err) {
     if (err instanceof LimitError) throw new UnreadableFileError(path, "too-large", err.message);
     // Recursion the limits did not foresee: still an answer about this file, not a bare RangeError.
@@ -84,32 +86,6 @@ export async function extractBytes(bytes: Uint8Array, path: string, options: Pic
       throw new UnreadableFileError(path, "too-large", "nested too deeply to read (the call stack ran out)");
     }
     throw err;
-  }
-}
-
-async function extractByFormat(bytes: Uint8Array, path: string, options: Pick<ExtractOptions, "ocrEngine">): Promise<Extraction> {
-  const format = detectFormat(bytes);
-  switch (format) {
-    case "docx":
-      return extractDocx(bytes, path);
-    case "pdf": {
-      const { extractPdf } = await import("../extractors/pdf/index.js");
-      return extractPdf(bytes, path, {}, (pages) => readScannedPages(bytes, path, pages, options.ocrEngine));
-    }
-    case "ole": {
-      const { extractOle } = await import("../extractors/ole/index.js");
-      return extractOle(bytes, path);
-    }
-    case "xlsx": {
-      const { extractXlsx } = await import("../extractors/xlsx/index.js");
-      return extractXlsx(bytes, path);
-    }
-    case "html": {
-      const { extractHtml } = await import("../extractors/html/index.js");
-      return extractHtml(bytes, path);
-    }
-    default:
-      throw new UnreadableFileError(path, "unsupported-format", "neither PDF nor DOCX (unrecognized bytes)");
   }
 }
 
@@ -135,17 +111,6 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
   const bytes = await readSource(path);
   const extraction = options.extraction ?? (await extractBytes(bytes, path, options));
   return { document: extractionToDocument(bytes, path, extraction, options), extraction, size: bytes.length };
-}
-
-/** Given a PDF and its pages without a text layer, return those pages read by OCR (loaded only when needed). */
-async function readScannedPages(bytes: Uint8Array, path: string, pages: number[], engine: string | undefined) {
-  const { ocrPdfPages, ocrEngineNames } = await import("../extractors/ocr/index.js");
-  const { ocrPagesToLayouts } = await import("../extractors/ocr/layouts.js");
-  if (engine && !(ocrEngineNames as readonly string[]).includes(engine)) {
-    throw new UnreadableFileError(path, "missing-dependency", `unknown OCR engine "${engine}" (known: ${ocrEngineNames.join(", ")})`);
-  }
-  const result = await ocrPdfPages(bytes, path, pages, engine ? { engine: engine as (typeof ocrEngineNames)[number] } : {});
-  return { layouts: ocrPagesToLayouts(result.pages), warnings: result.warnings };
 }
 
 export function sha256Of(bytes: Uint8Array): string {

@@ -4,8 +4,8 @@
 // from these: a 1 KB image can declare 60,000 × 60,000 pixels, and a few MB of FlateDecode data
 // can inflate to a gigabyte (§7.4.4), all outside the V8 heap.
 import { createInflate } from "node:zlib";
-import { limitDetail, limits, LimitError } from "../../src/limits.js";
-import type { Warning } from "../../src/model.js";
+import { limitDetail, limits, LimitError } from "../../contracts/limits.js";
+import type { Warning } from "../../contracts/model.js";
 
 /** One stream as its dictionary declares it; width and height for images only. */
 export interface DeclaredStream {

@@ -1,6 +1,6 @@
 // Argument parsing for the commands, over node:util parseArgs.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { setLimits, settingsToLimits } from "../limits.js";
+import { setLimits, settingsToLimits } from "../../contracts/limits.js";
 
 export class UsageError extends Error {}
 

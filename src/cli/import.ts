@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { defaultImportSettings, importFiles } from "../import/importer.js";
 import { progressSink } from "../import/progress.js";
 import { describeOutcome, describeSummary } from "../import/summary.js";
-import { defaultLimits } from "../limits.js";
+import { defaultLimits } from "../../contracts/limits.js";
 import { openStore } from "../store/store.js";
 import { pathsToFiles } from "../walk.js";
 import { applyLimits, DEFAULT_DB, LIMIT_OPTION, parse, UsageError } from "./args.js";
@@ -40,7 +40,6 @@ async function stdinPaths(): Promise<string[]> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "load files and folders into the SQLite database",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {

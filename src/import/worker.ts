@@ -1,8 +1,8 @@
 // A worker process of the import pool: bytes in, Document and raw tables out. CPU-bound work
 // (PDF parsing, OCR, normalizing) runs here, off the main process that owns the database, and a
 // fatal error here ends this process only.
-import { UnreadableFileError } from "../errors.js";
-import { tablesOf } from "../extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { extractBytes, extractionToDocument } from "../pipeline.js";
 import type { TaskRequest, TaskResponse } from "./protocol.js";
 

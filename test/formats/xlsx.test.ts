@@ -2,13 +2,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { defaultLimits, setLimits } from "../../src/limits.js";
+import { defaultLimits, setLimits } from "../../contracts/limits.js";
 import { describe, expect, it } from "vitest";
 import { extractXlsx } from "../../extractors/xlsx/index.js";
 import { numberToShownText } from "../../extractors/xlsx/numfmt.js";
 import { refToPosition } from "../../extractors/xlsx/sheet.js";
-import { tableToRows, tablesOf, type Block, type Extraction } from "../../src/extraction.js";
-import { UnreadableFileError } from "../../src/errors.js";
+import { tableToRows, tablesOf, type Block, type Extraction } from "../../contracts/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { FIXTURES } from "../helpers.js";
 import { stylesWith, xlsxOf } from "./build.js";
 
