@@ -95,9 +95,10 @@ function workerEntry(): string {
 
 /** Given a worker's exit and the end of its standard error, return the reason and detail its file fails with. */
 export function exitToFailure(code: number | null, signal: string | null, stderr: string): { reason: string; detail: string } {
-  const fatal = stderr.split("\n").map((l) => l.trim()).filter((l) => /fatal|out of memory|invalid (size|array length)|Error/i.test(l));
+  // V8 prints "FATAL ERROR: …" or "# Fatal … error" first, then a native stack trace.
+  const lines = stderr.split("\n").map((l) => l.replace(/^#\s*/, "").trim());
+  const last = lines.find((l) => /^(FATAL ERROR|Fatal )/i.test(l)) ?? lines.filter((l) => /Error/.test(l) && !/^\d+:/.test(l)).at(-1);
   const how = signal ? `signal ${signal}` : `code ${code}`;
-  const last = fatal.at(-1);
   if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) {
     return { reason: "out-of-memory", detail: `worker ran out of V8 heap (${how})${last ? `: ${last}` : ""}` };
   }
