@@ -64,7 +64,7 @@ export function itemsToBlocks(items: readonly Item[], styles: PageStyles, counte
     }
     const read = tableElementToRead(item.element, styles);
     if (read.caption) blocks.push({ kind: "text", text: read.caption, page: null, role: "paragraph", box: null });
-    const placed = groupsToPlaced(read.groups);
+    const placed = groupsToPlaced(read.groups, counter.warnings);
     const used = placedToUsedRange(placed);
     const range = used && rangeWithinLimits(used, `table ${counter.next}`, counter.warnings);
     const parts = range ? placedToBlocks(placed, range, counter.next, defaultBlockSettings, "html") : []; // a table without text is spacing

@@ -65,6 +65,7 @@ describe("an import of hostile files mixed with good ones", () => {
     writeFileSync(at("nested.html"), hostile.htmlNestedTables(2_000));
     writeFileSync(at("nested-html-named.xls"), hostile.htmlNestedTables(2_001)); // sites serve HTML as .xls
     writeFileSync(at("broken.doc"), oleOf(["WordDocument"]));
+    writeFileSync(at("wide-spans.html"), hostile.htmlWideSpans(300, 60));
     writeFileSync(at("scan-image.pdf"), hostile.pdfHugeImage(60_000));
     writeFileSync(at("flate.pdf"), await hostile.pdfFlateBomb(1024));
     writeFileSync(at("sparse.pdf"), "");
@@ -118,13 +119,16 @@ describe("an import of hostile files mixed with good ones", () => {
   });
 
   it("reads files past a table or image limit in part, with a warning naming the limit", () => {
-    expect(rows.documents).toEqual(expect.arrayContaining([at("gridspan.docx"), at("merged.xlsx"), at("scan-image.pdf")]));
+    expect(rows.documents).toEqual(expect.arrayContaining([at("gridspan.docx"), at("merged.xlsx"), at("scan-image.pdf"), at("wide-spans.html")]));
     const warned = (name: string) => rows.warnings.filter((w) => w.path === at(name)).map((w) => w.message);
     expect(warned("gridspan.docx")).toEqual([
       "a cell of table 0 spans 2147483647 columns from column 0, past the limit maxTableColumns=1000 (raise it with --limit maxTableColumns=N): the rest is left out",
     ]);
     expect(warned("merged.xlsx")).toEqual([
       'sheet "S": 160,000 rows, past the limit maxTableRows=20000 (raise it with --limit maxTableRows=N): the rest is left out',
+    ]);
+    expect(warned("wide-spans.html")).toEqual([
+      "a table: cells spanning past the last column, past the limit maxTableColumns=1000 (raise it with --limit maxTableColumns=N): the rest is left out",
     ]);
     expect(warned("scan-image.pdf")).toEqual([
       "an image of 60,000 × 60,000 pixels, past the limit maxImagePixels=60000000 (raise it with --limit maxImagePixels=N): the image is left out",

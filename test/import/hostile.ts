@@ -98,3 +98,9 @@ export async function pdfFlateBomb(mb: number): Promise<Buffer> {
   await ended;
   return pdfPage(Buffer.concat(out), "/Filter /FlateDecode");
 }
+
+/** An HTML table of `rows` rows of `cells` cells, each spanning 1,000 columns (the most HTML allows) and 65,534 rows. */
+export function htmlWideSpans(rows: number, cells: number): Uint8Array {
+  const row = `<tr>${'<td colspan="1000" rowspan="65534">x</td>'.repeat(cells)}</tr>`;
+  return strToU8(`<html><body><table>${row.repeat(rows)}</table></body></html>`);
+}
