@@ -51,7 +51,7 @@ function valueCheck(prefix: string): string {
   return `CHECK (${prefix}_raw IS NOT NULL OR (${prefix}_op IS NULL AND ${prefix}_value IS NULL AND ${prefix}_unit IS NULL))`;
 }
 
-const V1_INITIAL = `
+export const V1_INITIAL = `
 CREATE TABLE documents (
   id              INTEGER PRIMARY KEY,
   sha256          TEXT NOT NULL UNIQUE,

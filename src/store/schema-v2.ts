@@ -32,7 +32,7 @@ interface SearchSource {
   page: string | null;
 }
 
-const SEARCH_SOURCES: readonly SearchSource[] = [
+export const SEARCH_SOURCES: readonly SearchSource[] = [
   { table: "indicators", code: 1, kind: "indicator", column: "name", page: "page" },
   { table: "indicators", code: 2, kind: "deviation", column: "deviation", page: "page" },
   { table: "goals", code: 3, kind: "goal", column: "text", page: null },
@@ -68,11 +68,11 @@ ${inserts}
 END;`;
 }
 
-const SEARCH_TEXTS = `
+export const SEARCH_TEXTS = `
 CREATE VIEW search_texts (search_rowid, kind, text, report_id, page) AS
 ${SEARCH_SOURCES.map((s) => sourceSelect(s, s.table, ` FROM ${s.table}`)).join("\nUNION ALL\n")};`;
 
-const V2_SCHEMA = `
+export const V2_KEYS = `
 ALTER TABLE reports ADD COLUMN department_key TEXT;
 ALTER TABLE indicators ADD COLUMN name_key TEXT;
 
@@ -80,6 +80,9 @@ ALTER TABLE indicators ADD COLUMN name_key TEXT;
 -- indicator of each report by key. (name_key, report_id) also serves "this indicator everywhere".
 CREATE INDEX reports_department_key ON reports (department_key, fiscal_year);
 CREATE INDEX indicators_name_key ON indicators (name_key, report_id);
+`;
+
+const V2_SCHEMA = `${V2_KEYS.slice(0, -1)}
 
 CREATE VIRTUAL TABLE search_index USING fts5 (
   text, kind UNINDEXED, report_id UNINDEXED, page UNINDEXED, tokenize = 'trigram'
