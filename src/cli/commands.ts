@@ -7,7 +7,9 @@ import { listCommand } from "./list.js";
 import { queryCommand } from "./query.js";
 import { reportCommand } from "./report.js";
 import { searchCommand } from "./search.js";
+import { statusCommand } from "./status.js";
 import { tablesCommand } from "./tables.js";
+import { workerCommand } from "./worker.js";
 
 export interface Command {
   name: string;
@@ -18,4 +20,5 @@ export interface Command {
 
 export const COMMANDS: Command[] = [
   extractCommand, tablesCommand, importCommand, listCommand, queryCommand, searchCommand, checkCommand, reportCommand, exportCommand,
+  workerCommand, statusCommand,
 ];

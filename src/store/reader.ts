@@ -32,6 +32,11 @@ export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);
 }
 
+/** Given a connection URL, return it without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
 /** Given a `--db` value, open that database for reading. */
 export async function openReader(db: string): Promise<StoreReader> {
   if (isPostgresUrl(db)) {

@@ -6,7 +6,7 @@ import pg from "pg";
 import { validateDocument, type Document } from "../../model.js";
 import type { Table } from "../../extraction.js";
 import { StoreError } from "../errors.js";
-import { QueryNotReadError, type QueryResult, type StoreReader } from "../reader.js";
+import { QueryNotReadError, redactUrl, type QueryResult, type StoreReader } from "../reader.js";
 import { DOCUMENT_COLUMNS, IMPORT_ERROR_COLUMNS, type DocumentRow } from "../statements.js";
 import type { DocumentSummary, ImportErrorInput, WriteOutcome } from "../store.js";
 import { jixiaoVersion } from "../version.js";
@@ -23,10 +23,6 @@ const TYPES = {
     oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-/** Given a connection URL, return it without its password, for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-}
 
 /** Given SQL with `?` parameters (outside quotes), return it with PostgreSQL's $1, $2, …. */
 export function numberParameters(sql: string): string {
