@@ -9,14 +9,14 @@ import { openPgStore } from "../store/pg/store.js";
 export async function importToServer(
   url: string,
   files: string[],
-  settings: Omit<ImportSettings, "window">,
+  settings: Omit<ImportSettings, "window"> & { leaseSeconds?: number },
   onOutcome: (outcome: FileOutcome, summary: ImportSummary) => void,
 ): Promise<ImportSummary> {
   const store = await openPgStore(url, { connections: settings.workers + 2 });
   try {
     const boss = await openQueue(url);
     try {
-      return await importViaQueue(store, boss, files, { ...settings, pollMs: 250, queue: queueSettingsFor(settings.timeoutMs) }, onOutcome);
+      return await importViaQueue(store, boss, files, { ...settings, pollMs: 250, queue: queueSettingsFor(settings.timeoutMs, settings.leaseSeconds) }, onOutcome);
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

@@ -22,8 +22,8 @@ recorded in the import_errors table with the reason, and the run goes on.
 With a postgresql:// URL, every path (local, or on storage every worker sees) becomes a job of
 the queue in that database, with the file's sha256 as its identity; this command then works the
 queue like \`jixiao worker\` and waits for every one of its files, whoever takes it. A job whose
-worker process dies is retried when its lease ends (twice the time limit plus a minute); after
-3 such attempts the file is recorded in import_errors.
+worker process dies is retried when its lease ends (--lease); after 3 such attempts the file is
+recorded in import_errors.
 
   --db FILE|URL     the database: a SQLite file (default ${DEFAULT_DB}; created if missing) or a
                     postgresql://user:password@host:port/database URL
@@ -32,6 +32,8 @@ worker process dies is retried when its lease ends (twice the time limit plus a 
   --batch N         documents written per transaction (default 10)
   --memory MB       heap limit of each worker thread (default 2048)
   --ocr-engine E    OCR for pages without a text layer: paddle (PP-OCRv4, default) or tesseract
+  --lease S         with a postgresql:// URL: how long a worker holds a file before it is given
+                    to another, in seconds (default twice the time limit plus 60)
   --verbose         print one line per file instead of the progress bar
 
 example: jixiao import fixtures --db data/jixiao.db`;
@@ -48,7 +50,7 @@ export const importCommand: Command = {
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, "ocr-engine": { type: "string" }, verbose: { type: "boolean" },
+      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, "ocr-engine": { type: "string" }, verbose: { type: "boolean" }, lease: { type: "string" },
     });
     const paths = positionals.includes("-") ? [...positionals.filter((p) => p !== "-"), ...(await stdinPaths())] : positionals;
     if (paths.length === 0) throw new UsageError("give at least one PATH (or - to read paths from standard input)");
@@ -71,7 +73,9 @@ export const importCommand: Command = {
     const settings = { workers, timeoutMs: timeout * 1000, memoryMb, batchSize, ocrEngine: values["ocr-engine"] };
     if (isPostgresUrl(db)) {
       const { importToServer } = await import("./import-server.js");
-      const summary = await importToServer(db, files, settings, onOutcome);
+      const lease = values.lease === undefined ? undefined : Number(values.lease);
+      if (lease !== undefined && !(Number.isInteger(lease) && lease >= 1)) throw new UsageError("--lease takes a whole number of seconds ≥ 1");
+      const summary = await importToServer(db, files, { ...settings, leaseSeconds: lease }, onOutcome);
       progress?.done();
       printSummary(summary, redactUrl(db), ignored.length);
       return 0;

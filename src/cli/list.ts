@@ -25,13 +25,15 @@ SELECT d.path AS file, d.format, d.status,
 FROM documents d LEFT JOIN reports r ON r.document_id = d.id
 GROUP BY d.id ORDER BY d.path`;
 
-// The same list on PostgreSQL: string_agg for group_concat, numbers turned to text explicitly.
+// The same list on PostgreSQL: string_agg for group_concat, numbers turned to text explicitly (a
+// whole REAL prints as "96.0" in SQLite).
 const PG_DOCUMENTS_SQL = `
 SELECT d.path AS file, d.format, d.status,
        string_agg(r.layout, ' + ' ORDER BY r.ordinal) AS layouts,
        string_agg(coalesce(r.department, '?'), ' + ' ORDER BY r.ordinal) AS department,
        string_agg(coalesce(r.fiscal_year::text, '?'), ' + ' ORDER BY r.ordinal) AS year,
-       string_agg(coalesce(r.total_score::text, '-'), ' + ' ORDER BY r.ordinal) AS total,
+       string_agg(coalesce(CASE WHEN r.total_score = trunc(r.total_score) AND abs(r.total_score) < 1e15
+         THEN r.total_score::text || '.0' ELSE r.total_score::text END, '-'), ' + ' ORDER BY r.ordinal) AS total,
        (SELECT count(*) FROM indicators i WHERE i.document_id = d.id) AS indicators
 FROM documents d LEFT JOIN reports r ON r.document_id = d.id
 GROUP BY d.id ORDER BY d.path`;

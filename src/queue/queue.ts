@@ -25,8 +25,8 @@ export interface QueueSettings {
  * its worker thread before its own time limit starts (pool.ts, FILES_PER_WORKER), so the lease
  * covers two limits and a margin for the write.
  */
-export function queueSettingsFor(timeoutMs: number): QueueSettings {
-  return { leaseSeconds: Math.ceil((2 * timeoutMs) / 1000) + 60, attempts: 3 };
+export function queueSettingsFor(timeoutMs: number, leaseSeconds?: number): QueueSettings {
+  return { leaseSeconds: leaseSeconds ?? Math.ceil((2 * timeoutMs) / 1000) + 60, attempts: 3 };
 }
 
 export const JobDataSchema = z.object({ path: z.string(), sha256: z.string(), size: z.number() });
