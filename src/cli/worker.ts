@@ -37,7 +37,10 @@ export const workerCommand: Command = {
       import("../store/pg/store.js"), import("../queue/queue.js"), import("../queue/work.js"),
     ]);
     const store = await openPgStore(values.db, { connections: pool.workers + 2 });
-    const boss = await openQueue(values.db);
+    const boss = await openQueue(values.db).catch(async (err: unknown) => {
+      await store.close();
+      throw err;
+    });
     let stop = false;
     const onSignal = () => {
       stop = true;

@@ -3,6 +3,7 @@
 // worker died returns to the queue when its lease ends), retried a bounded number of times, then
 // moved to a dead-letter queue whose jobs become import errors. jixiao adds no locking of its own.
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { z } from "zod";
 import type { FileOutcome } from "../import/summary.js";
@@ -35,17 +36,34 @@ export type JobData = z.infer<typeof JobDataSchema>;
 /** Seconds between pg-boss's maintenance runs (expiring leases, archiving); one process runs it per interval. */
 const MAINTENANCE_SECONDS = 5;
 
-/** Given a postgresql:// URL, start pg-boss there (creating its schema and the two queues once) and return it. */
+/** Any constant shared by every jixiao process: the lock that serializes setting up the queue. */
+const SETUP_LOCK = 0x6a697871;
+
+/**
+ * Given a postgresql:// URL, start pg-boss there (creating its schema and the two queues once) and
+ * return it. Processes starting together take turns: creating a queue makes tables, and two
+ * processes creating the same ones at once deadlock.
+ */
 export async function openQueue(url: string): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url, schema: QUEUE_SCHEMA, max: 3, schedule: false, supervise: true,
     maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
   });
   boss.on("error", (err: Error) => process.stderr.write(`jixiao: queue: ${err.message}\n`));
-  await boss.start();
-  await boss.createQueue(DEAD_QUEUE);
-  await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, deadLetter: DEAD_QUEUE });
-  return boss;
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK]);
+    await boss.start();
+    if (!(await boss.getQueue(DEAD_QUEUE))) await boss.createQueue(DEAD_QUEUE);
+    if (!(await boss.getQueue(IMPORT_QUEUE))) await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, deadLetter: DEAD_QUEUE });
+    return boss;
+  } catch (err) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw err;
+  } finally {
+    await lock.end().catch(() => {}); // ending the session releases the lock
+  }
 }
 
 /** Given jobs' data and the queue's settings, enqueue them all and return their ids, in order. */
