@@ -9,7 +9,7 @@ import { sha256Of } from "../../src/pipeline.js";
 import { enqueueJobs, IMPORT_QUEUE, openQueue } from "../../src/queue/queue.js";
 import { openPgStore } from "../../src/store/pg/store.js";
 import { FIXTURES } from "../helpers.js";
-import { startCluster, type Cluster } from "./cluster.js";
+import { startCluster, type Cluster } from "../../scripts/pg-cluster.js";
 import { jixiao } from "./compare.js";
 
 describe("a file that keeps losing its worker", () => {

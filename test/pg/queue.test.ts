@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCorpus, fixtureSources } from "../../scripts/corpus.js";
 import { FIXTURES } from "../helpers.js";
-import { startCluster, type Cluster } from "./cluster.js";
+import { startCluster, type Cluster } from "../../scripts/pg-cluster.js";
 import { BIN, exportedDocuments, jixiao, VIEWS, viewRows } from "./compare.js";
 
 /** Given a child, resolve with its exit code (or signal) and everything it printed. */
@@ -39,7 +39,7 @@ describe("the import queue", () => {
   beforeAll(async () => {
     cluster = await startCluster();
     const sources = fixtureSources(FIXTURES).filter((f) => !f.includes(".scan."));
-    buildCorpus(sources, corpus, 24);
+    buildCorpus(sources, corpus, 16);
     // A second path to the same bytes, for two workers to race on, and a file no extractor reads.
     copyFileSync(join(corpus, "00000-" + sources[0]!.split("/").pop()), join(corpus, "zz-copy-of-00000.docx"));
     writeFileSync(join(corpus, "zz-not-a-report.pdf"), "this is not a PDF");
@@ -68,16 +68,16 @@ describe("the import queue", () => {
     for (const w of stopped) expect(w.out).toMatch(/^(imported|skipped|failed) /m);
 
     const status = JSON.parse(await jixiao(["status", "--db", url, "--format", "json"]));
-    expect(status).toMatchObject({ queued: 0, running: 0, done: 25, failed: 1 });
+    expect(status).toMatchObject({ queued: 0, running: 0, done: 17, failed: 1 });
     expect(status.failures).toEqual([
       { file: join(corpus, "zz-not-a-report.pdf"), reason: "unsupported-format", detail: expect.any(String), attempts: 1 },
     ]);
     // The killed worker's files went back to the queue when their lease ended.
     const retried = await jixiao(["query", "SELECT count(*) AS n FROM pgboss.job WHERE name = 'jixiao-import' AND retry_count > 0", "--db", url, "--format", "csv"]);
     expect(Number(retried.split("\n")[1])).toBeGreaterThanOrEqual(1);
-    // 24 distinct documents (the copy is the same bytes), each once.
+    // 16 distinct documents (the copy is the same bytes), each once.
     const counts = await jixiao(["query", "SELECT count(*) AS docs, count(DISTINCT sha256) AS distinct_docs FROM documents", "--db", url, "--format", "csv"]);
-    expect(counts).toBe("docs,distinct_docs\n24,24\n");
+    expect(counts).toBe("docs,distinct_docs\n16,16\n");
 
     // The same files imported into SQLite give the same Documents and views. Which of the two
     // paths of the copied bytes is stored depends on which worker won, so paths are left aside.

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePairs, FIXTURES } from "../helpers.js";
-import { startCluster, type Cluster } from "./cluster.js";
+import { startCluster, type Cluster } from "../../scripts/pg-cluster.js";
 import { exportedDocuments, jixiao, VIEWS, viewRows } from "./compare.js";
 
 // One file of each kind the extractors read natively; scans (OCR) and legacy .doc/.xls (LibreOffice)

@@ -1,5 +1,5 @@
-// A throwaway PostgreSQL server for the tests: initdb in a temporary folder, pg_ctl start on a free
-// loopback port, stopped and removed at the end (FIELD-NOTES, "PostgreSQL in tests and CI"). The
+// A throwaway PostgreSQL server for the tests and the benchmark: initdb in a temporary folder,
+// pg_ctl start on a free loopback port, stopped and removed at the end (FIELD-NOTES, "PostgreSQL in tests and CI"). The
 // server refuses to run as root, so as root (CI) its commands run as the postgres user.
 import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
