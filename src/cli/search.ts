@@ -83,7 +83,6 @@ export async function searchReader(reader: StoreReader, text: string, limit = 50
 
 export const searchCommand: Command = {
   name: "search",
-  summary: "find indicators, goals and deviation texts containing a text",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {

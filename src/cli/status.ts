@@ -48,7 +48,6 @@ export async function queueStatus(reader: StoreReader): Promise<QueueStatus> {
 
 export const statusCommand: Command = {
   name: "status",
-  summary: "show a PostgreSQL import queue: queued, running, done, failed and why",
   help,
   async run(argv) {
     const { values } = parse(argv, { db: { type: "string" }, format: { type: "string" } });

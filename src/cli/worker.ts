@@ -23,7 +23,6 @@ example: jixiao worker --db postgresql://jixiao:secret@db.example:5432/jixiao --
 
 export const workerCommand: Command = {
   name: "worker",
-  summary: "import files from a PostgreSQL database's queue (run on any number of machines)",
   help,
   async run(argv) {
     const { values } = parse(argv, {

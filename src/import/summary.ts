@@ -1,5 +1,5 @@
 // What an import did, file by file and in total.
-import type { Document } from "../model.js";
+import type { Document } from "../../contracts/model.js";
 
 export type FileOutcome =
   | { path: string; status: "imported"; pages: number; reports: number; indicators: number; layouts: string[] }

@@ -2,7 +2,7 @@
 // this process works the queue like any `jixiao worker`, and follows its own jobs to their end,
 // whichever machine takes them, for the same progress bar and summary as a local import.
 import type PgBoss from "pg-boss";
-import { UnreadableFileError } from "../errors.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { emptySummary, recordOutcome, type FileOutcome, type ImportSummary } from "../import/summary.js";
 import { readSource, sha256Of } from "../pipeline.js";
 import type { PgStore } from "../store/pg/store.js";

@@ -4,7 +4,7 @@
 // jobs leaves them leased; pg-boss hands them out again when the lease ends, and the sha256's
 // uniqueness makes a second write of the same bytes a skip.
 import type PgBoss from "pg-boss";
-import { UnreadableFileError } from "../errors.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { readSource, sha256Of } from "../pipeline.js";
 import { FILES_PER_WORKER, WorkerPool, type PoolSettings } from "../import/pool.js";
 import type { TaskResponse } from "../import/protocol.js";

@@ -1,8 +1,8 @@
 // What the evidence report shows, read from the store: per document its reports, budget lines
 // with reported and recomputed rates, and the findings of `jixiao check`, each with where the
 // figure was printed (provenance) so its page can be cropped.
+import type { Provenance } from "../../contracts/model.js";
 import type { StoreReader } from "../store/reader.js";
-import type { Provenance } from "../model.js";
 
 export interface ReportDocument {
   id: number;

@@ -2,7 +2,7 @@
 // whichever it is: a SQLite file (store.ts) or a PostgreSQL server (pg/store.ts, for a `--db`
 // given as a postgresql:// URL). SQL passed here is the one text both accept, with `?` parameters.
 import type Database from "better-sqlite3";
-import type { Document } from "../model.js";
+import type { Document } from "../../contracts/model.js";
 import { openStore, type DocumentSummary, type Store } from "./store.js";
 
 export type Dialect = "sqlite" | "postgresql";

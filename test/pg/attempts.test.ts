@@ -1,8 +1,7 @@
 // A file whose every attempt loses its worker process ends as an import error after a bounded
 // number of attempts. A worker process that dies holding a job is, to the queue, one that took the
 // job and never finished it: here the job is taken and left unfinished, twice, on a real server.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Of } from "../../src/pipeline.js";

@@ -129,3 +129,14 @@ function aliasSubqueries(sql: string): string {
   }
   return out;
 }
+
+/**
+ * Given SQLite schema SQL, return it without its FTS5 parts (the virtual table, the triggers that
+ * fill it, the statement that fills it first): PostgreSQL searches the base tables instead.
+ */
+export function withoutFts5(sql: string): string {
+  return sql
+    .replace(/^CREATE VIRTUAL TABLE \w+ USING fts5 \([\s\S]*?\);\n/gm, "")
+    .replace(/^CREATE TRIGGER \w+_search_\w+ [\s\S]*?^END;\n/gm, "")
+    .replace(/^INSERT INTO search_index [\s\S]*?;\n/gm, "");
+}

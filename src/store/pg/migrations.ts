@@ -8,12 +8,11 @@
 // databases share.
 import type { PoolClient } from "pg";
 import { departmentKey, nameKey, projectKey } from "../keys.js";
-import { V1_INITIAL } from "../migrations.js";
-import { SEARCH_SOURCES, SEARCH_TEXTS, V2_KEYS } from "../schema-v2.js";
-import { V3_SQL } from "../schema-v3.js";
-import { V4_SQL } from "../schema-v4.js";
-import { V2_VIEWS } from "../views-v2.js";
-import { PG_FUNCTIONS, sqliteToPostgres } from "./dialect.js";
+import { V1_SQL } from "../versions/v1.js";
+import { V2_SQL } from "../versions/v2.js";
+import { V3_SQL } from "../versions/v3.js";
+import { V4_SQL } from "../versions/v4.js";
+import { PG_FUNCTIONS, sqliteToPostgres, withoutFts5 } from "./dialect.js";
 
 export interface PgMigration {
   version: number;
@@ -23,9 +22,15 @@ export interface PgMigration {
   run?: (client: PoolClient) => Promise<void>;
 }
 
-const TRIGRAM_INDEXES = SEARCH_SOURCES.map(
-  (s) => `CREATE INDEX ${s.table}_${s.column}_trgm ON ${s.table} USING gin (${s.column} gin_trgm_ops);`,
-).join("\n");
+/** The columns `search_texts` reads (versions/v2.ts), each given a trigram index for LIKE '%…%'. */
+const SEARCHED_COLUMNS = [
+  ["indicators", "name"], ["indicators", "deviation"], ["goals", "text"], ["goals", "deviation"],
+  ["budget_lines", "deviation"], ["projects", "goal"],
+] as const;
+
+const TRIGRAM_INDEXES = `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${SEARCHED_COLUMNS.map(
+  ([table, column]) => `CREATE INDEX ${table}_${column}_trgm ON ${table} USING gin (${column} gin_trgm_ops);`,
+).join("\n")}`;
 
 /** Given a table, a key column, its source column and the key function, fill the key of every row. */
 function backfill(table: string, key: string, source: string, toKey: (text: string) => string | null) {
@@ -42,11 +47,11 @@ function backfill(table: string, key: string, source: string, toKey: (text: stri
 }
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [
-  { version: 1, name: "initial schema", sql: PG_FUNCTIONS + sqliteToPostgres(V1_INITIAL) },
+  { version: 1, name: "initial schema", sql: PG_FUNCTIONS + sqliteToPostgres(V1_SQL) },
   {
     version: 2,
     name: "history keys, checks views and full-text search",
-    sql: `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${sqliteToPostgres(V2_KEYS)}\n${TRIGRAM_INDEXES}\n${SEARCH_TEXTS}\n${sqliteToPostgres(V2_VIEWS)}`,
+    sql: `${sqliteToPostgres(withoutFts5(V2_SQL))}\n${TRIGRAM_INDEXES}`,
     run: async (client) => {
       await backfill("reports", "department_key", "department", departmentKey)(client);
       await backfill("indicators", "name_key", "name", nameKey)(client);

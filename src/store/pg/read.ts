@@ -1,7 +1,7 @@
 // Reading one document back from PostgreSQL: each part table once for the whole document, grouped
 // by report, then the same row mappers and model check as the SQLite store (../read.ts).
 import type { PoolClient } from "pg";
-import { validateDocument, type Document } from "../../model.js";
+import { validateDocument, type Document } from "../../../contracts/model.js";
 import {
   rowToBudget, rowToGoal, rowToIndicator, rowToProject, rowToReport, rowToWarning,
   type BudgetRow, type GoalRow, type IndicatorRow, type ProjectRow, type ReportRow, type WarningRow,

@@ -3,13 +3,13 @@
 // in multi-row INSERTs; `ON CONFLICT (sha256) DO NOTHING` makes two workers racing on copies of
 // one file write it once, the second waiting for the first's commit and then skipping.
 import pg from "pg";
-import { validateDocument, type Document } from "../../model.js";
-import type { Table } from "../../extraction.js";
+import { validateDocument, type Document } from "../../../contracts/model.js";
+import type { Table } from "../../../contracts/extraction.js";
 import { StoreError } from "../errors.js";
 import { QueryNotReadError, redactUrl, type QueryResult, type StoreReader } from "../reader.js";
 import { DOCUMENT_COLUMNS, IMPORT_ERROR_COLUMNS, type DocumentRow } from "../statements.js";
 import type { DocumentSummary, ImportErrorInput, WriteOutcome } from "../store.js";
-import { jixiaoVersion } from "../version.js";
+import { jixiaoVersion } from "../../version.js";
 import { assertStorableText, type DocumentMeta } from "../write.js";
 import { loadPgDocument } from "./read.js";
 import { migratePg, pgSchemaVersion } from "./migrate.js";

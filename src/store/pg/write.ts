@@ -2,8 +2,8 @@
 // as one multi-row INSERT per table rather than one statement per row, since each statement is a
 // round trip to the server.
 import type { PoolClient } from "pg";
-import type { Document } from "../../model.js";
-import type { Table } from "../../extraction.js";
+import type { Document } from "../../../contracts/model.js";
+import type { Table } from "../../../contracts/extraction.js";
 import {
   BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, RAW_TABLE_COLUMNS, REPORT_COLUMNS,
   WARNING_COLUMNS, budgetToRow, goalToRow, indicatorToRow, projectToRow, rawTableToRow, reportToRow, warningToRow,
