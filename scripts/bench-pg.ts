@@ -4,6 +4,10 @@
 // second over the import's run, peak memory of each process.
 import { spawn } from "node:child_process";
 import { join, resolve } from "node:path";
+import type { Table } from "../contracts/extraction.js";
+import type { Document } from "../contracts/model.js";
+import { rowToRawTable, type RawTableRow } from "../src/store/rows.js";
+import { openPgStore } from "../src/store/pg/store.js";
 import { startCluster } from "./pg-cluster.js";
 
 const BIN = join(resolve(import.meta.dirname, ".."), "bin/jixiao.js");
@@ -39,7 +43,38 @@ export async function benchPostgres(corpus: string, sqliteRate: number): Promise
     const rate2 = main.files / (main.elapsedMs / 1000);
     console.log(`PostgreSQL, 2 worker processes: ${rate2.toFixed(1)} documents/s, peak RSS ${(main.maxRssKb / 1024).toFixed(0)} MB (import) and ${(second.maxRssKb / 1024).toFixed(0)} MB (worker, ${second.done} of the files)`);
     console.log(`scaling: 2 worker processes give ${(rate2 / rate1).toFixed(2)}× the documents per second of 1`);
+    await benchWrites(url, await cluster.createDatabase("writes"));
   } finally {
     cluster.stop();
+  }
+}
+
+/**
+ * Given a database holding the corpus and an empty one, write every document of the first into the
+ * second from 8 connections at once, with no extraction: the rate at which this server takes
+ * documents, which bounds how many machines one database can serve.
+ */
+async function benchWrites(from: string, to: string): Promise<void> {
+  const source = await openPgStore(from, { readonly: true });
+  const target = await openPgStore(to, { connections: 8 });
+  try {
+    const docs: { doc: Document; tables: Table[]; size: number }[] = [];
+    for (const summary of await source.listDocuments()) {
+      const doc = (await source.readDocument(summary.sha256))!;
+      const rows = await source.all<RawTableRow>("SELECT * FROM raw_tables WHERE document_id = ? ORDER BY ordinal", [summary.id]);
+      docs.push({ doc, tables: rows.map(rowToRawTable), size: summary.size });
+    }
+    const started = performance.now();
+    let next = 0;
+    const writer = async () => {
+      for (let i = next++; i < docs.length; i = next++) await target.writeDocument(docs[i]!.doc, { tables: docs[i]!.tables }, { size: docs[i]!.size });
+    };
+    await Promise.all(Array.from({ length: 8 }, writer));
+    const seconds = (performance.now() - started) / 1000;
+    const indicators = docs.reduce((n, d) => n + d.doc.reports.reduce((m, r) => m + r.indicators.length, 0), 0);
+    console.log(`PostgreSQL writes alone (8 connections, no extraction): ${(docs.length / seconds).toFixed(0)} documents/s, ${(indicators / seconds).toFixed(0)} indicator rows/s`);
+  } finally {
+    await source.close();
+    await target.close();
   }
 }

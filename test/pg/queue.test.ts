@@ -63,7 +63,7 @@ describe("the import queue", () => {
     expect(killed!.signal).toBe("SIGKILL");
     for (const w of stopped) expect(w.code).toBe(0);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/26 file\(s\) into postgresql:\/\/postgres@127\.0\.0\.1:\d+\/queue in [\d.]+ s: \d+ imported/);
+    expect(result.out).toMatch(/18 file\(s\) into postgresql:\/\/postgres@127\.0\.0\.1:\d+\/queue in [\d.]+ s: \d+ imported/);
     // Each worker process took part.
     for (const w of stopped) expect(w.out).toMatch(/^(imported|skipped|failed) /m);
 
