@@ -26,7 +26,8 @@ function fitOf(text: string, expect: Expect): number {
     case "level2":
       return isLevel1Label(text) || isLevel2Label(text) ? 1 : -1;
     case "name":
-      return isNumber ? -1 : 1;
+      // A level label is no name: a row holding only "成本指标" under its level column is not shifted.
+      return isNumber || isLevel1Label(text) || isLevel2Label(text) ? -1 : 1;
     case "any":
       return 0.25;
   }

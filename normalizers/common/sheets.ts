@@ -50,7 +50,7 @@ function continuesSheet(extraction: Extraction, previous: number, table: Table):
  * year, unit lines), nearest last; a paragraph of prose stops the search (realdocs tianbaoxitong:
  * the 项目经费情况说明 narrative above each target table is no part of it).
  */
-function titleBlocksBefore(extraction: Extraction, at: number, max = 4): number[] {
+export function titleBlocksBefore(extraction: Extraction, at: number, max = 4): number[] {
   const before: number[] = [];
   for (let i = at - 1; i >= 0 && before.length < max; i--) {
     const b = extraction.blocks[i];
@@ -108,10 +108,12 @@ export interface SheetHead {
   project: string | null;
   department: string | null;
   implementer: string | null;
+  /** 部门名称 / 单位名称 / 填报单位: the department a form without 主管部门 is about. */
+  unit: string | null;
 }
 
 export function emptyHead(): SheetHead {
-  return { project: null, department: null, implementer: null };
+  return { project: null, department: null, implementer: null, unit: null };
 }
 
 /**

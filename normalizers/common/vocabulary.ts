@@ -19,6 +19,7 @@ const LEVEL2_BY_STEM: Readonly<Record<string, string>> = {
   // Satisfaction level2 labels are canonicalised to 服务对象满意度指标 (seed README, seeds 000/001).
   服务对象满意度: "服务对象满意度指标",
   满意度: "服务对象满意度指标",
+  服务对象: "服务对象满意度指标",
   // The cost level2s of templates that print 成本指标 as a level1.
   经济成本: "经济成本指标",
   社会成本: "社会成本指标",
@@ -89,7 +90,9 @@ function withoutAsides(label: string): string {
  * plus 指标 or 目标 ("产出目标", seed 002), or a truncation of stem+指标 that keeps the whole stem
  * ("社会效益指", seed 003).
  */
-function stemOf(bare: string, stems: readonly string[]): string | null {
+function stemOf(printed: string, stems: readonly string[]): string | null {
+  // "产出类指标", "满意度类": a 类 ("kind of") before 指标 says the same as the label without it.
+  const bare = printed.replace(/类(?=指标$|目标$|$)/, "");
   for (const stem of stems) {
     if (bare === `${stem}目标`) return stem;
     if (bare.length >= stem.length && `${stem}指标`.startsWith(bare)) return stem;
