@@ -8,6 +8,7 @@ import { readForm } from "./common/form-reader.js";
 import { rowToIndicatorColumns } from "./common/indicator-columns.js";
 import { filled, tablesToRows } from "./common/rows.js";
 import { sheetOpenings, titleBlocksBefore } from "./common/sheets.js";
+import { joinStackedHeaders } from "./common/stacked-headers.js";
 import { labelKey } from "./common/text.js";
 import type { LayoutFit, Normalizer } from "./types.js";
 
@@ -30,7 +31,7 @@ export const generic: Normalizer = {
 
 /** Given a table, return whether one of its rows is an indicator header with a row under it. */
 function holdsGrid(table: Table): boolean {
-  const rows = tablesToRows([table]);
+  const rows = joinStackedHeaders(tablesToRows([table]));
   const at = rows.findIndex((row) => rowToIndicatorColumns(row) !== null);
   return at >= 0 && rows.slice(at + 1).some((row) => filled(row).length >= 2);
 }

@@ -15,6 +15,7 @@ import { columnMappingWarning, readIndicatorRow, rowToIndicatorColumns, unmapped
 import { freshLevels, type LevelState } from "./indicators.js";
 import { cellOf, filled, findCell, pagesOf, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./rows.js";
 import { ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetTitle, type SheetHead } from "./sheets.js";
+import { joinStackedHeaders } from "./stacked-headers.js";
 import { labelKey, textOrNull } from "./text.js";
 import { parseAmount, parseNumber } from "./values.js";
 
@@ -51,7 +52,7 @@ export function readForm(extraction: Extraction, blocks: number[], settings: For
     carryOver: {}, pairs: [], goalMap: null, taskMap: null, columns: null, levels: freshLevels(), settings,
   };
   const tables = tablesAt(extraction, blocks);
-  const rows = tablesToRows(tables);
+  const rows = joinStackedHeaders(tablesToRows(tables));
   for (const row of rows) readRow(state, row);
   const firstPage = rows.find((r) => r.page !== null)?.page ?? null;
   report.department = state.head.department ?? state.head.unit;

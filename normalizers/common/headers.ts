@@ -19,18 +19,18 @@ export interface Synonyms<F extends string> {
 export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
   // A single level column (指标类型 / 指标类别 / 指标分类) holds 一级 or 二级 labels; the reader
   // places each by what it says (indicator-columns.ts, singleLevelColumn).
-  { field: "level1", patterns: [/^一级指标$/, /^一级指标名称$/, /^指标类[型别]$/, /^指标分类$/, /^指标层级$/] },
-  { field: "level2", patterns: [/^二级指标$/, /^二级指标名称$/] },
-  { field: "name", patterns: [/^三级指标$/, /^三级指标名称$/, /^指标名称$/, /^绩效指标名称$/, /^具体指标$/, /^指标项目?$/] },
-  { field: "description", patterns: [/^指标内容$/, /^年度指标内容$/] },
-  { field: "criterion", patterns: [/^评价标准$/, /^评分标准$/, /^指标解释$/, /^评分规则$/, /^评分办法$/, /^计分方法$/, /^评分方法$/, /^指标说明$/] },
+  { field: "level1", patterns: [/^一级指标$/, /^一级指标名称$/, /^一级指标内容$/, /^指标类[型别]$/, /^指标分类$/, /^指标层级$/] },
+  { field: "level2", patterns: [/^二级指标$/, /^二级指标名称$/, /^二级指标内容$/] },
+  { field: "name", patterns: [/^三级指标$/, /^三级指标名称$/, /^三级指标内容$/, /^指标名称$/, /^绩效指标名称$/, /^具体指标$/, /^指标项目?$/] },
+  { field: "description", patterns: [/^指标内容$/, /^年度指标内容$/, /^指标说明$/, /^指标定义$/] },
+  { field: "criterion", patterns: [/^评价标准$/, /^评分标准$/, /^指标解释$/, /^评分规则$/, /^评分办法$/, /^计分方法$/, /^评分方法$/] },
   // 年度指标值(A) / 实际完成值(B): the national project sheet; 年度(/项目)指标值: target declarations
   // (realdocs tianbaoxitong); 年初指标值: the Chongqing-style sheet, whose 调整指标值 is an extra.
   { field: "target", patterns: [/^年度指标值$/, /^指标值$/, /^年初目标值$/, /^年度目标值$/, /^预期目标值?$/, /^目标值$/, /^年度指标值\(A\)$/, /^年度\(\/项目\)指标值$/, /^年初指标值$/,
     /^计划指标值$/, /^绩效目标值$/, /^年度计划值$/, /^计划值$/, /^预期指标值$/, /^目标值\(A\)$/, /^指标值\(A\)$/] },
   { field: "actual", patterns: [/^实际完成值$/, /^全年实际完成值$/, /^完成值$/, /^全年完成值$/, /^实际完成$/, /^实际完成值\(B\)$/,
     /^实际值$/, /^实际值\(B\)$/, /^完成值\(B\)$/, /^实际完成指标值$/, /^年度完成值$/, /^实际达成值$/, /^全年实际值$/, /^实现值$/] },
-  { field: "weight", patterns: [/^分值$/, /^权重$/, /^指标权重$/, /^分值\(分\)$/, /^权重\(%\)$/, /^权重分$/, /^指标分值$/, /^标准分值?$/, /^满分$/] },
+  { field: "weight", patterns: [/^三级指标(权重|分值)/, /^分值$/, /^权重$/, /^指标权重$/, /^分值\(分\)$/, /^权重\(%\)$/, /^权重分$/, /^指标分值$/, /^标准分值?$/, /^满分$/] },
   { field: "score", patterns: [/^得分$/, /^指标得分$/, /^自评得分$/, /^得分\(分\)$/, /^评价得分$/, /^实际得分$/, /^评分$/] },
   { field: "summary", patterns: [/^完成情况简要描述$/, /^完成情况$/, /^完成情况说明$/, /^完成情况分析$/] },
   { field: "deviation", patterns: [/^偏差原因分析及改进措施$/, /^偏差原因及改进措施$/, /^偏差原因分析$/, /^未完成原因分析$/, /^偏差和措施$/, /^偏差原因/, /^未完成原因/, /^扣分原因/] },
@@ -64,6 +64,9 @@ export const INDICATOR_EXTRA_HEADERS: Synonyms<string>[] = [
   { field: "调整指标值", patterns: [/^调整指标值$/, /^调整后指标值$/, /^调整目标值$/] },
   { field: "得分系数", patterns: [/^得分系数$/] },
   { field: "是否核心指标", patterns: [/^是否核心指标$/, /^核心指标$/] },
+  // A level's own weight (Guangdong's 一级指标 名称 | 权重(%)): the level's, not the indicator's.
+  { field: "一级指标分值", patterns: [/^一级指标(权重|分值)/] },
+  { field: "二级指标分值", patterns: [/^二级指标(权重|分值)/] },
   { field: "上年指标值", patterns: [/^上年(度)?(指标值|完成值|实际值)$/] },
   { field: "备注", patterns: [/^备注$/] },
 ];

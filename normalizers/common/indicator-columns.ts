@@ -4,13 +4,13 @@
 // prints in brackets after the number ("≥13459.00(平方米)", realdocs tianbaoxitong p. 31). The
 // model's own fields are read by rowToIndicator (indicators.ts) under the same header row.
 import type { Indicator, Value, Warning } from "../../src/model.js";
-import { INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "./headers.js";
+import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "./headers.js";
 import { expectationsOf, rehomeCells, rowToIndicator, type LevelState } from "./indicators.js";
 import { realignRow } from "./realign.js";
 import { rowToColumnMap, type ColumnMap, type Row } from "./rows.js";
-import { cleanText } from "./text.js";
+import { cleanText, labelKey } from "./text.js";
 import { isNullMarker, parseValue } from "./values.js";
-import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
+import { canonicalLevel1, canonicalLevel2, isCanonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
 
 /** An indicator header row read as columns: the model's fields, a unit column and the extras. */
 export interface IndicatorColumns {
@@ -28,7 +28,27 @@ export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
   const isHeader = (map.has("level1") && map.has("level2")) || (map.has("name") && figures);
   if (!isHeader) return null;
   const unit = rowToColumnMap(row, INDICATOR_UNIT_HEADERS).get("unit") ?? null;
-  return { map, unit, extras: rowToColumnMap(row, INDICATOR_EXTRA_HEADERS) };
+  const extras = rowToColumnMap(row, INDICATOR_EXTRA_HEADERS);
+  levelWeights(row, map, extras);
+  return { map, unit, extras };
+}
+
+/**
+ * Given a header row whose levels print their own 分值 (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
+ * 分值 | 得分), place the weight on the 分值 after the name column and keep each level's own in
+ * `extra` under that level's name ("一级指标分值").
+ */
+function levelWeights(row: Row, map: ColumnMap<IndicatorField>, extras: ColumnMap<string>): void {
+  const name = map.get("name");
+  const weights = row.cells.flatMap((text, col) => (text && fieldOfHeader(labelKey(text), INDICATOR_HEADERS) === "weight" ? [col] : []));
+  if (name === undefined || weights.length < 2) return;
+  const own = weights.find((c) => c > name);
+  if (own === undefined) return;
+  map.set("weight", own);
+  for (const col of weights.filter((c) => c < name)) {
+    const level = [...map.entries()].filter(([f, c]) => (f === "level1" || f === "level2") && c < col).sort((a, b) => b[1] - a[1])[0];
+    if (level) extras.set(`${level[0] === "level1" ? "一级指标" : "二级指标"}分值`, col);
+  }
 }
 
 /** Given columns, return every column any of them starts at. */
@@ -98,6 +118,8 @@ export function readIndicatorRow(
   indicator.target = completeUnit(joinedValue(indicator.target, unit, extra["指标性质"]), unitText);
   indicator.actual = completeUnit(joinedValue(indicator.actual, unit, undefined), unitText);
   if (!columns.map.has("level2")) placeSingleLevel(indicator);
+  // A level label outside the vocabulary (自评工作情况) stays in level2Raw only (spec, "Level labels").
+  if (!isCanonicalLevel2(indicator.level2)) indicator.level2 = null;
   if (Object.keys(extra).length > 0) indicator.extra = extra;
   return result;
 }

@@ -26,6 +26,11 @@ const LEVEL2_BY_STEM: Readonly<Record<string, string>> = {
   生态环境成本: "生态环境成本指标",
 };
 
+/** Given a level-2 label as canonicalLevel2 returns it, return whether it is in the vocabulary (spec, "Level labels"). */
+export function isCanonicalLevel2(label: string | null): boolean {
+  return label !== null && Object.values(LEVEL2_BY_STEM).includes(label);
+}
+
 /** The level1 each canonical level2 belongs to, used to repair mislabelled level-1 cells. */
 const LEVEL1_OF_LEVEL2: Readonly<Record<string, string>> = {
   数量指标: "产出指标",
