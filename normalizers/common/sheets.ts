@@ -84,7 +84,7 @@ export function sheetRegions(extraction: Extraction): number[][] {
   return regions;
 }
 
-const TITLE = /绩效自评表|绩效目标(申报|填报)?表|绩效目标表/;
+const TITLE = /绩效自评(评分)?表|绩效评价(评分)?表|自评评分表|绩效目标(申报|填报)?表|绩效目标表/;
 
 /**
  * Given a sheet's blocks, return its title and year: from the title rows inside its first table

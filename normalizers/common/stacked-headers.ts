@@ -2,6 +2,7 @@
 // 三级指标 over 名称 | 权重(%) | 名称 | 权重(%) | 名称 | 权重(%)): each column's label is its parent's
 // label joined to its own where its own is a bare sub-label (名称, 权重), so the vocabulary reads
 // "三级指标名称" and "一级指标权重(%)" as it reads any one-row header.
+import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS } from "./headers.js";
 import { rowToIndicatorColumns } from "./indicator-columns.js";
 import type { Row } from "./rows.js";
 import { labelKey } from "./text.js";
@@ -29,9 +30,16 @@ function leftOf(row: Row, col: number): string {
   return "";
 }
 
-/** Given a row, return whether every label in it is short, as header labels are (no figures, no prose). */
+/** Labels that only group the columns below them. */
+const GROUP_LABEL = /^(评价指标|绩效指标|考核指标|评价内容|指标|年度绩效指标)$/;
+
+/** Given a row, return whether every label in it is a header the vocabulary knows (a form's labelled fields are not). */
 function isHeaderLike(row: Row): boolean {
-  return row.cells.every((c) => c === "" || (c.length <= 12 && !/^[\d.,%]+$/.test(c)));
+  const vocabularies = [INDICATOR_HEADERS, INDICATOR_EXTRA_HEADERS, INDICATOR_UNIT_HEADERS];
+  return row.cells.every((c) => {
+    const key = labelKey(c);
+    return c === "" || GROUP_LABEL.test(key) || vocabularies.some((v) => fieldOfHeader<string>(key, v) !== null);
+  });
 }
 
 /** Given a row, return whether it holds a bare sub-label (the lower row of a stacked header). */
