@@ -3,7 +3,7 @@
 // (common/form-reader.ts) through the header vocabulary alone, and a `generic-columns` warning
 // lists how each indicator column was mapped and which headers were left unmapped, so that a
 // person can check it. Its fit sits at the threshold, so every known family that fits wins.
-import type { Extraction, Table } from "../src/extraction.js";
+import type { Extraction, Table } from "../contracts/extraction.js";
 import { readForm } from "./common/form-reader.js";
 import { rowToIndicatorColumns } from "./common/indicator-columns.js";
 import { filled, tablesToRows } from "./common/rows.js";

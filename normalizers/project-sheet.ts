@@ -8,7 +8,7 @@
 // Sichuan-style (指标性质 / 指标值 / 度量单位 / 完成值 / 权重) and Chongqing-style (指标名称 / 计量单位 /
 // 年初指标值 / 调整指标值 / 全年完成值 / 得分系数 / 指标权重 / 指标得分 / 是否核心指标) tables are the same family.
 // A sheet without an actual or score column is a target declaration (target-declaration.ts).
-import type { Extraction } from "../src/extraction.js";
+import type { Extraction } from "../contracts/extraction.js";
 import { scoreVocabulary } from "./common/detect.js";
 import { readForm } from "./common/form-reader.js";
 import { rowToIndicatorColumns, type IndicatorColumns } from "./common/indicator-columns.js";

@@ -2,7 +2,7 @@
 // header of figures (年初预算数 / 全年预算数 / 全年执行数 / 执行率 / 分值 / 得分), or label–amount pairs
 // under 预算金额 headers (收入来源 | 预算金额, as a department's targets table prints them).
 import type { BudgetField } from "./headers.js";
-import type { Report, Warning } from "../../src/model.js";
+import type { Report, Warning } from "../../contracts/model.js";
 import { hasAmounts, rowToBudgetLine, unitOf } from "./budget.js";
 import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import { sheetFundOf } from "./sheets.js";

@@ -5,8 +5,8 @@
 // a key-task list (名称 / 拟投入资金 / 期望达到的目标) and indicator grids with any column order and
 // any subset of columns. Which row is which is decided by the header vocabulary (headers.ts) alone,
 // so a new county's form needs new words at most.
-import type { Extraction } from "../../src/extraction.js";
-import { emptyReport, type Project, type Report, type Warning } from "../../src/model.js";
+import type { Extraction } from "../../contracts/extraction.js";
+import { emptyReport, type Project, type Report, type Warning } from "../../contracts/model.js";
 import { isBudgetHeader, unitOf } from "./budget.js";
 import { readBudgetRow, readPairHeader, readPairRow, type BudgetState } from "./form-budget.js";
 import { readGoalRow, readInlineGoals } from "./form-goals.js";
