@@ -48,6 +48,11 @@ const LEVEL1_OF_LEVEL2: Readonly<Record<string, string>> = {
   生态环境成本指标: "成本指标",
 };
 
+/** The level-2 vocabulary for docs/headers.md: each printed stem, its canonical label and the level1 above it. */
+export const LEVEL2_VOCABULARY: ReadonlyArray<readonly [string, string, string | null]> = Object.entries(LEVEL2_BY_STEM).map(
+  ([stem, label]) => [stem, label, LEVEL1_OF_LEVEL2[label] ?? null] as const,
+);
+
 /**
  * Second levels of the 部门整体支出 rubric tables (seed 004: 预算编制(10), 预算执行 (25) …), kept
  * as printed without their weight. Listed so that `isLevel2Label` recognises them in any column.
@@ -168,7 +173,7 @@ export function isLevel2Label(text: string): boolean {
 const NOT_FUND_SOURCE = /^(?:基本支出|项目支出|人员经费|公用经费|财政专户)|结转|结余/;
 
 /** Fund-source patterns in the order they are tried: the specific before the general. */
-const FUND_SOURCE_PATTERNS: ReadonlyArray<readonly [RegExp, FundSource]> = [
+export const FUND_SOURCE_PATTERNS: ReadonlyArray<readonly [RegExp, FundSource]> = [
   // 非财政资金 is money outside the budget: "other", and must not match 财政资金 below.
   [/^非财政/, "other"],
   [/国有资本/, "state_capital"],
