@@ -2,7 +2,7 @@
 // cleaned text (positions covered by a span are ""), the row's page, and which positions start a
 // cell. Header rows map column positions to model fields through the header vocabulary.
 import { tableToRows, type Box, type Extraction, type Table } from "../../src/extraction.js";
-import type { Provenance } from "../../src/model.js";
+import type { OcrReading, Provenance } from "../../src/model.js";
 import { fieldOfHeader, type Synonyms } from "./headers.js";
 import { cleanText, labelKey } from "./text.js";
 
@@ -15,6 +15,8 @@ export interface Row {
   index: number;
   /** The union of the row's cell boxes (null for formats without geometry). */
   box: Box | null;
+  /** Each cell's OCR confidence (null where the cell was not read by OCR or is covered by a span). */
+  confidence: (number | null)[];
 }
 
 /** Given tables, return their rows in order as one stream. */
@@ -22,6 +24,7 @@ export function tablesToRows(tables: Table[]): Row[] {
   return tables.flatMap((table) =>
     tableToRows(table).map((raw, index) => ({
       cells: raw.map(cleanText), raw, page: table.rowPages[index] ?? null, table: table.index, index, box: rowBox(table, index),
+      confidence: (table.rows[index] ?? []).map((cell) => cell?.confidence ?? null),
     })),
   );
 }
@@ -102,7 +105,20 @@ export function provenanceOf(...rows: Row[]): Provenance {
   const box = boxes.length
     ? { x0: round(Math.min(...boxes.map((b) => b.x0))), y0: round(Math.min(...boxes.map((b) => b.y0))), x1: round(Math.max(...boxes.map((b) => b.x1))), y1: round(Math.max(...boxes.map((b) => b.y1))) }
     : null;
-  return { page: first?.page ?? null, table: first?.table ?? null, row: first?.index ?? null, box };
+  const ocr = rowsToOcrReading(rows);
+  return { page: first?.page ?? null, table: first?.table ?? null, row: first?.index ?? null, box, ...(ocr ? { ocr } : {}) };
+}
+
+/** Given the rows a record was read from, return what OCR read there (figures with their confidence, lowest first), or null for text-layer rows. */
+export function rowsToOcrReading(rows: Row[]): OcrReading | null {
+  const read = rows.flatMap((row) => row.cells.flatMap((text, c) => {
+    const confidence = row.confidence?.[c];
+    return confidence == null || text === "" ? [] : [{ text, confidence: Math.min(1, Math.max(0, confidence)) }];
+  }));
+  if (read.length === 0) return null;
+  const figures = read.filter((r) => /\d/.test(r.text)).sort((a, b) => a.confidence - b.confidence);
+  const lowest = Math.min(...(figures.length ? figures : read).map((r) => r.confidence));
+  return { confidence: lowest, figures };
 }
 
 /** Given rows, return the pages they were read from (1-based, sorted, unique): a report's `pages`. */

@@ -21,6 +21,7 @@
 //   raw is null.
 import type Database from "better-sqlite3";
 import { V4_SQL } from "./schema-v4.js";
+import { V5_SQL } from "./schema-v5.js";
 import { StoreError } from "./errors.js";
 import { backfillKeys, V2_SQL } from "./schema-v2.js";
 import { backfillProjectKeys, V3_SQL } from "./schema-v3.js";
@@ -229,6 +230,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: "indicator extras, project keys and declared targets against results", sql: V3_SQL, run: backfillProjectKeys },
   // Where each figure was printed, and the record each finding is about: schema-v4.ts.
   { version: 4, name: "provenance of figures and findings", sql: V4_SQL },
+  // Findings that know what OCR read: 'verify' and 'total-unread', with the figures' confidence: schema-v5.ts.
+  { version: 5, name: "findings that know what OCR read", sql: V5_SQL },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -11,16 +11,19 @@ const COLUMNS = ["severity", "kind", "department", "fiscal_year", "subject", "me
 const jsonColumn = (table: string, column: string) =>
   `ALTER TABLE ${table} ADD COLUMN ${column} TEXT CHECK (${column} IS NULL OR json_valid(${column}));`;
 
+// Exported so that later versions can wrap the findings of version 4 (schema-v5.ts).
+export const V4_FINDINGS_SELECT = `
+SELECT ${COLUMNS}, CASE WHEN f.indicator_id IS NOT NULL THEN 'indicators' END AS record_table, f.indicator_id AS record_id
+FROM (${V2_FINDINGS_SELECT_SCORES}) AS f
+UNION ALL
+SELECT ${COLUMNS}, CASE f.line WHEN 'budget' THEN 'budget_lines' ELSE 'projects' END, f.line_id
+FROM (${V2_FINDINGS_SELECT_RATES}) AS f`;
+
 export const V4_SQL = `
 ${jsonColumn("budget_lines", "provenance_json")}
 ${jsonColumn("indicators", "provenance_json")}
 ${jsonColumn("projects", "provenance_json")}
 ${jsonColumn("reports", "total_provenance_json")}
 DROP VIEW findings;
-CREATE VIEW findings AS
-SELECT ${COLUMNS}, CASE WHEN f.indicator_id IS NOT NULL THEN 'indicators' END AS record_table, f.indicator_id AS record_id
-FROM (${V2_FINDINGS_SELECT_SCORES}) AS f
-UNION ALL
-SELECT ${COLUMNS}, CASE f.line WHEN 'budget' THEN 'budget_lines' ELSE 'projects' END, f.line_id
-FROM (${V2_FINDINGS_SELECT_RATES}) AS f;
+CREATE VIEW findings AS ${V4_FINDINGS_SELECT};
 `;
