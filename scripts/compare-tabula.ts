@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { rowsToTable, type Extraction } from "../src/extraction.js";
+import { rowsToTable, type Extraction } from "../contracts/extraction.js";
 import { extractBytes, extractionToDocument } from "../src/pipeline.js";
 
 const REPO = resolve(import.meta.dirname, "..");

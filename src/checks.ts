@@ -3,7 +3,7 @@
 // the same SQL: it is extracted into a store in memory first, so there is one mechanism and a
 // database and a file can never disagree about what counts as a finding.
 import type Database from "better-sqlite3";
-import { tablesOf } from "./extraction.js";
+import { tablesOf } from "../contracts/extraction.js";
 import { extractFile } from "./pipeline.js";
 import { openStore } from "./store/store.js";
 

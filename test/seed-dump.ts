@@ -4,7 +4,7 @@
 // wrong column, repeated page headers, weights and scores in one cell), so normalizers are tested
 // on them as on any other extractor's grids.
 import { readFileSync } from "node:fs";
-import { rowsToTable, type Block, type Extraction } from "../src/extraction.js";
+import { rowsToTable, type Block, type Extraction } from "../contracts/extraction.js";
 
 /** Given the text of a dump, return it as an extraction of tables and text blocks. */
 export function dumpToExtraction(text: string): Extraction {

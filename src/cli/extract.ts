@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { rowsToTable, type Extraction } from "../extraction.js";
+import { rowsToTable, type Extraction } from "../../contracts/extraction.js";
 import { extractBytes, extractFile, readSource } from "../pipeline.js";
 import { parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";

@@ -1,6 +1,6 @@
 // The `jixiao` command: a thin dispatcher over small command modules, each a wrapper over the
 // library. Errors on unusable input become one line on stderr and a non-zero exit status.
-import { UnreadableFileError } from "../errors.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { COMMANDS, type Command } from "./commands.js";
 import { UsageError } from "./args.js";
 

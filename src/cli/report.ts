@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { tablesOf } from "../extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { extractFile } from "../pipeline.js";
 import { writeEvidenceReport } from "../report/index.js";
 import { openStore } from "../store/store.js";

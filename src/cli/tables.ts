@@ -1,4 +1,4 @@
-import { tableToRows } from "../extraction.js";
+import { tableToRows } from "../../contracts/extraction.js";
 import { extractBytes, readSource } from "../pipeline.js";
 import { parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";

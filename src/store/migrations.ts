@@ -194,7 +194,7 @@ CREATE TABLE import_errors (
   id              INTEGER PRIMARY KEY,
   path            TEXT NOT NULL UNIQUE,
   sha256          TEXT,                   -- null when the file could not even be hashed
-  reason          TEXT NOT NULL,          -- UnreadableReason of src/errors.ts
+  reason          TEXT NOT NULL,          -- UnreadableReason of contracts/errors.ts
   detail          TEXT NOT NULL,
   at              TEXT NOT NULL,          -- ISO 8601, UTC, of the latest failure
   attempts        INTEGER NOT NULL DEFAULT 1,

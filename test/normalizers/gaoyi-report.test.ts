@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Document, Indicator, Report } from "../../src/model.js";
+import type { Document, Indicator, Report } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { splitRunOnHeadings } from "../../normalizers/common/scoring-listing.js";
 import { departmentOfTitle, gaoyiReport } from "../../normalizers/gaoyi-report.js";

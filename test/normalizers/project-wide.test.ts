@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { cellsToItems, itemsToSlots, FORM_SLOTS, formSlot, splitJoinedCell } from "../../normalizers/common/project-pairs.js";
 import { normalize } from "../../normalizers/index.js";
 import { extractFile } from "../../src/pipeline.js";
-import { SCHEMA_ID, type Indicator, type Report, type Warning } from "../../src/model.js";
+import { SCHEMA_ID, type Indicator, type Report, type Warning } from "../../contracts/model.js";
 import { FIXTURES, fixturePairs, SHARED, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction, seedExtraction } from "../seed-dump.js";
 

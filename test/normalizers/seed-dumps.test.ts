@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../normalizers/index.js";
-import { SCHEMA_ID } from "../../src/model.js";
+import { SCHEMA_ID } from "../../contracts/model.js";
 import { SHARED, scoreAgainst } from "../helpers.js";
 import { seedExtraction } from "../seed-dump.js";
 

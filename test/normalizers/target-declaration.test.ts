@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../normalizers/index.js";
-import type { Document } from "../../src/model.js";
+import type { Document } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { fixturePairs, FIXTURES, SHARED, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";

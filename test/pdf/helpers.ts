@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractPdf } from "../../extractors/pdf/index.js";
-import type { Extraction, Table } from "../../src/extraction.js";
-import { tablesOf } from "../../src/extraction.js";
+import type { Extraction, Table } from "../../contracts/extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { SHARED } from "../helpers.js";
 
 export const REALDOCS = join(SHARED, "realdocs");

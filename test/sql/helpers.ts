@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { tablesOf } from "../../src/extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { extractFile } from "../../src/pipeline.js";
-import { validateDocument, type Document } from "../../src/model.js";
+import { validateDocument, type Document } from "../../contracts/model.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import { FIXTURES } from "../helpers.js";
 

@@ -3,7 +3,7 @@
 // the reading, and a wrong figure read with high confidence is still an error.
 import { describe, expect, test } from "vitest";
 import { storeFindings, type Finding } from "../../src/checks.js";
-import type { Document, Provenance } from "../../src/model.js";
+import type { Document, Provenance } from "../../contracts/model.js";
 import { fakeSha, fixtureDocument, storeWith } from "./helpers.js";
 
 function findingsOf(docs: Document[]): Finding[] {

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { afterEach } from "vitest";
-import { validateDocument, type Document } from "../../src/model.js";
-import { rowsToTable, type Table } from "../../src/extraction.js";
+import { validateDocument, type Document } from "../../contracts/model.js";
+import { rowsToTable, type Table } from "../../contracts/extraction.js";
 
 const folders: string[] = [];
 

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DocumentSchema, type Document, type Indicator } from "../../src/model.js";
+import { DocumentSchema, type Document, type Indicator } from "../../contracts/model.js";
 
 /** The seeds live beside the checkout: /work/shared next to /work/main. */
 export const EXPECTED_DIR = fileURLToPath(new URL("../../../shared/seeds/expected/", import.meta.url));
