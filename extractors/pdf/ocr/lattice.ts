@@ -93,24 +93,43 @@ function positionsToRegions(rows: number, cols: number, openRight: (r: number, c
   return parent.map((_, i) => find(i));
 }
 
+/**
+ * Given the sides' boundary positions and the segments, return them with outer positions that are
+ * not framed dropped, worst first: a stray rule beside a table (a text's underline, a stroke of
+ * worn print) widens the group by a boundary around which no frame is drawn. Returns null when no
+ * framed grid of two cells or more remains.
+ */
+function trimToFrame(xs: number[], ys: number[], h: Segment[], v: Segment[], settings: LatticeSettings): { xs: number[]; ys: number[] } | null {
+  while (xs.length >= 2 && ys.length >= 2 && (xs.length - 1) * (ys.length - 1) >= 2) {
+    const [x0, x1, y0, y1] = [xs[0]!, xs[xs.length - 1]!, ys[0]!, ys[ys.length - 1]!];
+    if (y1 - y0 < settings.minSize || x1 - x0 < settings.minSize) return null;
+    const frame = [coverage(h, y0, x0, x1, settings.snap), coverage(h, y1, x0, x1, settings.snap), coverage(v, x0, y0, y1, settings.snap), coverage(v, x1, y0, y1, settings.snap)];
+    const worst = frame.indexOf(Math.min(...frame));
+    if (frame[worst]! >= settings.minFrame) return { xs, ys };
+    // A side of one cell's width is all the table has left there: dropping it would not find a frame.
+    if (worst < 2 ? ys.length <= 2 : xs.length <= 2) return null;
+    if (worst === 0) ys = ys.slice(1);
+    else if (worst === 1) ys = ys.slice(0, -1);
+    else if (worst === 2) xs = xs.slice(1);
+    else xs = xs.slice(0, -1);
+  }
+  return null;
+}
+
 /** Given one table's segments, return its grid with spans, or null when it has fewer than two cells. */
 export function groupToTable(group: Segment[], settings: LatticeSettings): LatticeTable | null {
   const h = group.filter((s) => s.horizontal);
   const v = group.filter((s) => !s.horizontal);
-  const ys = clusterPositions(h.map((s) => s.at), Math.max(settings.snap, settings.minCell));
-  const xs = clusterPositions(v.map((s) => s.at), Math.max(settings.snap, settings.minCell));
+  const framed = trimToFrame(
+    clusterPositions(v.map((s) => s.at), Math.max(settings.snap, settings.minCell)),
+    clusterPositions(h.map((s) => s.at), Math.max(settings.snap, settings.minCell)),
+    h, v, settings,
+  );
+  // Strokes of large characters cross like rules, but never close into a frame around the whole group.
+  if (!framed) return null;
+  const { xs, ys } = framed;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  if (rows < 1 || cols < 1 || rows * cols < 2) return null;
-  if (ys[rows]! - ys[0]! < settings.minSize || xs[cols]! - xs[0]! < settings.minSize) return null;
-  // Strokes of large characters cross like rules, but never close into a frame around the whole group.
-  const frame = [
-    coverage(h, ys[0]!, xs[0]!, xs[cols]!, settings.snap),
-    coverage(h, ys[rows]!, xs[0]!, xs[cols]!, settings.snap),
-    coverage(v, xs[0]!, ys[0]!, ys[rows]!, settings.snap),
-    coverage(v, xs[cols]!, ys[0]!, ys[rows]!, settings.snap),
-  ];
-  if (Math.min(...frame) < settings.minFrame) return null;
   const openRight = (r: number, c: number) => coverage(v, xs[c + 1]!, ys[r]!, ys[r + 1]!, settings.snap) < settings.minCoverage;
   const openDown = (r: number, c: number) => coverage(h, ys[r + 1]!, xs[c]!, xs[c + 1]!, settings.snap) < settings.minCoverage;
   const region = positionsToRegions(rows, cols, openRight, openDown);
