@@ -22,14 +22,14 @@ function editDistance(a: string, b: string): number {
 
 /**
  * Given two cells' texts, return whether they print the same words: equal but for spaces, or, where
- * either was read by OCR (it has a confidence), differing in at most one character in five (a
+ * either was read by OCR (it has a confidence), differing in one character, or one in five (a
  * header repeated on a scanned page is read afresh, and a character may come out differently).
  */
 function sameText(a: Cell, b: Cell): boolean {
   const [x, y] = [a.text.replace(/\s+/g, ""), b.text.replace(/\s+/g, "")];
   if (x === y) return true;
   if (a.confidence == null && b.confidence == null) return false;
-  return Math.min(x.length, y.length) >= 3 && editDistance(x, y) <= 0.2 * Math.max(x.length, y.length);
+  return Math.min(x.length, y.length) >= 3 && editDistance(x, y) <= Math.max(1, 0.2 * Math.max(x.length, y.length));
 }
 
 /** Given two rows, return whether they are printed alike: the same spans, and the same words in each cell. */
