@@ -1,4 +1,4 @@
-// The canonical model (schema `jixiao/report@1`) of ../shared/spec/canonical-model.md as zod
+// The canonical model (schema `jixiao/report@1`, described in docs/model.md) as zod
 // schemas. Field names are a contract read by the evaluation tools: do not rename them.
 // Every Document leaves the pipeline through `validateDocument`, before it is printed or stored.
 import { z } from "zod";
@@ -28,7 +28,7 @@ export const ValueSchema = z.strictObject({
  * What OCR read on a record's rows: the recognition confidence (0..1) of each figure (a cell
  * holding a digit), lowest first, and the lowest of them (of all read cells when none holds a
  * digit). Absent for text read from a text layer. The checks report a finding resting on a
- * figure below high confidence as "verify", never as an error (src/store/schema-v5.ts).
+ * figure below high confidence as "verify", never as an error (src/store/versions/v5.ts).
  */
 export const OcrReadingSchema = z.strictObject({
   confidence: num.min(0).max(1),

@@ -17,7 +17,7 @@ function benchFiles(args: string[]): string[] {
   if (args.length) return args;
   const fixtures = existsSync("fixtures") ? readdirSync("fixtures").filter((f) => f.endsWith(".pdf")).map((f) => join("fixtures", f)) : [];
   if (fixtures.length) return fixtures.sort();
-  const real = "../shared/realdocs";
+  const real = "fixtures/realdocs";
   return readdirSync(real).filter((f) => f.endsWith(".pdf")).map((f) => join(real, f)).sort();
 }
 

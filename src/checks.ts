@@ -1,5 +1,5 @@
-// Spot-checks of a report's printed figures against each other: the `findings` view of schema
-// version 2 (src/store/views-v2.ts), read in order of seriousness. A single file is checked by
+// Spot-checks of a report's printed figures against each other: the `findings` view of the
+// schema (src/store/schema.sql), read in order of seriousness. A single file is checked by
 // the same SQL: it is extracted into a store in memory first, so there is one mechanism and a
 // database and a file can never disagree about what counts as a finding.
 import type Database from "better-sqlite3";
@@ -7,7 +7,7 @@ import { tablesOf } from "../contracts/extraction.js";
 import { extractFile } from "./pipeline.js";
 import { openStore } from "./store/store.js";
 
-/** "verify": a finding resting on a figure OCR did not read with high confidence (src/store/schema-v5.ts). */
+/** "verify": a finding resting on a figure OCR did not read with high confidence (src/store/versions/v5.ts). */
 export type Severity = "error" | "warning" | "verify";
 
 /** The rules, most serious first. docs/sql.md explains each with its tolerance. */

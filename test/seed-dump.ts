@@ -1,4 +1,4 @@
-// Reads a seed text dump (../shared/seeds/NNN_*.txt) as an extraction: tab-separated lines and
+// Reads a seed text dump (test/data/seeds/NNN_*.txt) as an extraction: tab-separated lines and
 // markdown table lines are table rows, blank lines end a table, other lines are text blocks. The
 // dumps keep the defects of the extractors that made them (rows shifted by a column, labels in the
 // wrong column, repeated page headers, weights and scores in one cell), so normalizers are tested

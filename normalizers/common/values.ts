@@ -1,6 +1,6 @@
 // Reading the figures printed in self-evaluation tables: indicator values (指标值 / 实际完成值)
 // as `Value`s, and plain numbers, rates and amounts for budget lines, weights and scores.
-// Conventions: ../shared/spec/canonical-model.md ("Value", "Numbers") and the seed README's
+// Conventions: docs/model.md ("The records": Value; "Reading conventions") and the seed README's
 // "Conventions used in all five files". Every function here is pure and layout-agnostic.
 import type { Value } from "../../contracts/model.js";
 

@@ -1,5 +1,5 @@
 // The label vocabulary every layout normalizer shares: indicator levels (一级/二级指标), rubric
-// weights printed inside labels, and budget fund sources. Spec: ../shared/spec/canonical-model.md,
+// weights printed inside labels, and budget fund sources. Model: docs/model.md,
 // "Vocabulary of levels" and BudgetLine.fundSource; examples from the seeds' expected files.
 import type { FundSource } from "../../contracts/model.js";
 

@@ -22,7 +22,6 @@ example: jixiao extract fixtures/tianjin.docx --json > tianjin.json`;
 
 export const extractCommand: Command = {
   name: "extract",
-  summary: "print the canonical Document of one file as JSON",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {

@@ -24,7 +24,6 @@ example: jixiao report --db data/jixiao.db --html data/report`;
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "write an HTML spot-check report with a crop of the page beside every figure",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, { db: { type: "string" }, html: { type: "string" } });

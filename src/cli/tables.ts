@@ -15,7 +15,6 @@ example: jixiao tables fixtures/tianjin.docx --json > grids.json`;
 
 export const tablesCommand: Command = {
   name: "tables",
-  summary: "print the raw table grids found in one file",
   help,
   async run(argv) {
     const { positionals } = parse(argv, { json: { type: "boolean" } });

@@ -12,7 +12,7 @@ import {
   prepareReads, prepareWrites, type DocumentRow, type ImportErrorRow, type ReadStatements,
   type WriteStatements,
 } from "./statements.js";
-import { jixiaoVersion } from "./version.js";
+import { jixiaoVersion } from "../version.js";
 import { assertStorableText, insertDocument, type DocumentMeta } from "./write.js";
 
 export { StoreError } from "./errors.js";

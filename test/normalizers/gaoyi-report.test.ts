@@ -9,11 +9,11 @@ import type { Document, Indicator, Report } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { splitRunOnHeadings } from "../../normalizers/common/scoring-listing.js";
 import { departmentOfTitle, gaoyiReport } from "../../normalizers/gaoyi-report.js";
-import { FIXTURES, SHARED, scoreAgainst } from "../helpers.js";
+import { FIXTURES, SEEDS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";
 
-const SEED = join(SHARED, "seeds/004_0cc43c62b0ececd6.txt");
-const SEED_EXPECTED = join(SHARED, "seeds/expected/004_0cc43c62b0ececd6.json");
+const SEED = join(SEEDS, "004_0cc43c62b0ececd6.txt");
+const SEED_EXPECTED = join(SEEDS, "expected/004_0cc43c62b0ececd6.json");
 const LAYOUT = "gaoyi-report";
 
 /** Given an expected file, return the path of a copy holding only this family's report. */

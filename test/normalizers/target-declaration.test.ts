@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { normalize } from "../../normalizers/index.js";
 import type { Document } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
-import { fixturePairs, FIXTURES, SHARED, scoreAgainst } from "../helpers.js";
+import { fixturePairs, FIXTURES, REALDOCS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";
 
-const REALDOCS = join(SHARED, "realdocs");
+
 const TIANBAO = join(REALDOCS, "zxj-tianbaoxitong__1770007475548-818404804.pdf");
 const TIANBAO_EXPECTED = join(FIXTURES, "realdocs/tianbaoxitong.expected.json");
 const FINAL_ACCOUNTS = [

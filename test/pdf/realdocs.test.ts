@@ -1,4 +1,4 @@
-// The text-layer PDF extractor on real producers' files (../shared/realdocs): WPS, Word 2010 and
+// The text-layer PDF extractor on real producers' files (fixtures/realdocs): WPS, Word 2010 and
 // ONLYOFFICE, ruled tables drawn as thin filled rectangles or stroked paths.
 import { describe, expect, it } from "vitest";
 import { tablesOf, type Table } from "../../contracts/extraction.js";

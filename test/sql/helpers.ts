@@ -56,7 +56,7 @@ export function sampleStore(): Store {
   return storeWith(fixtureDocuments().values());
 }
 
-/** The sample database of the README: the DOCX fixtures read by jixiao's own pipeline, in name order. */
+/** The sample database of the SQL guide: the DOCX fixtures read by jixiao's own pipeline, in name order. */
 export async function importedSampleStore(): Promise<Store> {
   const store = openStore(tempDbPath());
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".docx")).sort();

@@ -20,7 +20,7 @@ afterEach(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-export const SEEDS_DIR = new URL("../../../shared/seeds/expected/", import.meta.url);
+export const SEEDS_DIR = new URL("../data/seeds/expected/", import.meta.url);
 
 /** Every seed's expected document, by file name. */
 export function seedDocuments(): { name: string; doc: Document }[] {

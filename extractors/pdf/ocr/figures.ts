@@ -2,7 +2,7 @@
 // one shape, so a reading that is not a well-formed number there, or that has more decimals than
 // any other figure of the column ("94.97%" read as "94.9790": the percent sign read as "90"), is
 // a misreading more likely than a figure. Such cells are read again; one still in doubt keeps a
-// low confidence, so a check resting on it says "verify" (src/store/schema-v5.ts).
+// low confidence, so a check resting on it says "verify" (src/store/versions/v5.ts).
 import type { Cell } from "../../../contracts/extraction.js";
 
 /** How a figure is printed: with a percent sign or not, and its number of decimals. */

@@ -105,7 +105,9 @@ function trimToFrame(xs: number[], ys: number[], h: Segment[], v: Segment[], set
     if (y1 - y0 < settings.minSize || x1 - x0 < settings.minSize) return null;
     const frame = [coverage(h, y0, x0, x1, settings.snap), coverage(h, y1, x0, x1, settings.snap), coverage(v, x0, y0, y1, settings.snap), coverage(v, x1, y0, y1, settings.snap)];
     const worst = frame.indexOf(Math.min(...frame));
-    if (frame[worst]! >= settings.minFrame) return { xs, ys };
+    // One side worn or under the seal is still a side when the other three are drawn.
+    const short = frame.filter((f) => f < settings.minFrame).length;
+    if (short === 0 || (short === 1 && frame[worst]! >= settings.minFrame / 2)) return { xs, ys };
     // A side of one cell's width is all the table has left there: dropping it would not find a frame.
     if (worst < 2 ? ys.length <= 2 : xs.length <= 2) return null;
     if (worst === 0) ys = ys.slice(1);
