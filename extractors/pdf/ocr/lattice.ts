@@ -4,6 +4,7 @@
 // spanning cell (the same reading of a grid as a merged-cell table in a word processor).
 import type { PixelBox } from "./image.js";
 import type { Segment } from "./rules.js";
+import { sealShare } from "./seal-area.js";
 
 /** A cell of a table found on the image, in grid positions and pixels. */
 export interface LatticeCell {
@@ -119,7 +120,7 @@ function trimToFrame(xs: number[], ys: number[], h: Segment[], v: Segment[], set
 }
 
 /** Given one table's segments, return its grid with spans, or null when it has fewer than two cells. */
-export function groupToTable(group: Segment[], settings: LatticeSettings): LatticeTable | null {
+export function groupToTable(group: Segment[], settings: LatticeSettings, seals: PixelBox[] = []): LatticeTable | null {
   const h = group.filter((s) => s.horizontal);
   const v = group.filter((s) => !s.horizontal);
   const framed = trimToFrame(
@@ -132,8 +133,11 @@ export function groupToTable(group: Segment[], settings: LatticeSettings): Latti
   const { xs, ys } = framed;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  const openRight = (r: number, c: number) => coverage(v, xs[c + 1]!, ys[r]!, ys[r + 1]!, settings.snap) < settings.minCoverage;
-  const openDown = (r: number, c: number) => coverage(h, ys[r + 1]!, xs[c]!, xs[c + 1]!, settings.snap) < settings.minCoverage;
+  // A boundary drawn elsewhere and missing under a seal is taken as drawn: the seal hid it (seal-area.ts).
+  const drawn = (segments: Segment[], horizontal: boolean, at: number, from: number, to: number) =>
+    coverage(segments, at, from, to, settings.snap) + sealShare(seals, horizontal, at, from, to) >= settings.minCoverage;
+  const openRight = (r: number, c: number) => !drawn(v, false, xs[c + 1]!, ys[r]!, ys[r + 1]!);
+  const openDown = (r: number, c: number) => !drawn(h, true, ys[r + 1]!, xs[c]!, xs[c + 1]!);
   const region = positionsToRegions(rows, cols, openRight, openDown);
   const members = new Map<number, [number, number][]>();
   region.forEach((id, i) => members.set(id, [...(members.get(id) ?? []), [Math.floor(i / cols), i % cols]]));
@@ -155,10 +159,10 @@ export function groupToTable(group: Segment[], settings: LatticeSettings): Latti
   return { xs, ys, cells, irregular, box: { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[rows]! } };
 }
 
-/** Given a page's rules, return its tables, top to bottom. */
-export function segmentsToTables(segments: Segment[], settings: LatticeSettings): LatticeTable[] {
+/** Given a page's rules and where seals lie, return its tables, top to bottom. */
+export function segmentsToTables(segments: Segment[], settings: LatticeSettings, seals: PixelBox[] = []): LatticeTable[] {
   return segmentsToGroups(segments, settings.snap)
-    .map((g) => groupToTable(g, settings))
+    .map((g) => groupToTable(g, settings, seals))
     .filter((t): t is LatticeTable => t != null)
     .sort((a, b) => a.box.y0 - b.box.y0);
 }

@@ -5,6 +5,7 @@ import { binaryToSkew, rotateGray } from "./deskew.js";
 import { grayToBinary, otsuThreshold, type BinaryImage, type GrayImage } from "./image.js";
 import { segmentsToTables, type LatticeTable } from "./lattice.js";
 import { binaryToSegments, eraseSegments, type Segment } from "./rules.js";
+import { sealToBoxes } from "./seal-area.js";
 import type { OcrSettings } from "./settings.js";
 
 export interface PageLayout {
@@ -38,13 +39,15 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   // contrast against the paper (its noise cannot form the long runs a rule needs).
   const r = settings.rules;
   const lenient = grayToBinary(gray, Math.max(threshold + (255 - threshold) * r.lenience, paperLevel(gray, threshold) - r.paperContrast));
+  const upright = rotateMask(seal, skew);
   const segments = binaryToSegments(
     lenient,
     { minRun: px(r.minRun), runGap: 2, joinGap: px(r.joinGap), sealGap: px(r.sealGap), maxThickness: px(r.maxThickness), endSlack: px(r.slack) },
-    rotateMask(seal, skew),
+    upright,
   );
   const l = settings.lattice;
-  const tables = segmentsToTables(segments, { snap: px(l.snap), minCoverage: l.minCoverage, minCell: px(l.minCell), minFrame: l.minFrame, minSize: px(l.minSize) });
+  const seals = sealToBoxes(upright, px(3), px(40));
+  const tables = segmentsToTables(segments, { snap: px(l.snap), minCoverage: l.minCoverage, minCell: px(l.minCell), minFrame: l.minFrame, minSize: px(l.minSize) }, seals);
   // Only rules that belong to a table are erased: a lone underline stays with its text.
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
   return { gray, text: eraseSegments(ink, inTables), skew, segments: inTables, tables, scale };
