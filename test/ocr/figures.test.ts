@@ -13,6 +13,7 @@ describe("figures in doubt on a scanned table", () => {
     expect(figureShape("-1693.77")).toEqual({ percent: false, decimals: 2 });
     expect(figureShape("94.97%0")).toBeNull();
     expect(figureShape("1O0")).toBeNull();
+    expect(figureShape("9 10")).toBeNull();
   });
 
   it("flags a rate whose percent sign was read as digits, and nothing else, in a column of rates", () => {

@@ -13,9 +13,9 @@ export interface FigureShape {
 
 const FIGURE = /^[≥≤<>=]?[-+]?(\d{1,3}(,\d{3})+|\d+)(\.(\d+))?(%)?$/;
 
-/** Given a cell's text, return its shape when it is a well-formed figure, else null. */
+/** Given a cell's text, return its shape when it is a well-formed figure, else null ("9 10", two readings in one cell, is not). */
 export function figureShape(text: string): FigureShape | null {
-  const m = FIGURE.exec(text.replace(/\s+/g, ""));
+  const m = FIGURE.exec(text.trim());
   return m ? { percent: m[5] === "%", decimals: m[4]?.length ?? 0 } : null;
 }
 
