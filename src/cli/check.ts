@@ -30,7 +30,7 @@ example: jixiao check fixtures/liuzhou.docx`;
 
 const COLUMNS = [
   "severity", "kind", "department", "fiscalYear", "subject", "message", "printed", "computed", "targetRaw",
-  "actualRaw", "weight", "score", "sourcePath", "page",
+  "actualRaw", "weight", "score", "sourcePath", "page", "ocrConfidence",
 ];
 
 export const checkCommand: Command = {
