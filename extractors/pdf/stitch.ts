@@ -7,7 +7,7 @@
 import type { Block, Cell, Table } from "../../contracts/extraction.js";
 import type { PageTable } from "./assign.js";
 import type { TextBlock } from "./blocks.js";
-import { alignRuled, alignStream, narrowRanges, rowsOnBoundaries } from "./columns.js";
+import { alignRuled, alignScaled, alignStream, narrowRanges, rowsOnBoundaries } from "./columns.js";
 import { isNewCopy, joinAcrossBreak, repeatedHeader } from "./join.js";
 import type { Rect } from "./geometry.js";
 import type { StitchSettings } from "./settings.js";
@@ -42,23 +42,23 @@ export function isMarginText(page: PageLayout, block: TextBlock, settings: Stitc
   return /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?([\s/共]*\d*\s*页?)?[-—–\s]*$/.test(block.text) || /^续表/.test(block.text);
 }
 
-/** Given pages, return for each page size the lowest bottom of any table or content text on pages of that size. */
-export function lowestContent(pages: PageLayout[], settings: StitchSettings): Map<string, number> {
-  const lowest = new Map<string, number>();
-  for (const page of pages) {
-    const key = sizeKey(page);
+/** Given pages, return for each page the lowest bottom of any table or content text on pages of its size. */
+export function lowestContent(pages: PageLayout[], settings: StitchSettings): Map<number, number> {
+  const bottoms = pages.map((page) => {
+    let lowest = 0;
     for (const item of page.items) {
       if (item.kind === "text" && isMarginText(page, item.block, settings)) continue;
-      const bottom = item.kind === "table" ? item.table.box.y1 : item.block.box.y1;
-      lowest.set(key, Math.max(lowest.get(key) ?? 0, bottom));
+      lowest = Math.max(lowest, item.kind === "table" ? item.table.box.y1 : item.block.box.y1);
     }
-  }
-  return lowest;
+    return lowest;
+  });
+  return new Map(pages.map((page) => [page.number, Math.max(0, ...pages.flatMap((p, i) => (sameSize(p, page, settings) ? [bottoms[i]!] : [])))]));
 }
 
-/** Given a page, return a key shared by pages of the same size and orientation. */
-function sizeKey(page: PageLayout): string {
-  return `${Math.round(page.width)}x${Math.round(page.height)}`;
+/** Given two pages, return whether they have the same orientation and about the same size (scanned sheets differ by a few points). */
+export function sameSize(a: Pick<PageLayout, "width" | "height">, b: Pick<PageLayout, "width" | "height">, settings: StitchSettings): boolean {
+  const near = (x: number, y: number) => Math.abs(x - y) <= settings.sizeTolerance * Math.max(x, y);
+  return near(a.width, b.width) && near(a.height, b.height);
 }
 
 /** Given a page, return the index of its first item when that is a table with only margin text before it, else -1. */
@@ -98,7 +98,7 @@ export function appendContinuation(open: OpenTable, room: number, next: PageTabl
   if (open.method !== next.method) return false;
   const aligned = open.method === "stream"
     ? alignStream(open, { xs: next.xs, ranges: next.ranges ?? next.xs.map((x) => [x, x]) }, settings.streamColumnTolerance)
-    : alignRuled(open.xs, next.xs, settings.columnTolerance);
+    : alignRuled(open.xs, next.xs, settings.columnTolerance) ?? alignScaled(open.xs, next.xs, settings.columnTolerance, settings.maxZoom);
   if (!aligned) return false;
   const { xs, mapA, mapB } = aligned;
   const mine = rowsOnBoundaries(open.rows, mapA, xs.length - 1);
@@ -130,7 +130,7 @@ function toBlocks(items: DocItem[]): Block[] {
 export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Block[] {
   const lowest = lowestContent(pages, settings);
   const items: DocItem[] = [];
-  let running: { open: OpenTable; size: string; room: number } | null = null;
+  let running: { open: OpenTable; page: PageLayout; room: number } | null = null;
   let lastTable: OpenTable | null = null;
   for (const page of pages) {
     const lead = leadingTable(page, settings);
@@ -139,15 +139,15 @@ export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Bl
         items.push({ kind: "text", block: item.block, box: item.box ?? item.block.box, page: page.number });
         continue;
       }
-      const continues = i === lead && running && running.size === sizeKey(page) && running.open.lastPage === page.number - 1;
+      const continues = i === lead && running && sameSize(running.page, page, settings) && running.open.lastPage === page.number - 1;
       if (continues && appendContinuation(running!.open, running!.room, item.table, page.height, settings)) continue;
       lastTable = openTable(item.table);
       items.push({ kind: "table", open: lastTable });
     }
     const tail = trailingTable(page, settings);
-    const room = (lowest.get(sizeKey(page)) ?? page.height) - (tail?.box.y1 ?? 0);
+    const room = (lowest.get(page.number) ?? page.height) - (tail?.box.y1 ?? 0);
     // The table that ends this page (a new one, or one continued onto it) may run on to the next.
-    running = tail && lastTable && lastTable.lastPage === page.number ? { open: lastTable, size: sizeKey(page), room } : null;
+    running = tail && lastTable && lastTable.lastPage === page.number ? { open: lastTable, page, room } : null;
   }
   return toBlocks(items);
 }
