@@ -11,6 +11,7 @@ import { alignRuled, alignStream, narrowRanges, rowsOnBoundaries } from "./colum
 import { isNewCopy, joinAcrossBreak, repeatedHeader } from "./join.js";
 import type { Rect } from "./geometry.js";
 import type { StitchSettings } from "./settings.js";
+import { repeatedColumns, joinParts } from "../side-by-side.js";
 
 /**
  * A table or text block of a page, geometry in the reading frame; `box` places a text block on the
@@ -29,6 +30,7 @@ export interface PageLayout {
 interface OpenTable {
   rows: (Cell | null)[][];
   rowPages: number[];
+  firstPage: number;
   xs: number[];
   ranges: [number, number][];
   method: PageTable["method"];
@@ -67,12 +69,18 @@ function leadingTable(page: PageLayout, settings: StitchSettings): number {
   return i >= 0 && page.items[i]!.kind === "table" ? i : -1;
 }
 
-/** Given a page, return its last item when that is a table (margin text aside), else null. */
+/**
+ * Given a page, return its last table when nothing but margin text lies below it, else null. Text
+ * beside a table is not below it: a spreadsheet printed in parts leaves the text of a merged header
+ * cut by the page edge standing right of the grid (Calc draws it clipped).
+ */
 function trailingTable(page: PageLayout, settings: StitchSettings): PageTable | null {
   for (let i = page.items.length - 1; i >= 0; i--) {
     const item = page.items[i]!;
-    if (item.kind === "text" && isMarginText(page, item.block, settings)) continue;
-    return item.kind === "table" ? item.table : null;
+    if (item.kind === "table") {
+      const below = page.items.slice(i + 1).some((after) => after.kind === "text" && !isMarginText(page, after.block, settings) && after.block.box.y1 > item.table.box.y1);
+      return below ? null : item.table;
+    }
   }
   return null;
 }
@@ -87,7 +95,7 @@ function noRoomLeft(room: number, next: PageTable, bodyRow: number, pageHeight: 
 
 /** Given a page table, return a table that may grow with the following pages (cells copied). */
 function openTable(t: PageTable): OpenTable {
-  return { rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))), rowPages: t.rows.map(() => t.page), xs: t.xs, ranges: t.ranges ?? t.xs.map((x) => [x, x]), method: t.method, lastPage: t.page };
+  return { rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))), rowPages: t.rows.map(() => t.page), firstPage: t.page, xs: t.xs, ranges: t.ranges ?? t.xs.map((x) => [x, x]), method: t.method, lastPage: t.page };
 }
 
 /**
@@ -149,5 +157,36 @@ export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Bl
     // The table that ends this page (a new one, or one continued onto it) may run on to the next.
     running = tail && lastTable && lastTable.lastPage === page.number ? { open: lastTable, size: sizeKey(page), room } : null;
   }
-  return toBlocks(items);
+  return toBlocks(joinPrintedParts(items, settings));
+}
+
+/**
+ * Given the document's items, return them with each table printed in parts side by side joined:
+ * a part starts on the page after the previous part ends (spreadsheets print down, then over),
+ * repeats the previous part's leading columns row for row (print titles) at the same place on
+ * the page, and its own columns are appended to the rows of the first part.
+ */
+export function joinPrintedParts(items: DocItem[], settings: StitchSettings): DocItem[] {
+  const out: DocItem[] = [];
+  let left: OpenTable | null = null;
+  for (const item of items) {
+    if (item.kind === "table" && left && item.open.firstPage === left.lastPage + 1 && item.open.method === left.method) {
+      const k = repeatedColumns(left.rows, item.open.rows);
+      const placed = k > 0 && item.open.xs.slice(0, k + 1).every((x, i) => Math.abs(x - left!.xs[i]!) <= 2 * settings.columnTolerance);
+      if (placed && !sameTexts(left.rows, item.open.rows)) {
+        left.rows = joinParts(left.rows, item.open.rows, k);
+        left.lastPage = item.open.lastPage;
+        continue;
+      }
+    }
+    if (item.kind === "table") left = item.open;
+    out.push(item);
+  }
+  return out;
+}
+
+/** Given two grids, return whether they hold the same texts (a second copy of a table, not a part of it). */
+function sameTexts(a: (Cell | null)[][], b: (Cell | null)[][]): boolean {
+  const texts = (g: (Cell | null)[][]) => g.map((row) => row.map((c) => c?.text ?? "").join("\t")).join("\n");
+  return texts(a) === texts(b);
 }
