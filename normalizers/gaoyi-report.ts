@@ -5,8 +5,8 @@
 // headings ("1、投入指标（20分）" … "自评得分 2 分"); 四、评价结论和评价等级 gives the total and grade;
 // a 分项绩效项目清单 table lists the projects. Other counties write the same structure with other
 // numbers, so everything here is read by its structure, never by this document's strings.
-import type { Extraction } from "../src/extraction.js";
-import { emptyReport, type Indicator, type Report, type Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { emptyReport, type Indicator, type Report, type Warning } from "../contracts/model.js";
 import { scoreVocabulary } from "./common/detect.js";
 import { projectListHeader, tableToProjects } from "./common/project-list.js";
 import { proseToBudget } from "./common/report-budget.js";

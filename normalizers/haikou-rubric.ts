@@ -4,8 +4,8 @@
 // 得分 rows, 一级 and 二级 labels carrying their weights in brackets ("投入(20)", "预算编制(10)"),
 // then 合计 and the 偏差和措施 row; the 偏差 text may stand under the table. Scanned copies arrive
 // OCR'd with rows merged and columns lost: common/rubric-*.ts read them by content and weights.
-import type { Extraction } from "../src/extraction.js";
-import { emptyReport, type Indicator, type Report, type Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { emptyReport, type Indicator, type Report, type Warning } from "../contracts/model.js";
 import { rubricNameRestorer } from "./common/rubric-names.js";
 import { regionPages, rubricRegions, textAfter } from "./common/rubric-region.js";
 import { scoreVocabulary } from "./common/detect.js";

@@ -1,8 +1,8 @@
 // Layout detection and dispatch: every normalizer scores the regions it could read; the best fits
 // above the threshold win, one report per region, regions never overlapping. When nothing fits, the
 // document keeps zero reports and a warning names the closest family and why it was rejected.
-import type { Extraction } from "../src/extraction.js";
-import type { Report, Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import type { Report, Warning } from "../contracts/model.js";
 import { gaoyiReport } from "./gaoyi-report.js";
 import { haikouRubric } from "./haikou-rubric.js";
 import { liuzhou } from "./liuzhou.js";

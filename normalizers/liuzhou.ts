@@ -3,8 +3,8 @@
 // 部门职能概述 rows; 部门整体支出年度绩效目标 rows (one goal per row, no 序号); 自评得分(满分100分)
 // with 预算执行(10分) and its score; then 衡量指标 with 一级/二级指标, 指标内容 (the name), 指标值, 分值,
 // 实际完成值, 指标得分, 完成情况简要描述, 偏差原因及改进措施.
-import type { Extraction } from "../src/extraction.js";
-import { emptyReport, type Report, type Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { emptyReport, type Report, type Warning } from "../contracts/model.js";
 import { budgetExpectations, hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
 import { realignRow } from "./common/realign.js";
 import { formFits } from "./common/detect.js";

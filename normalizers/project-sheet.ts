@@ -9,8 +9,8 @@
 // Each sheet is one report of kind "project"; the project is named on every indicator; the
 // department is the 主管部门, and an 实施单位 that differs is kept in a `not-represented` warning.
 // A sheet without an actual or score column is a target declaration (target-declaration.ts).
-import type { Extraction } from "../src/extraction.js";
-import { emptyReport, type Report, type Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { emptyReport, type Report, type Warning } from "../contracts/model.js";
 import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
 import { scoreVocabulary } from "./common/detect.js";
 import { BUDGET_HEADERS, GOAL_HEADERS, type BudgetField, type GoalField } from "./common/headers.js";

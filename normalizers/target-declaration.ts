@@ -7,8 +7,8 @@
 // 一级/二级/三级指标 with 年度(/项目)指标值. Read as a report of kind "project" with targets only:
 // nothing is printed for actuals, weights or scores, and nothing is invented for them. The year's
 // amounts become budget lines with `initial` set (what is budgeted when the year opens).
-import type { Extraction } from "../src/extraction.js";
-import { emptyReport, type BudgetLine, type FundSource, type Report, type Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { emptyReport, type BudgetLine, type FundSource, type Report, type Warning } from "../contracts/model.js";
 import { unitOf } from "./common/budget.js";
 import { scoreVocabulary } from "./common/detect.js";
 import { DECLARED_AMOUNT_HEADERS, fieldOfHeader, type DeclaredAmountField } from "./common/headers.js";

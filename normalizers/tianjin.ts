@@ -2,8 +2,8 @@
 // follow each other in a single (possibly page-split) table: 部门名称; 预算执行情况 (header, values,
 // 偏差原因分析及改进措施); 年度绩效目标完成情况 (目标序号 / 年度绩效目标 / 实际完成情况 / 偏差); 年度指标完成情况
 // (绩效目标N blocks of 一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差); 总分; 自评结论.
-import type { Extraction } from "../src/extraction.js";
-import { emptyReport, type Goal, type Indicator, type Report, type Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { emptyReport, type Goal, type Indicator, type Report, type Warning } from "../contracts/model.js";
 import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
 import { formFits } from "./common/detect.js";
 import { BUDGET_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, type BudgetField, type GoalField, type IndicatorField } from "./common/headers.js";

@@ -1,13 +1,10 @@
 // The contract between the pipeline and the layout normalizers. A normalizer knows one layout
 // family and nothing of file formats: it sees an Extraction (tables and text blocks).
-import type { Extraction } from "../src/extraction.js";
-import type { Report, Warning } from "../src/model.js";
+import type { Extraction } from "../contracts/extraction.js";
+import type { Report } from "../contracts/model.js";
+import type { Result } from "../contracts/result.js";
 
-/** What every stage returns: its value and the messages about it (mammoth's Result). */
-export interface Result<T> {
-  value: T;
-  warnings: Warning[];
-}
+export type { Result } from "../contracts/result.js";
 
 /** A region of the extraction that a family could read, and how well it fits. */
 export interface LayoutFit {

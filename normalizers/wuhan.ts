@@ -3,8 +3,8 @@
 // row per fund source: 年初预算数 / 调整预算数 / 决算数) and an attached 部门整体绩效自评表: 单位名称,
 // 基本支出总额 / 项目支出总额, 预算执行情况 (部门整体支出总额: 预算数 / 执行数 / 执行率), then per 年度目标N
 // a block of 一级 / 二级 / 三级指标 with 年初目标值 and 实际完成值, and no weights or scores.
-import type { Extraction, Table } from "../src/extraction.js";
-import { emptyReport, type BudgetLine, type Report, type Warning } from "../src/model.js";
+import type { Extraction, Table } from "../contracts/extraction.js";
+import { emptyReport, type BudgetLine, type Report, type Warning } from "../contracts/model.js";
 import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
 import { scoreVocabulary } from "./common/detect.js";
 import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";

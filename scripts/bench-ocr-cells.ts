@@ -1,8 +1,8 @@
 // What the OCR benchmark counts: cells of the expected Document that a reader of the grids must
 // find whole (indicator names, targets, actuals, weights, scores, budget figures), and which of
 // them the grids hold. A figure matches a cell printing the same number ("10.00" for 10).
-import type { Block } from "../src/extraction.js";
-import type { Document } from "../src/model.js";
+import type { Block } from "../contracts/extraction.js";
+import type { Document } from "../contracts/model.js";
 
 export interface WantedCell {
   text: string;
@@ -45,6 +45,9 @@ export function gridHits(blocks: Block[], wanted: WantedCell[]): { hits: WantedC
   const values = new Set(cells.filter((c) => /^-?\d+(\.\d+)?$/.test(c)).map(Number));
   const hits: WantedCell[] = [];
   const misses: WantedCell[] = [];
-  for (const w of wanted) (w.value != null ? values.has(w.value) : texts.has(w.text)) ? hits.push(w) : misses.push(w);
+  for (const w of wanted) {
+    const found = w.value != null ? values.has(w.value) : texts.has(w.text);
+    (found ? hits : misses).push(w);
+  }
   return { hits, misses };
 }

@@ -10,12 +10,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bytesToDocument } from "../extractors/pdf/load.js";
-import { grayToPgm, tessdataDir } from "../extractors/ocr/engines/tesseract.js";
-import { rgbaToGray } from "../extractors/ocr/image.js";
-import { ocrEngineNames, ocrPdfPages, type OcrEngineName, type OcrResult } from "../extractors/ocr/index.js";
-import { documentToRaster } from "../extractors/ocr/render.js";
-import { defaultOcrSettings } from "../extractors/ocr/settings.js";
-import { DocumentSchema, type Document } from "../src/model.js";
+import { grayToPgm, tessdataDir } from "../extractors/pdf/ocr/engines/tesseract.js";
+import { rgbaToGray } from "../extractors/pdf/ocr/image.js";
+import { ocrEngineNames, ocrPdfPages, type OcrEngineName, type OcrResult } from "../extractors/pdf/ocr/index.js";
+import { documentToRaster } from "../extractors/pdf/ocr/render.js";
+import { defaultOcrSettings } from "../extractors/pdf/ocr/settings.js";
+import { DocumentSchema, type Document } from "../contracts/model.js";
 import { expectedCells, gridHits } from "./bench-ocr-cells.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

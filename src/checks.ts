@@ -1,9 +1,9 @@
-// Spot-checks of a report's printed figures against each other: the `findings` view of schema
-// version 2 (src/store/views-v2.ts), read in order of seriousness. A single file is checked by
+// Spot-checks of a report's printed figures against each other: the `findings` view of the
+// schema (src/store/schema.sql), read in order of seriousness. A single file is checked by
 // the same SQL: it is extracted into a store in memory first, so there is one mechanism and a
 // database and a file can never disagree about what counts as a finding.
 import type Database from "better-sqlite3";
-import { tablesOf } from "./extraction.js";
+import { tablesOf } from "../contracts/extraction.js";
 import { extractFile } from "./pipeline.js";
 import { openStore } from "./store/store.js";
 

@@ -1,18 +1,18 @@
-// The pipeline: file -> bytes -> extraction (format-specific) -> reports (layout-specific) ->
-// a validated Document. Only this module and the store touch files.
+// The pipeline: file -> bytes -> extraction (the registry's extractor for the bytes) -> reports
+// (the normalizers) -> a validated Document. The commands reach files through this module, the
+// store and the importer; extractors and normalizers see bytes and grids only (an extractor that
+// needs a helper program, LibreOffice, hands it bytes through a temporary folder).
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import { extractDocx } from "../extractors/docx/index.js";
+import type { ExtractOptions as ExtractorOptions } from "../contracts/extractor.js";
+import { extractorOf } from "../extractors/registry.js";
 import { normalize, type NormalizeSettings } from "../normalizers/index.js";
-import { UnreadableFileError } from "./errors.js";
-import type { Extraction } from "./extraction.js";
-import { detectFormat } from "./formats.js";
-import { SCHEMA_ID, validateDocument, type Document } from "./model.js";
+import { UnreadableFileError } from "../contracts/errors.js";
+import type { Extraction } from "../contracts/extraction.js";
+import { SCHEMA_ID, validateDocument, type Document } from "../contracts/model.js";
 
-export interface ExtractOptions {
+export interface ExtractOptions extends ExtractorOptions {
   normalize?: Partial<NormalizeSettings>;
-  /** The OCR engine for pages without a text layer ("paddle", the default, or "tesseract"). */
-  ocrEngine?: string;
   /** Replace the extractor's tables by these (jixiao extract --tables-from). */
   extraction?: Extraction;
 }
@@ -37,31 +37,11 @@ export async function readSource(path: string): Promise<Buffer> {
   return bytes;
 }
 
-/** Given a file's bytes, return the extraction of whichever format the bytes are. */
-export async function extractBytes(bytes: Uint8Array, path: string, options: Pick<ExtractOptions, "ocrEngine"> = {}): Promise<Extraction> {
-  const format = detectFormat(bytes);
-  switch (format) {
-    case "docx":
-      return extractDocx(bytes, path);
-    case "pdf": {
-      const { extractPdf } = await import("../extractors/pdf/index.js");
-      return extractPdf(bytes, path, {}, (pages) => readScannedPages(bytes, path, pages, options.ocrEngine));
-    }
-    case "ole": {
-      const { extractOle } = await import("../extractors/ole/index.js");
-      return extractOle(bytes, path);
-    }
-    case "xlsx": {
-      const { extractXlsx } = await import("../extractors/xlsx/index.js");
-      return extractXlsx(bytes, path);
-    }
-    case "html": {
-      const { extractHtml } = await import("../extractors/html/index.js");
-      return extractHtml(bytes, path);
-    }
-    default:
-      throw new UnreadableFileError(path, "unsupported-format", "neither PDF nor DOCX (unrecognized bytes)");
-  }
+/** Given a file's bytes, return the extraction made by the extractor of whichever format the bytes are. */
+export async function extractBytes(bytes: Uint8Array, path: string, options: ExtractorOptions = {}): Promise<Extraction> {
+  const extractor = extractorOf(bytes);
+  if (!extractor) throw new UnreadableFileError(path, "unsupported-format", "not a PDF, Word, Excel or HTML file (unrecognized bytes)");
+  return extractor.extract(bytes, path, { ...options, extractBytes: (converted, at) => extractBytes(converted, at, options) });
 }
 
 /** Given bytes and the extraction made of them, return the validated canonical Document. */
@@ -86,17 +66,6 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
   const bytes = await readSource(path);
   const extraction = options.extraction ?? (await extractBytes(bytes, path, options));
   return { document: extractionToDocument(bytes, path, extraction, options), extraction, size: bytes.length };
-}
-
-/** Given a PDF and its pages without a text layer, return those pages read by OCR (loaded only when needed). */
-async function readScannedPages(bytes: Uint8Array, path: string, pages: number[], engine: string | undefined) {
-  const { ocrPdfPages, ocrEngineNames } = await import("../extractors/ocr/index.js");
-  const { ocrPagesToLayouts } = await import("../extractors/ocr/layouts.js");
-  if (engine && !(ocrEngineNames as readonly string[]).includes(engine)) {
-    throw new UnreadableFileError(path, "missing-dependency", `unknown OCR engine "${engine}" (known: ${ocrEngineNames.join(", ")})`);
-  }
-  const result = await ocrPdfPages(bytes, path, pages, engine ? { engine: engine as (typeof ocrEngineNames)[number] } : {});
-  return { layouts: ocrPagesToLayouts(result.pages), warnings: result.warnings };
 }
 
 export function sha256Of(bytes: Uint8Array): string {

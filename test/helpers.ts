@@ -1,14 +1,15 @@
-// Helpers shared by the test suites: paths of the repository, the shared materials and the scorer.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// Helpers shared by the test suites: paths of the repository's test data and the scorer.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scoreDocument, tallyToScores, totalTally } from "../src/score/index.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURES = join(REPO, "fixtures");
-export const SHARED = resolve(REPO, "../shared");
-export const SCORER = join(SHARED, "tools/score.mjs");
+/** The five seed reports as text dumps, with the answers a reader recorded (test/data/seeds/README.md). */
+export const SEEDS = join(REPO, "test/data/seeds");
+/** Real published PDFs (fixtures/realdocs/README.md). */
+export const REALDOCS = join(FIXTURES, "realdocs");
 
 export interface Score {
   f1: number;
@@ -19,15 +20,11 @@ export interface Score {
   fn: number;
 }
 
-/** Given an expected file and an actual Document, return the cell scores of ../shared/tools/score.mjs. */
+/** Given an expected file and an actual Document, return the cell scores (docs/scoring.md) and every disagreement. */
 export function scoreAgainst(expectedFile: string, actual: unknown): { cells: Score; diffs: string } {
-  if (!existsSync(SCORER)) throw new Error(`the scorer ${SCORER} is missing: the shared materials must sit beside the repository`);
-  const dir = mkdtempSync(join(tmpdir(), "jixiao-score-"));
-  const actualFile = join(dir, "actual.json");
-  writeFileSync(actualFile, JSON.stringify(actual));
-  const json = JSON.parse(execFileSync("node", [SCORER, expectedFile, actualFile, "--json"], { encoding: "utf8" }));
-  const diffs = execFileSync("node", [SCORER, expectedFile, actualFile, "--verbose"], { encoding: "utf8" });
-  return { cells: json.cells as Score, diffs };
+  const { tallies, diffs } = scoreDocument(JSON.parse(readFileSync(expectedFile, "utf8")), actual);
+  const total = totalTally(tallies);
+  return { cells: { ...tallyToScores(total), tp: total.tp, fp: total.fp, fn: total.fn }, diffs: diffs.join("\n") };
 }
 
 /** The fixture files that have an expected Document beside them, as [file, expected] pairs. */

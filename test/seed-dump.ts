@@ -1,10 +1,10 @@
-// Reads a seed text dump (../shared/seeds/NNN_*.txt) as an extraction: tab-separated lines and
+// Reads a seed text dump (test/data/seeds/NNN_*.txt) as an extraction: tab-separated lines and
 // markdown table lines are table rows, blank lines end a table, other lines are text blocks. The
 // dumps keep the defects of the extractors that made them (rows shifted by a column, labels in the
 // wrong column, repeated page headers, weights and scores in one cell), so normalizers are tested
 // on them as on any other extractor's grids.
 import { readFileSync } from "node:fs";
-import { rowsToTable, type Block, type Extraction } from "../src/extraction.js";
+import { rowsToTable, type Block, type Extraction } from "../contracts/extraction.js";
 
 /** Given the text of a dump, return it as an extraction of tables and text blocks. */
 export function dumpToExtraction(text: string): Extraction {

@@ -2,8 +2,8 @@
 // Tables follow ECMA-376 §17.4: cells tile the w:tblGrid columns from an origin shifted by
 // w:gridBefore (§17.4.15); a cell covers w:gridSpan columns (§17.4.17); a vertical merge is a
 // vMerge="restart" cell followed by bare vMerge cells in the same grid column (§17.4.85).
-import type { Cell, Table } from "../../src/extraction.js";
-import { attrOf, childOf, childrenOf, tagOf, textOf, type XmlNode } from "./xml.js";
+import type { Cell, Table } from "../../contracts/extraction.js";
+import { attrOf, childOf, childrenOf, tagOf, textOf, type XmlNode } from "../ooxml/xml.js";
 
 export type BodyItem =
   | { kind: "paragraph"; text: string; styleId: string | null; outlineLevel: number | null }

@@ -1,14 +1,14 @@
 // DOCX extractor: bytes -> format-neutral tables and text blocks, in document order. Tables and
 // paragraphs are read from word/document.xml (spans resolved; heading roles from styles.xml);
 // documents with text boxes take their narrative from mammoth, which reads those.
-import type { Block, Extraction } from "../../src/extraction.js";
-import { UnreadableFileError } from "../../src/errors.js";
-import type { Warning } from "../../src/model.js";
+import type { Block, Extraction } from "../../contracts/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import type { Warning } from "../../contracts/model.js";
 import { documentToBodyItems, type BodyItem } from "./body.js";
 import { docxToNarrative, type NarrativeItem } from "./narrative.js";
 import { stylesToHeadingIds } from "./styles.js";
-import { parseXml, XmlError } from "./xml.js";
-import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "./zip.js";
+import { parseXml, XmlError } from "../ooxml/xml.js";
+import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../ooxml/zip.js";
 
 export type DocxSettings = ZipSettings;
 

@@ -1,7 +1,7 @@
 // Paragraph styles from word/styles.xml: which style ids are headings. Chinese Word names its
 // heading styles "heading 1" internally but gives them ids such as "1" or "2", so the id alone
 // says nothing; the style's w:name or its w:outlineLvl does (ECMA-376 §17.7.4.9, §17.3.1.20).
-import { attrOf, childOf, childrenOf, tagOf, type XmlNode } from "./xml.js";
+import { attrOf, childOf, childrenOf, tagOf, type XmlNode } from "../ooxml/xml.js";
 
 /** Given the parsed styles.xml, return the ids of the paragraph styles that are headings or titles. */
 export function stylesToHeadingIds(nodes: XmlNode[]): Set<string> {

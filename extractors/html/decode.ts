@@ -5,7 +5,7 @@
 // cannot be (UTF-8 declared, invalid as UTF-8) gives way to GB18030, and bytes that are valid
 // UTF-8 beyond ASCII are UTF-8 whatever a legacy declaration says, with a warning either way.
 // GB2312 and GBK are subsets of GB18030: the Encoding Standard decodes all three alike.
-import type { Warning } from "../../src/model.js";
+import type { Warning } from "../../contracts/model.js";
 
 export interface Decoded {
   text: string;

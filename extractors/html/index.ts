@@ -2,12 +2,12 @@
 // decoded as a browser would (decode.ts) and parsed by parse5, which builds the tree the WHATWG
 // parsing algorithm builds: the unclosed <td>s, implied <tbody>s and stray tags of pages exported
 // by Word and Excel or typed by hand come out as a browser shows them. A table's grid is read as
-// a sheet's is (xlsx/blocks.ts), so that Excel's web pages, which put a form's title in its table,
+// a sheet's is (extractors/grids/placed.ts), so that Excel's web pages, which put a form's title in its table,
 // read as the same form saved as XLSX does.
 import { parse } from "parse5";
-import type { Block, Extraction } from "../../src/extraction.js";
-import type { Warning } from "../../src/model.js";
-import { defaultBlockSettings, placedToBlocks, placedToUsedRange } from "../xlsx/blocks.js";
+import type { Block, Extraction } from "../../contracts/extraction.js";
+import type { Warning } from "../../contracts/model.js";
+import { defaultBlockSettings, placedToBlocks, placedToUsedRange } from "../grids/placed.js";
 import { attrOf, isElement, nodesToItems, type Element, type Item } from "./content.js";
 import { bytesToText } from "./decode.js";
 import { documentToStyles, type PageStyles } from "./rules.js";

@@ -3,9 +3,9 @@
 // covering colspan columns (1–1000) and rowspan rows (0 = to the end of its row group, at most
 // 65534), a rowspan cut at the end of its row group as browsers cut it. A cell's paragraphs and
 // <br>s are its lines; a table inside a cell is a table of its own, listed after the outer one.
-// The grid is then read as a sheet is (xlsx/blocks.ts): where a table rules its form and not the
+// The grid is then read as a sheet is (extractors/grids/placed.ts): where a table rules its form and not the
 // title and notes around it, as Excel's web pages do, those rows are text.
-import type { Placed } from "../xlsx/blocks.js";
+import type { Placed } from "../grids/placed.js";
 import { attrOf, isElement, isHidden, nodesToItems, type Element, type Node } from "./content.js";
 import { cellLook, type CellLook, type PageStyles } from "./rules.js";
 

@@ -1,15 +1,22 @@
 // Legacy Office extractor: .doc/.wps and .xls/.et (OLE compound files) are told apart by the
 // streams their directory holds, never by their name, converted to DOCX/XLSX by LibreOffice, and
-// read by the DOCX/XLSX extractors. The extraction reports the legacy format ("doc", "xls").
-import type { Extraction } from "../../src/extraction.js";
-import { UnreadableFileError } from "../../src/errors.js";
-import { extractDocx } from "../docx/index.js";
-import { extractXlsx } from "../xlsx/index.js";
+// read again through the registry (the DOCX/XLSX extractors). The extraction reports the legacy
+// format ("doc", "xls").
+import type { Extraction } from "../../contracts/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { CfbError, compoundFileToNames, namesToKind } from "./cfb.js";
 import { convertWithLibreOffice, defaultSofficeSettings, type SofficeSettings } from "./soffice.js";
 
-/** Given the bytes of an OLE compound file, return the extraction of the Word or Excel file it holds. */
-export async function extractOle(bytes: Uint8Array, path: string, settings: Partial<SofficeSettings> = {}): Promise<Extraction> {
+/**
+ * Given the bytes of an OLE compound file and a reader of converted bytes, return the extraction
+ * of the Word or Excel file it holds.
+ */
+export async function extractOle(
+  bytes: Uint8Array,
+  path: string,
+  extractBytes: (bytes: Uint8Array, path: string) => Promise<Extraction>,
+  settings: Partial<SofficeSettings> = {},
+): Promise<Extraction> {
   let names: string[];
   try {
     names = compoundFileToNames(bytes);
@@ -26,8 +33,8 @@ export async function extractOle(bytes: Uint8Array, path: string, settings: Part
   const s = { ...defaultSofficeSettings(), ...settings };
   if (kind === "doc") {
     const docx = await convertWithLibreOffice(bytes, "doc", "docx", path, s);
-    return { ...(await extractDocx(docx, path)), format: "doc" };
+    return { ...(await extractBytes(docx, path)), format: "doc" };
   }
   const xlsx = await convertWithLibreOffice(bytes, "xls", "xlsx", path, s);
-  return { ...(await extractXlsx(xlsx, path)), format: "xls" };
+  return { ...(await extractBytes(xlsx, path)), format: "xls" };
 }

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { UnreadableFileError } from "../../src/errors.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 
 export interface SofficeSettings {
   /** The soffice executable: $JIXIAO_SOFFICE, else "soffice" on the PATH. */

@@ -1,14 +1,14 @@
 // Assignment stage: a grid and the page's glyphs -> cell texts. Each glyph goes to the grid cell
 // under its centre (from the baseline and font size), so a pdf.js item running across a border
 // is split where its glyphs cross the rule.
-import type { Cell } from "../../src/extraction.js";
+import type { Cell } from "../../contracts/extraction.js";
 import type { Grid, GridCell } from "./cells.js";
 import { lastAtOrBelow, type Rect } from "./geometry.js";
 import type { Glyph } from "./glyphs.js";
 import { glyphsToLines, linesToText } from "./lines.js";
 import type { TextSettings } from "./settings.js";
 
-/** A table read from one page: dense rows as in src/extraction.ts, plus the geometry stitching needs. */
+/** A table read from one page: dense rows as in contracts/extraction.ts, plus the geometry stitching needs. */
 export interface PageTable {
   page: number;
   rows: (Cell | null)[][];

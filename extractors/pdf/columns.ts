@@ -1,6 +1,6 @@
 // Column alignment of two page tables: whether a table on the next page has the same column
 // structure, and the rows of a table re-expressed on a finer set of column boundaries.
-import type { Cell } from "../../src/extraction.js";
+import type { Cell } from "../../contracts/extraction.js";
 
 export interface Alignment {
   /** The boundaries both tables are laid on. */
@@ -48,7 +48,7 @@ export function alignStream(a: StreamColumns, b: StreamColumns, slack: number): 
   if (xs[0]! < a.xs[0]! - 4 * slack || xs.at(-1)! > a.xs.at(-1)! + 4 * slack) return null;
   const meets = (j: number, range: [number, number]) => range[0] <= a.ranges[j]![1] + slack && range[1] >= a.ranges[j]![0] - slack;
   const mapB = b.xs.map((x, i) => {
-    if (i === 0) return Math.max(0, xs.findIndex((y, j) => j < xs.length - 1 && x < xs[j + 1]! - slack) );
+    if (i === 0) return Math.max(0, xs.findIndex((_, j) => j < xs.length - 1 && x < xs[j + 1]! - slack));
     if (i === b.xs.length - 1) return xs.findIndex((y, j) => j > 0 && y >= x - slack);
     const j = xs.findIndex((_, k) => k > 0 && k < xs.length - 1 && meets(k, b.ranges[i]!));
     return j;

@@ -4,9 +4,9 @@
 // (grid and spans) -> assign (glyphs to cells) | stream (borderless tables) -> blocks (text
 // outside tables) -> stitch (tables across pages). Pages without a text layer are listed for OCR.
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { Extraction } from "../../src/extraction.js";
-import { UnreadableFileError } from "../../src/errors.js";
-import type { Warning } from "../../src/model.js";
+import type { Extraction } from "../../contracts/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import type { Warning } from "../../contracts/model.js";
 import { glyphsToTextBlocks } from "./blocks.js";
 import { boxToDisplay } from "./frame.js";
 import { bytesToDocument, documentToRawPage } from "./load.js";

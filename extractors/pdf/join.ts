@@ -1,6 +1,6 @@
 // Row operations for a table continued on the next page: repeated header rows, a new copy of the
 // same form (not a continuation), and the row or merged cells that run across the page break.
-import type { Cell } from "../../src/extraction.js";
+import type { Cell } from "../../contracts/extraction.js";
 import { lineJoiner } from "./cjk.js";
 
 type Rows = (Cell | null)[][];

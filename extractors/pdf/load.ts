@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getDocument, type PDFDocumentProxy } from "./pdfjs.js";
-import { UnreadableFileError } from "../../src/errors.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import type { Matrix } from "./geometry.js";
 
 /** One text item of pdf.js getTextContent, reduced to what the glyph stage reads. */

@@ -4,7 +4,7 @@
 // table (down to the lowest content seen on pages of that size) could not have held the next
 // page's first row. Established extractors do not stitch (Tabula, pdfplumber) or
 // rarely manage it (FIELD-NOTES, "Tables across pages").
-import type { Block, Cell, Table } from "../../src/extraction.js";
+import type { Block, Cell, Table } from "../../contracts/extraction.js";
 import type { PageTable } from "./assign.js";
 import type { TextBlock } from "./blocks.js";
 import { alignRuled, alignStream, narrowRanges, rowsOnBoundaries } from "./columns.js";

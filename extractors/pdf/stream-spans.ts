@@ -190,7 +190,10 @@ export function tileRun(labels: readonly Label[], bands: readonly Band[], [a, b]
   for (let i = 0, p = a; p <= b;) {
     const [q, labelled] = choice[i]![p - a]!;
     const loose = !labelled && bands.slice(p, q + 1).every((band) => band.labelsOnly);
-    if (labelled) tiling.spans.push([p, q]), i++;
+    if (labelled) {
+      tiling.spans.push([p, q]);
+      i++;
+    }
     else if (!loose) tiling.blanks.push([p, q]);
     if (!loose) tiling.starts.push(p);
     p = q + 1;

@@ -2,7 +2,7 @@
 // hold two or more blocks. Its columns come from whitespace: every gap between two neighbouring
 // blocks of a row holds a column boundary, and the fewest boundaries that fall in every gap
 // (the greedy stabbing of intervals) are the columns; a block over a boundary spans columns.
-import type { Cell } from "../../src/extraction.js";
+import type { Cell } from "../../contracts/extraction.js";
 import type { PageTable } from "./assign.js";
 import { median } from "./geometry.js";
 import type { Glyph } from "./glyphs.js";

@@ -1,7 +1,8 @@
 // Hidden rows and columns are not shown, so not read: a form's helper columns (codes, formulas)
 // hidden by its author would otherwise become columns no printed copy has. The sheet is closed up
 // over them; a merge keeps the part of it that shows, its text included.
-import type { Range, SheetContent } from "./sheet.js";
+import type { Range } from "../grids/placed.js";
+import type { SheetContent } from "./sheet.js";
 
 /** Given ascending hidden indexes, return a map from an index to its index once they are removed (-1 for hidden). */
 function closeUp(hidden: readonly number[]): (i: number) => number {

@@ -3,12 +3,13 @@
 // visible worksheet becomes the tables and text lines laid out in it (blocks.ts), its numbers
 // shown as their number formats print them (numfmt.ts). Hidden sheets, rows and columns are not
 // read, with a warning when they hold text.
-import type { Block, Extraction } from "../../src/extraction.js";
-import { UnreadableFileError } from "../../src/errors.js";
-import type { Warning } from "../../src/model.js";
-import { parseXml, XmlError, type XmlNode } from "../docx/xml.js";
-import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../docx/zip.js";
-import { cellsToUsedRange, contentToPlaced, defaultBlockSettings, placedToBlocks, placedToUsedRange, type BlockSettings } from "./blocks.js";
+import type { Block, Extraction } from "../../contracts/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import type { Warning } from "../../contracts/model.js";
+import { parseXml, XmlError, type XmlNode } from "../ooxml/xml.js";
+import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../ooxml/zip.js";
+import { defaultBlockSettings, placedToBlocks, placedToUsedRange, type BlockSettings } from "../grids/placed.js";
+import { cellsToUsedRange, contentToPlaced } from "./placed.js";
 import { contentWithoutHidden } from "./hidden.js";
 import { worksheetToContent, type CellContext } from "./sheet.js";
 import { sharedStringsToTexts } from "./strings.js";

@@ -1,9 +1,9 @@
 // A worksheet part (ECMA-376 Part 1 §18.3): the cells of sheetData (§18.3.1.80) with their values
 // turned into the text a reader sees, and the merged ranges of mergeCells (§18.3.1.55).
-import { attrOf, type XmlNode } from "../docx/xml.js";
+import { attrOf, type XmlNode } from "../ooxml/xml.js";
 import { numberToShownText } from "./numfmt.js";
 import { elementText, richTextToText, unescapeXstring } from "./strings.js";
-import { PLAIN_STYLE, type CellStyle } from "./styles.js";
+import { PLAIN_STYLE, type CellStyle, type Range } from "../grids/placed.js";
 import { attrLocal, childNamed, childrenNamed, isTrue, localName } from "./workbook.js";
 
 /** One c element: 0-based position, shown text and style. */
@@ -14,13 +14,6 @@ export interface SheetCell {
   style: CellStyle;
 }
 
-/** A merged range, 0-based and inclusive. */
-export interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 export interface SheetContent {
   cells: SheetCell[];

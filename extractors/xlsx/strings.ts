@@ -1,7 +1,7 @@
 // Cell text: the shared string table (ECMA-376 Part 1 §18.4.8 sst/si) and inline strings (§18.3.1.53
 // is) hold either one t element or rich text runs (§18.4.4 r), each with its own t; phonetic
 // guides (§18.4.6 rPh) are reading aids printed above the text, not part of it.
-import { childrenOf, textOf, type XmlNode } from "../docx/xml.js";
+import { childrenOf, textOf, type XmlNode } from "../ooxml/xml.js";
 import { childrenNamed, localName } from "./workbook.js";
 
 /** Given the parsed shared strings part, return its strings by index. */

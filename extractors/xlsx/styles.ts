@@ -2,19 +2,11 @@
 // names a number format (§18.8.30–31), a font (§18.8.22) and a border (§18.8.4). The number format
 // decides the text a reader sees; the border tells a form's ruled grid from the title and notes
 // written around it; a bold font marks a title or heading line.
-import { attrOf, childrenOf, type XmlNode } from "../docx/xml.js";
+import { attrOf, childrenOf, type XmlNode } from "../ooxml/xml.js";
+import type { CellStyle } from "../grids/placed.js";
 import { formatIdToCode } from "./numfmt.js";
 import { attrLocal, childNamed, childrenNamed, isTrue, localName } from "./workbook.js";
 
-export interface CellStyle {
-  /** The number format code applied to numbers. */
-  numFmt: string;
-  /** True when the style draws at least one edge of the cell. */
-  framed: boolean;
-  bold: boolean;
-}
-
-export const PLAIN_STYLE: CellStyle = { numFmt: "General", framed: false, bold: false };
 
 /** Given the parsed styles part, return the cell styles by xf index. */
 export function stylesToCellStyles(nodes: XmlNode[]): CellStyle[] {

@@ -1,7 +1,7 @@
 // The workbook part (ECMA-376 Part 1 §18.2): which sheets there are, in what order, which are
 // hidden, where their parts live (through the part's relationships, Part 2 §9.3), and which date
 // system serial numbers count from (§18.2.28 workbookPr/@date1904).
-import { attrOf, childrenOf, tagOf, type XmlNode } from "../docx/xml.js";
+import { attrOf, childrenOf, tagOf, type XmlNode } from "../ooxml/xml.js";
 
 export interface SheetEntry {
   name: string;

@@ -1,6 +1,6 @@
 // Reading budget rows (年初预算数 / 调整 / 全年预算数 / 执行数 / 执行率 / 分值 / 得分) under a
 // mapped header, shared by the form layouts. Amounts are converted to 万元 from the unit printed.
-import type { BudgetLine, FundSource } from "../../src/model.js";
+import type { BudgetLine, FundSource } from "../../contracts/model.js";
 import type { BudgetField } from "./headers.js";
 import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import type { Expect } from "./realign.js";

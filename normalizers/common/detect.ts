@@ -1,6 +1,6 @@
 // Layout detection helpers: regions of an extraction and how well a family's vocabulary fits them.
-import type { Extraction, Table } from "../../src/extraction.js";
-import { tableToRows } from "../../src/extraction.js";
+import type { Extraction, Table } from "../../contracts/extraction.js";
+import { tableToRows } from "../../contracts/extraction.js";
 import type { LayoutFit } from "../types.js";
 import { labelKey } from "./text.js";
 

@@ -1,7 +1,7 @@
 // Notes on indicators read from a form, as warnings: level labels the vocabulary rewrote, and targets
 // and actuals printed in different units. Nothing is changed; the reader is told (seeds/README.md,
 // 003: 一级 "产出效益" read as 产出指标, "社会效益指" completed; "≥100个" against "122张").
-import type { Indicator, Warning } from "../../src/model.js";
+import type { Indicator, Warning } from "../../contracts/model.js";
 
 /** Given indicators, return one warning listing each printed level label read as another, or null. */
 export function canonicalizedLabels(indicators: Indicator[]): Warning | null {

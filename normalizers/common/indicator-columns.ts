@@ -3,7 +3,7 @@
 // `Indicator.extra` (指标性质, 调整指标值, 得分系数, 是否核心指标), and the unit a target declaration
 // prints in brackets after the number ("≥13459.00(平方米)", realdocs tianbaoxitong p. 31). The
 // model's own fields are read by rowToIndicator (indicators.ts) under the same header row.
-import type { Indicator, Value, Warning } from "../../src/model.js";
+import type { Indicator, Value, Warning } from "../../contracts/model.js";
 import { INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "./headers.js";
 import { expectationsOf, rehomeCells, rowToIndicator, type LevelState } from "./indicators.js";
 import { realignRow } from "./realign.js";

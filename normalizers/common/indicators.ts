@@ -1,7 +1,7 @@
 // Reading indicator rows under a mapped header, shared by the form layouts (一级/二级/三级指标
 // tables). Merged level cells are filled down until the next non-empty cell within the same goal
 // block (canonical-model.md, "Vocabulary of levels").
-import type { Indicator, Warning } from "../../src/model.js";
+import type { Indicator, Warning } from "../../contracts/model.js";
 import type { IndicatorField } from "./headers.js";
 import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import { textOrNull } from "./text.js";

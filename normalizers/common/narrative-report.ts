@@ -1,7 +1,7 @@
 // Pieces of narrative reports with attached tables (seed 003, 武汉市蔡甸区民政局 2022年度整体绩效自评结果):
 // the department named by the report's heading, goals labelled 年度目标N, and one budget total
 // printed twice (a 收入决算明细表 in 元 and the attached 自评表 in 万元) joined into one line.
-import type { BudgetLine, Warning } from "../../src/model.js";
+import type { BudgetLine, Warning } from "../../contracts/model.js";
 
 /** Endings of the names of government units (局, 委员会, 办公室, 中心 …). */
 const UNIT_NAME_END = /(?:局|委员会|委|办公室|办|厅|院|署|中心|政府|部|会|所|站|馆|队|处|司)$/;

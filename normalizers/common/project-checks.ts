@@ -2,7 +2,7 @@
 // "fixed" (seeds/README.md, 002: 婚姻登记工作 61.8 against its part 64.00 and a rate of 98%; two
 // projects printing identical figures whose parts do not add up; 区人才工作专项 printing 100% for
 // 99.2%; 序号 6 absent). What the document printed stays in the model.
-import type { Warning } from "../../src/model.js";
+import type { Warning } from "../../contracts/model.js";
 import type { ProjectRead } from "./project-rows.js";
 
 /** Amounts are printed to the cent of 万元 at most: a difference below this is rounding. */

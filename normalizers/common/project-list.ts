@@ -3,8 +3,8 @@
 // print one figure fewer than the group has headers, the figures are read in header order with one
 // header absent: 结余数 when the third figure is not 预算数 − 执行数 (seed 004: 99, 100, 93 where
 // the balance would be 0), else 得分. A text cell after the figures is the description.
-import type { Table } from "../../src/extraction.js";
-import type { Project, Warning } from "../../src/model.js";
+import type { Table } from "../../contracts/extraction.js";
+import type { Project, Warning } from "../../contracts/model.js";
 import { PROJECT_LIST_HEADERS, type ProjectListField } from "./headers.js";
 import { provenanceOf, rowToColumnMap, tablesToRows, type Row } from "./rows.js";
 import { isNullMarker, parseAmount, parseNumber, parseRate } from "./values.js";

@@ -2,7 +2,7 @@
 // columns when the row lines up with them, or else cell by cell in the form's order (序号, 部门名称,
 // 项目名称, amounts, 执行率, 年初绩效目标, 完成情况, pairs, 问题, 整改), as the seed's dump requires:
 // its rows are shifted by one to three columns and its header is garbled (seeds/README.md, 002).
-import type { Indicator, Project, Warning } from "../../src/model.js";
+import type { Indicator, Project, Warning } from "../../contracts/model.js";
 import type { ProjectField } from "./headers.js";
 import type { PairColumns, WideHeader } from "./project-header.js";
 import { cellsToItems, cellsToPair, FORM_SLOTS, formSlot, isNone, itemsToSlots, type PairItem, type PairSlot } from "./project-pairs.js";

@@ -3,7 +3,7 @@
 // total budget and its split by fund source; "2021年决算支出6696.24万元" gives what was spent. The
 // 决算收入 sentence is income (with carry-overs), not a budget figure, and its "其中" list is not
 // read; rows that are no fund source (财政专户核拨收入) are left out with a warning (seed README, 004).
-import type { BudgetLine, Warning } from "../../src/model.js";
+import type { BudgetLine, Warning } from "../../contracts/model.js";
 import { parseAmount } from "./values.js";
 import { fundSourceOf } from "./vocabulary.js";
 

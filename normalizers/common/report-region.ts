@@ -1,7 +1,7 @@
 // Regions of narrative reports (seed 004 (b)): from the report's title ("…整体支出绩效自评报告",
 // with an "附件 N" line right above it) to the end of the document, or to the title or rubric table
 // that opens another report. The tables inside (project lists, signature lists) belong to it.
-import type { Extraction } from "../../src/extraction.js";
+import type { Extraction } from "../../contracts/extraction.js";
 import { hasRubricHeader } from "./rubric-region.js";
 import { numberingOf, plainLine } from "./scoring-listing.js";
 import { cleanText } from "./text.js";

@@ -1,8 +1,8 @@
 // A table as a stream of rows, the way the form-reading normalizers walk it: each row's cells as
 // cleaned text (positions covered by a span are ""), the row's page, and which positions start a
 // cell. Header rows map column positions to model fields through the header vocabulary.
-import { tableToRows, type Box, type Extraction, type Table } from "../../src/extraction.js";
-import type { Provenance } from "../../src/model.js";
+import { tableToRows, type Box, type Extraction, type Table } from "../../contracts/extraction.js";
+import type { Provenance } from "../../contracts/model.js";
 import { fieldOfHeader, type Synonyms } from "./headers.js";
 import { cleanText, labelKey } from "./text.js";
 

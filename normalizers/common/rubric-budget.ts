@@ -2,7 +2,7 @@
 // 资金执行情况 (执行数, …) and 预算执行率. Seed 004 (a) prints its amounts on the "其中: 财政资金"
 // row, 预算数/执行数 left empty and 其他 blank: the first row with amounts is the total, recorded
 // once; a later row repeating the same amounts adds nothing (seed README, 004).
-import type { BudgetLine, Warning } from "../../src/model.js";
+import type { BudgetLine, Warning } from "../../contracts/model.js";
 import { unitOf } from "./budget.js";
 import type { Row } from "./rows.js";
 import { cleanText } from "./text.js";

@@ -115,8 +115,14 @@ export function groupByWeights(units: Unit[], labels: GroupLabel[]): Grouping | 
   const weights = units.map((u) => u.weight);
   const restored: number[] = [], replaced: number[] = [];
   for (const fit of found.fits) {
-    for (const [u, w] of fit.restored) (weights[u] = w), restored.push(u);
-    for (const [u, w] of fit.replaced) (weights[u] = w), replaced.push(u);
+    for (const [u, w] of fit.restored) {
+      weights[u] = w;
+      restored.push(u);
+    }
+    for (const [u, w] of fit.replaced) {
+      weights[u] = w;
+      replaced.push(u);
+    }
   }
   return { groups: found.groups, weights, restored, replaced, cost: found.cost };
 }

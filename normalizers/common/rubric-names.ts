@@ -2,8 +2,8 @@
 // empty, its 二级 label 预算管理(7) printed in its place). A narrative report in the same document
 // that scores the same rubric names the item: within the same 二级 block, the one listed name the
 // rubric does not already hold, with a compatible weight.
-import type { Extraction } from "../../src/extraction.js";
-import type { Warning } from "../../src/model.js";
+import type { Extraction } from "../../contracts/extraction.js";
+import type { Warning } from "../../contracts/model.js";
 import type { LevelledItem } from "./rubric-levels.js";
 import { linesToListing, plainLine, type ListingItem, type TextLine } from "./scoring-listing.js";
 import { cleanText } from "./text.js";

@@ -2,7 +2,7 @@
 // continue it (a scan splits it at every page, and OCR may give each part its own width), the
 // title and 填报单位 lines above it and the 偏差 text and signature lines below it, up to the next
 // heading. Nothing beyond is claimed: a narrative report may follow in the same document.
-import type { Extraction, Table } from "../../src/extraction.js";
+import type { Extraction, Table } from "../../contracts/extraction.js";
 import { INDICATOR_HEADERS } from "./headers.js";
 import { rowToColumnMap, tablesToRows } from "./rows.js";
 import { cleanText } from "./text.js";

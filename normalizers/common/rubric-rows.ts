@@ -4,7 +4,7 @@
 // names, 指标内容, 评价标准, figures. A cell never moves right of its own column, so a row shifted
 // left (seed 004: 预算编制完整性 in the 二级 column) or a table that lost columns (seed 004 tables 2
 // and 3, four columns wide) still reads; a 一级 label may stand in the 二级 column ("效果(15)").
-import type { Warning } from "../../src/model.js";
+import type { Warning } from "../../contracts/model.js";
 import type { IndicatorField } from "./headers.js";
 import {
   figuresOf, looksLikeName, nameLinesToNames, splitCell, variantName, type Figures,

@@ -1,8 +1,8 @@
 // What project sheets (项目支出绩效自评表) and target declarations (项目支出绩效目标申报表 /
 // 填报表) share: one sheet per project, headed by labelled fields (项目名称, 主管部门, 实施单位),
 // often many sheets in one file, each a table of its own that may continue over a page break.
-import type { Extraction, Table } from "../../src/extraction.js";
-import type { BudgetLine, FundSource, Warning } from "../../src/model.js";
+import type { Extraction, Table } from "../../contracts/extraction.js";
+import type { BudgetLine, FundSource, Warning } from "../../contracts/model.js";
 import { fieldOfHeader, SHEET_HEAD_HEADERS, type SheetHeadField } from "./headers.js";
 import { filled, tablesToRows, type Row } from "./rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "./text.js";

@@ -3,7 +3,7 @@
 // line ends the strip, and a cell broken over lines leaves its continuation as a short text block
 // between two strips ("社会效益指" / "标", "产出" / "指标", "偏差大或" / "目标未完成" / "原因分析").
 // Runs of strips are stacked back into one table, a strip per row, continuations rejoined.
-import { rowsToTable, tableToRows, type Block, type Extraction, type Table } from "../../src/extraction.js";
+import { rowsToTable, tableToRows, type Block, type Extraction, type Table } from "../../contracts/extraction.js";
 import { cleanText } from "./text.js";
 
 export interface StripSettings {

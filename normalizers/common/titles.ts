@@ -1,5 +1,5 @@
 // Titles printed above a form: "整体支出绩效自评表", "(2022年度)", "2022年度部门整体绩效自评表".
-import { tableToRows, type Extraction } from "../../src/extraction.js";
+import { tableToRows, type Extraction } from "../../contracts/extraction.js";
 import { cleanText, fiscalYearOf } from "./text.js";
 
 const TITLE = /绩效自评表|绩效自评报告|自评结果|绩效目标(申报|填报)?表|绩效评价表/;

@@ -1,15 +1,15 @@
 // Reading the figures printed in self-evaluation tables: indicator values (指标值 / 实际完成值)
 // as `Value`s, and plain numbers, rates and amounts for budget lines, weights and scores.
-// Conventions: ../shared/spec/canonical-model.md ("Value", "Numbers") and the seed README's
+// Conventions: docs/model.md ("The records": Value; "Reading conventions") and the seed README's
 // "Conventions used in all five files". Every function here is pure and layout-agnostic.
-import type { Value } from "../../src/model.js";
+import type { Value } from "../../contracts/model.js";
 
 type Op = NonNullable<Value["op"]>;
 
 /** Cells that mean "nothing printed here" (spec, Numbers): they are null, never 0. */
 const NULL_MARKERS = new Set(["无", "暂无", "不适用", "不涉及", "无此项", "n/a", "na", "null", "空"]);
 /** A cell made only of dashes or slashes: "-", "—", "——", "/", "／", "－". */
-const DASHES_ONLY = /^[-‐‑‒–—―─━－\/／\\]+$/;
+const DASHES_ONLY = /^[-‐‑‒–—―─━－/／\\]+$/;
 
 /** Given a cell's text, return whether it is one of the printed ways of saying "no value". */
 export function isNullMarker(text: string): boolean {
@@ -95,7 +95,7 @@ const UNIT_SHIFT: Record<string, number> = { 元: -4, 千元: -1, 万元: 0, 万
 /** Given a unit as printed ("单位：元", "(万元)", "万元"), return the shift to 万元, or null if unknown. */
 function unitShift(unitRaw: string | null): number | null {
   if (unitRaw === null) return 0;
-  const unit = toHalfWidth(unitRaw).replace(/\s+|单位|[:：()\[\]【】]/g, "");
+  const unit = toHalfWidth(unitRaw).replace(/\s+|单位|[:：()[\]【】]/g, "");
   if (unit === "") return 0;
   return UNIT_SHIFT[unit] ?? null;
 }
@@ -150,7 +150,7 @@ const SUFFIX_OPS: ReadonlyArray<readonly [RegExp, Op]> = [
 ];
 
 /** Where a unit stops: punctuation, brackets or whitespace (the rest of the cell is prose). */
-const UNIT_STOP = /[\s，,。；;：:、！!？?（）()【】\[\]“”"]/;
+const UNIT_STOP = /[\s，,。；;：:、！!？?（）()【】[\]“”"]/;
 
 /**
  * Given the text before the number, return the comparator written right before it. A word counts

@@ -1,7 +1,7 @@
 // The label vocabulary every layout normalizer shares: indicator levels (一级/二级指标), rubric
-// weights printed inside labels, and budget fund sources. Spec: ../shared/spec/canonical-model.md,
+// weights printed inside labels, and budget fund sources. Model: docs/model.md,
 // "Vocabulary of levels" and BudgetLine.fundSource; examples from the seeds' expected files.
-import type { FundSource } from "../../src/model.js";
+import type { FundSource } from "../../contracts/model.js";
 
 /** Canonical level-1 labels (spec, Vocabulary of levels). */
 export const LEVEL1_LABELS = ["产出指标", "效益指标", "满意度指标", "成本指标", "投入指标", "过程指标", "效果指标"] as const;

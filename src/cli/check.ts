@@ -35,7 +35,6 @@ const COLUMNS = [
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "spot-check printed totals, scores and execution rates",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, { db: { type: "string" }, format: { type: "string" } });

@@ -16,7 +16,6 @@ example: jixiao export --db data/jixiao.db --out export`;
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write one Document JSON per imported file",
   help,
   async run(argv) {
     const { values } = parse(argv, { db: { type: "string" }, out: { type: "string" } });

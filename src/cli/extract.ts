@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { rowsToTable, type Extraction } from "../extraction.js";
+import { rowsToTable, type Extraction } from "../../contracts/extraction.js";
 import { extractBytes, extractFile, readSource } from "../pipeline.js";
 import { parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
@@ -22,7 +22,6 @@ example: jixiao extract fixtures/tianjin.docx --json > tianjin.json`;
 
 export const extractCommand: Command = {
   name: "extract",
-  summary: "print the canonical Document of one file as JSON",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {

@@ -36,7 +36,6 @@ async function stdinPaths(): Promise<string[]> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "load files and folders into the SQLite database",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {

@@ -28,7 +28,6 @@ const ERRORS_SQL = "SELECT path AS file, reason, detail FROM import_errors ORDER
 
 export const listCommand: Command = {
   name: "list",
-  summary: "list the imported documents and the files that could not be read",
   help,
   async run(argv) {
     const { values } = parse(argv, { db: { type: "string" }, format: { type: "string" } });

@@ -1,10 +1,9 @@
 // The `jixiao` command: a thin dispatcher over small command modules, each a wrapper over the
 // library. Errors on unusable input become one line on stderr and a non-zero exit status.
-import { UnreadableFileError } from "../errors.js";
-import { COMMANDS, type Command } from "./commands.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import { jixiaoVersion } from "../version.js";
+import { COMMANDS } from "./commands.js";
 import { UsageError } from "./args.js";
-
-const VERSION = "0.1.0";
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -28,14 +27,15 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === "--version" || name === "-v") {
-    console.log(VERSION);
+    console.log(jixiaoVersion());
     return 0;
   }
-  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     console.error(`jixiao: unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(command.help);
     return 0;

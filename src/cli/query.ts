@@ -15,7 +15,6 @@ example: jixiao query "SELECT department, fiscal_year, total_score FROM reports"
 
 export const queryCommand: Command = {
   name: "query",
-  summary: "run read-only SQL on the database",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, { db: { type: "string" }, format: { type: "string" } });

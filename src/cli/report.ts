@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { tablesOf } from "../extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { extractFile } from "../pipeline.js";
 import { writeEvidenceReport } from "../report/index.js";
 import { openStore } from "../store/store.js";
@@ -24,7 +24,6 @@ example: jixiao report --db data/jixiao.db --html data/report`;
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "write an HTML spot-check report with a crop of the page beside every figure",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, { db: { type: "string" }, html: { type: "string" } });

@@ -63,7 +63,6 @@ export function searchStore(db: Database.Database, text: string, limit = 50): Se
 
 export const searchCommand: Command = {
   name: "search",
-  summary: "find indicators, goals and deviation texts containing a text",
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {

@@ -1,4 +1,4 @@
-import { tableToRows } from "../extraction.js";
+import { tableToRows } from "../../contracts/extraction.js";
 import { extractBytes, readSource } from "../pipeline.js";
 import { parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
@@ -15,7 +15,6 @@ example: jixiao tables fixtures/tianjin.docx --json > grids.json`;
 
 export const tablesCommand: Command = {
   name: "tables",
-  summary: "print the raw table grids found in one file",
   help,
   async run(argv) {
     const { positionals } = parse(argv, { json: { type: "boolean" } });

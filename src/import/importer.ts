@@ -4,7 +4,7 @@
 // run followed by a re-run gives the same rows as one uninterrupted run; a document is always
 // written whole (its own savepoint inside the batch transaction) or not at all.
 import PQueue from "p-queue";
-import { UnreadableFileError } from "../errors.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { readSource, sha256Of } from "../pipeline.js";
 import type { Store } from "../store/store.js";
 import { defaultPoolSettings, FILES_PER_WORKER, WorkerPool, type PoolSettings } from "./pool.js";

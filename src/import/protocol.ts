@@ -1,6 +1,6 @@
 // Messages between the import pool and its worker threads.
-import type { Table } from "../extraction.js";
-import type { Document } from "../model.js";
+import type { Table } from "../../contracts/extraction.js";
+import type { Document } from "../../contracts/model.js";
 
 export interface TaskRequest {
   id: number;

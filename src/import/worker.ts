@@ -1,8 +1,8 @@
 // A worker thread of the import pool: bytes in, Document and raw tables out. CPU-bound work
 // (PDF parsing, OCR, normalizing) runs here, off the main thread that owns the database.
 import { parentPort } from "node:worker_threads";
-import { UnreadableFileError } from "../errors.js";
-import { tablesOf } from "../extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { extractBytes, extractionToDocument } from "../pipeline.js";
 import type { TaskRequest, TaskResponse } from "./protocol.js";
 

@@ -2,7 +2,7 @@
 // with reported and recomputed rates, and the findings of `jixiao check`, each with where the
 // figure was printed (provenance) so its page can be cropped.
 import type Database from "better-sqlite3";
-import type { Provenance } from "../model.js";
+import type { Provenance } from "../../contracts/model.js";
 
 export interface ReportDocument {
   id: number;

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
-import type { Provenance } from "../model.js";
+import type { Provenance } from "../../contracts/model.js";
 import type { PdfCropper } from "./crops.js";
 import { storeToReportDocuments, type ReportDocument } from "./data.js";
 import { reportToHtml, rowsToHtml, type DocumentEvidence, type Evidence } from "./html.js";

@@ -7,7 +7,7 @@
 
 const OPENING_BRACKETS = /[([{（［｛【〔〖〘〚〈《「『⦅｟]/g;
 const CLOSING_BRACKETS = /[)\]}）］｝】〕〗〙〛〉》」』⦆｠]/g;
-const WHITESPACE = /[\s\u200b\u200c\u200d\u2060\ufeff]+/gu;
+const WHITESPACE = /(?:[\s\u200b\u200c\u2060\ufeff]|\u200d)+/gu;
 const PUNCTUATION = /\p{P}+/gu;
 
 /**

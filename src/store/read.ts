@@ -1,7 +1,7 @@
 // Reading one document back from its rows: the inverse of write.ts, checked against the
 // canonical model so `export` never prints a document the model would refuse.
-import { validateDocument, type Document } from "../model.js";
-import type { Table } from "../extraction.js";
+import { validateDocument, type Document } from "../../contracts/model.js";
+import type { Table } from "../../contracts/extraction.js";
 import {
   rowToBudget, rowToGoal, rowToIndicator, rowToProject, rowToRawTable, rowToReport, rowToWarning,
 } from "./rows.js";

@@ -1,8 +1,8 @@
 // Mapping between the canonical model and table rows, both ways, without touching a database.
 // Each table's column list is written once here; the INSERT statements are built from it, and
 // the row types make the compiler check that every mapper fills every column.
-import type { BudgetLine, Goal, Indicator, Project, Provenance, Report, Value, Warning } from "../model.js";
-import { tablePages, tableToRows, type Table } from "../extraction.js";
+import type { BudgetLine, Goal, Indicator, Project, Provenance, Report, Value, Warning } from "../../contracts/model.js";
+import { tablePages, tableToRows, type Table } from "../../contracts/extraction.js";
 import { departmentKey, nameKey, projectKey } from "./keys.js";
 
 export type SqlValue = string | number | null;

@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { validateDocument, type Document } from "../model.js";
-import type { Table } from "../extraction.js";
+import { validateDocument, type Document } from "../../contracts/model.js";
+import type { Table } from "../../contracts/extraction.js";
 import { StoreError } from "./errors.js";
 import { assertReadable, migrate, schemaVersion } from "./migrations.js";
 import { loadDocument, loadRawTables } from "./read.js";
@@ -12,7 +12,7 @@ import {
   prepareReads, prepareWrites, type DocumentRow, type ImportErrorRow, type ReadStatements,
   type WriteStatements,
 } from "./statements.js";
-import { jixiaoVersion } from "./version.js";
+import { jixiaoVersion } from "../version.js";
 import { assertStorableText, insertDocument, type DocumentMeta } from "./write.js";
 
 export { StoreError } from "./errors.js";
@@ -30,7 +30,7 @@ export type WriteOutcome = "written" | "skipped";
 export interface ImportErrorInput {
   path: string;
   sha256: string | null;
-  /** An UnreadableReason of src/errors.ts, or another short code. */
+  /** An UnreadableReason of contracts/errors.ts, or another short code. */
   reason: string;
   detail: string;
   /** ISO 8601 time of the failure; now when absent. */

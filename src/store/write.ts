@@ -1,7 +1,7 @@
 // Writing one document: its row in `documents`, then every part in the model's order. The caller
 // holds the transaction; this file only turns a Document into INSERTs.
-import type { Document } from "../model.js";
-import type { Table } from "../extraction.js";
+import type { Document } from "../../contracts/model.js";
+import type { Table } from "../../contracts/extraction.js";
 import { StoreError } from "./errors.js";
 import {
   budgetToRow, goalToRow, indicatorToRow, projectToRow, rawTableToRow, reportToRow, warningToRow,

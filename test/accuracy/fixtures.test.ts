@@ -1,4 +1,4 @@
-// Every fixture is extracted and scored with ../shared/tools/score.mjs against its expected
+// Every fixture is extracted and scored with the cell scorer (src/score) against its expected
 // Document, and must reach the cell F1 of its producer.
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";

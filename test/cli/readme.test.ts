@@ -9,12 +9,14 @@ import { REPO } from "../helpers.js";
 const README = readFileSync(join(REPO, "README.md"), "utf8");
 
 describe("the README and the commands", () => {
-  for (const command of COMMANDS) {
-    it(`documents \`jixiao ${command.name}\` with an example`, () => {
-      expect(README).toContain(`| \`jixiao ${command.name}`);
-      expect(README).toMatch(new RegExp(`npx jixiao ${command.name}\\b`));
+  for (const entry of COMMANDS) {
+    it(`documents \`jixiao ${entry.name}\` with an example`, () => {
+      expect(README).toContain(`| \`jixiao ${entry.name}`);
+      expect(README).toMatch(new RegExp(`npx jixiao ${entry.name}\\b`));
     });
-    it(`prints the help of \`${command.name}\` with its usage and an example`, () => {
+    it(`prints the help of \`${entry.name}\` with its usage and an example`, async () => {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
       expect(command.help).toMatch(new RegExp(`^usage: jixiao ${command.name}\\b`));
       expect(command.help).toMatch(/example: jixiao /);
     });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { bytesToText, declaredLabel } from "../../extractors/html/decode.js";
 import { extractHtml } from "../../extractors/html/index.js";
 import { textToGbk } from "../../scripts/fixtures/html.js";
-import { tableToRows, tablesOf, type Block, type Extraction } from "../../src/extraction.js";
+import { tableToRows, tablesOf, type Block, type Extraction } from "../../contracts/extraction.js";
 import { FIXTURES } from "../helpers.js";
 
 const page = (html: string) => extractHtml(Buffer.from(html, "utf8"), "test.html");

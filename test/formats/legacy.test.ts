@@ -9,8 +9,8 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { compoundFileToNames, namesToKind } from "../../extractors/ole/cfb.js";
 import { extractOle } from "../../extractors/ole/index.js";
-import { tablesOf } from "../../src/extraction.js";
-import { UnreadableFileError } from "../../src/errors.js";
+import { tablesOf } from "../../contracts/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { extractBytes, extractFile } from "../../src/pipeline.js";
 import { FIXTURES, REPO } from "../helpers.js";
 import { oleOf } from "./build.js";
@@ -50,12 +50,12 @@ describe("the OLE directory", () => {
   });
 
   it("refuses a password-protected DOCX, a presentation and a truncated file with their reasons", async () => {
-    await expect(extractOle(oleOf(["EncryptionInfo", "EncryptedPackage"]), "secret.docx")).rejects.toMatchObject({ reason: "encrypted" });
-    await expect(extractOle(oleOf(["PowerPoint Document", "Pictures"]), "slides.doc")).rejects.toMatchObject({
+    await expect(extractOle(oleOf(["EncryptionInfo", "EncryptedPackage"]), "secret.docx", extractBytes)).rejects.toMatchObject({ reason: "encrypted" });
+    await expect(extractOle(oleOf(["PowerPoint Document", "Pictures"]), "slides.doc", extractBytes)).rejects.toMatchObject({
       reason: "unsupported-format",
       detail: "an OLE compound file that is neither a Word document nor an Excel workbook (streams: PowerPoint Document, Pictures)",
     });
-    await expect(extractOle(fixture("liuzhou.doc").subarray(0, 700), "cut.doc")).rejects.toMatchObject({ reason: "corrupt" });
+    await expect(extractOle(fixture("liuzhou.doc").subarray(0, 700), "cut.doc", extractBytes)).rejects.toMatchObject({ reason: "corrupt" });
   });
 });
 
@@ -82,7 +82,7 @@ describe("conversion through LibreOffice", () => {
   it("kills a conversion past its time limit with the processes it started, as a timeout", async () => {
     const pidFile = join(scratch, "child.pid");
     const slow = fakeSoffice("slow-soffice", `sleep 60 &\necho $! > ${pidFile}\nwait`);
-    const error = await extractOle(fixture("liuzhou.doc"), "slow.doc", { soffice: slow, timeoutMs: 1500 }).catch((e: unknown) => e);
+    const error = await extractOle(fixture("liuzhou.doc"), "slow.doc", extractBytes, { soffice: slow, timeoutMs: 1500 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: "timeout", detail: "LibreOffice did not convert the file within 1.5 s" });
     const child = Number(readFileSync(pidFile, "utf8"));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -91,7 +91,7 @@ describe("conversion through LibreOffice", () => {
 
   it("reports a file LibreOffice writes nothing for as corrupt, with what it said", async () => {
     const silent = fakeSoffice("failing-soffice", 'echo "Error: source file could not be loaded" >&2\nexit 0');
-    await expect(extractOle(fixture("liuzhou.xls"), "bad.xls", { soffice: silent })).rejects.toMatchObject({
+    await expect(extractOle(fixture("liuzhou.xls"), "bad.xls", extractBytes, { soffice: silent })).rejects.toMatchObject({
       reason: "corrupt",
       detail: "LibreOffice could not convert the xls file (damaged or password-protected?): Error: source file could not be loaded",
     });

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectFormat, looksLikeHtml } from "../../src/formats.js";
+import { looksLikeHtml } from "../../extractors/html/extractor.js";
+import { detectFormat } from "../../extractors/registry.js";
 import { extractFile } from "../../src/pipeline.js";
 import { FIXTURES, scoreAgainst } from "../helpers.js";
 import { oleOf, xlsxOf } from "./build.js";

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { extractXlsx } from "../../extractors/xlsx/index.js";
 import { numberToShownText } from "../../extractors/xlsx/numfmt.js";
 import { refToPosition } from "../../extractors/xlsx/sheet.js";
-import { tableToRows, tablesOf, type Block, type Extraction } from "../../src/extraction.js";
-import { UnreadableFileError } from "../../src/errors.js";
+import { tableToRows, tablesOf, type Block, type Extraction } from "../../contracts/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
 import { FIXTURES } from "../helpers.js";
 import { stylesWith, xlsxOf } from "./build.js";
 

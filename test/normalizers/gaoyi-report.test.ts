@@ -5,15 +5,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Document, Indicator, Report } from "../../src/model.js";
+import type { Document, Indicator, Report } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { splitRunOnHeadings } from "../../normalizers/common/scoring-listing.js";
 import { departmentOfTitle, gaoyiReport } from "../../normalizers/gaoyi-report.js";
-import { FIXTURES, SHARED, scoreAgainst } from "../helpers.js";
+import { FIXTURES, SEEDS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";
 
-const SEED = join(SHARED, "seeds/004_0cc43c62b0ececd6.txt");
-const SEED_EXPECTED = join(SHARED, "seeds/expected/004_0cc43c62b0ececd6.json");
+const SEED = join(SEEDS, "004_0cc43c62b0ececd6.txt");
+const SEED_EXPECTED = join(SEEDS, "expected/004_0cc43c62b0ececd6.json");
 const LAYOUT = "gaoyi-report";
 
 /** Given an expected file, return the path of a copy holding only this family's report. */

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Extraction } from "../../src/extraction.js";
-import type { Document, Indicator, Report } from "../../src/model.js";
+import type { Extraction } from "../../contracts/extraction.js";
+import type { Document, Indicator, Report } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { figuresOf, nameLinesToNames, splitCell, variantName } from "../../normalizers/common/rubric-cells.js";
 import { groupByWeights } from "../../normalizers/common/rubric-groups.js";
@@ -14,11 +14,11 @@ import { levelItems } from "../../normalizers/common/rubric-levels.js";
 import type { RubricItem } from "../../normalizers/common/rubric-rows.js";
 import { haikouRubric } from "../../normalizers/haikou-rubric.js";
 import { normalize } from "../../normalizers/index.js";
-import { FIXTURES, SHARED, scoreAgainst } from "../helpers.js";
+import { FIXTURES, SEEDS, scoreAgainst } from "../helpers.js";
 import { seedExtraction } from "../seed-dump.js";
 
-const SEED = join(SHARED, "seeds/004_0cc43c62b0ececd6.txt");
-const SEED_EXPECTED = join(SHARED, "seeds/expected/004_0cc43c62b0ececd6.json");
+const SEED = join(SEEDS, "004_0cc43c62b0ececd6.txt");
+const SEED_EXPECTED = join(SEEDS, "expected/004_0cc43c62b0ececd6.json");
 const FIXTURE = join(FIXTURES, "haikou-gaoyi.docx");
 const LAYOUT = "haikou-rubric";
 

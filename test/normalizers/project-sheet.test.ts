@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../normalizers/index.js";
-import type { Document, Report, Warning } from "../../src/model.js";
+import type { Document, Report, Warning } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { FIXTURES, fixturePairs, REPO, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { cellsToItems, itemsToSlots, FORM_SLOTS, formSlot, splitJoinedCell } from "../../normalizers/common/project-pairs.js";
 import { normalize } from "../../normalizers/index.js";
 import { extractFile } from "../../src/pipeline.js";
-import { SCHEMA_ID, type Indicator, type Report, type Warning } from "../../src/model.js";
-import { FIXTURES, fixturePairs, SHARED, scoreAgainst } from "../helpers.js";
+import { SCHEMA_ID, type Indicator, type Report, type Warning } from "../../contracts/model.js";
+import { FIXTURES, fixturePairs, SEEDS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction, seedExtraction } from "../seed-dump.js";
 
 const SEED = "002_e29b54d99e7d5cbf";
@@ -42,9 +42,9 @@ describe("project-wide fixtures and seed dump", () => {
   }
 
   it("reads the seed dump, whose rows are shifted and whose header is garbled, at cell F1 100%", () => {
-    const { value: reports, warnings } = normalize(seedExtraction(join(SHARED, "seeds", `${SEED}.txt`)));
+    const { value: reports, warnings } = normalize(seedExtraction(join(SEEDS, `${SEED}.txt`)));
     expect(reports.map((r) => r.layout)).toEqual(["project-wide"]);
-    const { cells } = scoreAgainst(join(SHARED, "seeds/expected", `${SEED}.json`), { schema: SCHEMA_ID, source: {}, reports, warnings });
+    const { cells } = scoreAgainst(join(SEEDS, "expected", `${SEED}.json`), { schema: SCHEMA_ID, source: {}, reports, warnings });
     expect(cells.f1).toBe(1);
   });
 

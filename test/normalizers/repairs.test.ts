@@ -1,8 +1,8 @@
 // Repairs of extraction defects, each built from the seed text where it occurs
-// (../shared/seeds/000_*.txt for tianjin, 001_*.txt for liuzhou).
+// (test/data/seeds/000_*.txt for tianjin, 001_*.txt for liuzhou).
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../normalizers/index.js";
-import type { Indicator, Report } from "../../src/model.js";
+import type { Indicator, Report } from "../../contracts/model.js";
 import { dumpToExtraction } from "../seed-dump.js";
 
 const TIANJIN_HEAD = [

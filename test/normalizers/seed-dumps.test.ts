@@ -5,8 +5,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../normalizers/index.js";
-import { SCHEMA_ID } from "../../src/model.js";
-import { SHARED, scoreAgainst } from "../helpers.js";
+import { SCHEMA_ID } from "../../contracts/model.js";
+import { SEEDS, scoreAgainst } from "../helpers.js";
 import { seedExtraction } from "../seed-dump.js";
 
 const DUMPS: [string, string, number][] = [
@@ -17,10 +17,10 @@ const DUMPS: [string, string, number][] = [
 describe("normalizers on the seed dumps", () => {
   for (const [seed, family, target] of DUMPS) {
     it(`reads dump ${seed} as one ${family} report at cell F1 ≥ ${(target * 100).toFixed(1)}%`, () => {
-      const { value: reports, warnings } = normalize(seedExtraction(join(SHARED, "seeds", `${seed}.txt`)));
+      const { value: reports, warnings } = normalize(seedExtraction(join(SEEDS, `${seed}.txt`)));
       expect(reports.map((r) => r.layout)).toEqual([family]);
       const document = { schema: SCHEMA_ID, source: {}, reports, warnings };
-      const { cells } = scoreAgainst(join(SHARED, "seeds/expected", `${seed}.json`), document);
+      const { cells } = scoreAgainst(join(SEEDS, "expected", `${seed}.json`), document);
       expect(cells.f1).toBeGreaterThanOrEqual(target);
     });
   }

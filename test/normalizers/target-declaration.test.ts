@@ -6,12 +6,12 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../../normalizers/index.js";
-import type { Document } from "../../src/model.js";
+import type { Document } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
-import { fixturePairs, FIXTURES, SHARED, scoreAgainst } from "../helpers.js";
+import { fixturePairs, FIXTURES, REALDOCS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";
 
-const REALDOCS = join(SHARED, "realdocs");
+
 const TIANBAO = join(REALDOCS, "zxj-tianbaoxitong__1770007475548-818404804.pdf");
 const TIANBAO_EXPECTED = join(FIXTURES, "realdocs/tianbaoxitong.expected.json");
 const FINAL_ACCOUNTS = [

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { patternToText, vocabularyToMarkdown, withGeneratedPart } from "../../normalizers/common/headers-doc.js";
 import { completeUnit } from "../../normalizers/common/indicator-columns.js";
 import { normalize } from "../../normalizers/index.js";
-import type { Indicator } from "../../src/model.js";
+import type { Indicator } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { FIXTURES, fixturePairs, REPO, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";

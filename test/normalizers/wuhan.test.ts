@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { goalOfLabel, mergeTotals } from "../../normalizers/common/narrative-report.js";
 import { restackStrips } from "../../normalizers/common/strips.js";
 import { normalize } from "../../normalizers/index.js";
-import { tableToRows } from "../../src/extraction.js";
-import { SCHEMA_ID, type BudgetLine, type Indicator, type Report, type Warning } from "../../src/model.js";
+import { tableToRows } from "../../contracts/extraction.js";
+import { SCHEMA_ID, type BudgetLine, type Indicator, type Report, type Warning } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
-import { FIXTURES, fixturePairs, SHARED, scoreAgainst } from "../helpers.js";
+import { FIXTURES, fixturePairs, SEEDS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction, seedExtraction } from "../seed-dump.js";
 
 const SEED = "003_99ad04c7f5e868a1";
@@ -64,9 +64,9 @@ describe("wuhan fixtures and seed dump", () => {
   }
 
   it("reads the seed dump, whose tables are printed one cell per line, at cell F1 100%", () => {
-    const { value: reports, warnings } = normalize(seedExtraction(join(SHARED, "seeds", `${SEED}.txt`)));
+    const { value: reports, warnings } = normalize(seedExtraction(join(SEEDS, `${SEED}.txt`)));
     expect(reports.map((r) => r.layout)).toEqual(["wuhan"]);
-    const { cells } = scoreAgainst(join(SHARED, "seeds/expected", `${SEED}.json`), { schema: SCHEMA_ID, source: {}, reports, warnings });
+    const { cells } = scoreAgainst(join(SEEDS, "expected", `${SEED}.json`), { schema: SCHEMA_ID, source: {}, reports, warnings });
     expect(cells.f1).toBe(1);
   });
 

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import PDFDocument from "pdfkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { UnreadableFileError } from "../../src/errors.js";
-import { tablesOf } from "../../src/extraction.js";
-import { ocrEngineNames, ocrPdfPages } from "../../extractors/ocr/index.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import { tablesOf } from "../../contracts/extraction.js";
+import { ocrEngineNames, ocrPdfPages } from "../../extractors/pdf/ocr/index.js";
 import { FIXTURES } from "../helpers.js";
 
 const TIANJIN = join(FIXTURES, "tianjin.scan.pdf");

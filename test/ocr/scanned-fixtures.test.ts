@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { tablesOf, type Cell } from "../../src/extraction.js";
-import { rgbaToGray } from "../../extractors/ocr/image.js";
-import { ocrPdfPages, defaultOcrSettings, type OcrResult } from "../../extractors/ocr/index.js";
-import { grayToLayout } from "../../extractors/ocr/layout.js";
-import { documentToRaster } from "../../extractors/ocr/render.js";
+import { tablesOf, type Cell } from "../../contracts/extraction.js";
+import { rgbaToGray } from "../../extractors/pdf/ocr/image.js";
+import { ocrPdfPages, defaultOcrSettings, type OcrResult } from "../../extractors/pdf/ocr/index.js";
+import { grayToLayout } from "../../extractors/pdf/ocr/layout.js";
+import { documentToRaster } from "../../extractors/pdf/ocr/render.js";
 import { bytesToDocument } from "../../extractors/pdf/load.js";
 import { FIXTURES } from "../helpers.js";
 

@@ -1,15 +1,15 @@
 // The OCR extractor's pure stages on small made-up inputs: seal removal, skew, rules to a grid
 // with spans, borderless tables by alignment, CTC decoding and the tidying of readings.
 import { describe, expect, it } from "vitest";
-import { binaryToSkew, rotateGray } from "../../extractors/ocr/deskew.js";
-import { ctcDecode } from "../../extractors/ocr/engines/paddle.js";
-import { looksNumeric, normalizeFigure } from "../../extractors/ocr/engines/types.js";
-import { grayToBinary, rgbaToGray, type GrayImage } from "../../extractors/ocr/image.js";
-import { segmentsToTables } from "../../extractors/ocr/lattice.js";
-import { joinLines, tidyText } from "../../extractors/ocr/page.js";
-import { binaryToSegments, type Segment } from "../../extractors/ocr/rules.js";
-import { defaultOcrSettings } from "../../extractors/ocr/settings.js";
-import { linesToStreamTables, type TextLine } from "../../extractors/ocr/stream.js";
+import { binaryToSkew, rotateGray } from "../../extractors/pdf/ocr/deskew.js";
+import { ctcDecode } from "../../extractors/pdf/ocr/engines/paddle.js";
+import { looksNumeric, normalizeFigure } from "../../extractors/pdf/ocr/engines/types.js";
+import { grayToBinary, rgbaToGray, type GrayImage } from "../../extractors/pdf/ocr/image.js";
+import { segmentsToTables } from "../../extractors/pdf/ocr/lattice.js";
+import { joinLines, tidyText } from "../../extractors/pdf/ocr/page.js";
+import { binaryToSegments, type Segment } from "../../extractors/pdf/ocr/rules.js";
+import { defaultOcrSettings } from "../../extractors/pdf/ocr/settings.js";
+import { linesToStreamTables, type TextLine } from "../../extractors/pdf/ocr/stream.js";
 
 const seal = defaultOcrSettings.seal;
 

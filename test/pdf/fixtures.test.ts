@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Document } from "../../src/model.js";
-import { tablesOf } from "../../src/extraction.js";
+import type { Document } from "../../contracts/model.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { FIXTURES } from "../helpers.js";
 import { coveredTexts, extract, norm, notation } from "./helpers.js";
 

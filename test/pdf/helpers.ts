@@ -1,13 +1,13 @@
 // Helpers of the PDF extractor tests: extraction cached per file, grids in a compact notation,
-// and the text normalization of ../shared/tools/score.mjs (NFKC, no whitespace).
+// and the text normalization of the cell scorer (src/score/compare.ts) (NFKC, no whitespace).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractPdf } from "../../extractors/pdf/index.js";
-import type { Extraction, Table } from "../../src/extraction.js";
-import { tablesOf } from "../../src/extraction.js";
-import { SHARED } from "../helpers.js";
+import type { Extraction, Table } from "../../contracts/extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
+import { REALDOCS } from "../helpers.js";
 
-export const REALDOCS = join(SHARED, "realdocs");
+export { REALDOCS };
 export const TIANBAO = join(REALDOCS, "zxj-tianbaoxitong__1770007475548-818404804.pdf");
 export const WPS = join(REALDOCS, "zxj-GOV__中共上海市普陀区委社会工作部 2024 年度部门决算.pdf");
 export const ONLYOFFICE = join(REALDOCS, "zxj-GOV__上海市普陀区财政局2024年度部门决算.pdf");

@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPdf } from "../../extractors/pdf/index.js";
-import { UnreadableFileError } from "../../src/errors.js";
-import { tablesOf } from "../../src/extraction.js";
+import { UnreadableFileError } from "../../contracts/errors.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { FIXTURES, REPO } from "../helpers.js";
 import { extract, notation } from "./helpers.js";
 

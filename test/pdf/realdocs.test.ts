@@ -1,7 +1,7 @@
-// The text-layer PDF extractor on real producers' files (../shared/realdocs): WPS, Word 2010 and
+// The text-layer PDF extractor on real producers' files (fixtures/realdocs): WPS, Word 2010 and
 // ONLYOFFICE, ruled tables drawn as thin filled rectangles or stroked paths.
 import { describe, expect, it } from "vitest";
-import { tablesOf, type Table } from "../../src/extraction.js";
+import { tablesOf, type Table } from "../../contracts/extraction.js";
 import { extract, notation, ONLYOFFICE, TIANBAO, tablesStartingOn, WORD, WPS } from "./helpers.js";
 
 /** The target table of realdocs tianbaoxitong p. 31, read off the page image: 17 rows of 8 grid columns. */

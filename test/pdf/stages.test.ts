@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { OPS } from "../../extractors/pdf/pdfjs.js";
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../src/extraction.js";
+import type { Cell } from "../../contracts/extraction.js";
 import type { PageTable } from "../../extractors/pdf/assign.js";
 import { latticeToGrid } from "../../extractors/pdf/cells.js";
 import { charToUnified, lineJoiner, textToUnified, tidySpaces } from "../../extractors/pdf/cjk.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { tablesOf } from "../../src/extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { extractFile } from "../../src/pipeline.js";
 import { writeEvidenceReport } from "../../src/report/index.js";
 import { openStore } from "../../src/store/store.js";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { storeFindings, type Finding } from "../../src/checks.js";
-import type { Document, Indicator } from "../../src/model.js";
+import type { Document, Indicator } from "../../contracts/model.js";
 import { fakeSha, fixtureDocument, fixtureDocuments, runCli, sampleStore, storeWith } from "./helpers.js";
 
 /** The parts of a finding a test pins down. */
@@ -170,7 +170,7 @@ describe("jixiao check", () => {
   test("exits non-zero with one line when the file cannot be read", async () => {
     const { status, stdout, stderr } = await runCli(["check", "fixtures/bad/not-a-docx.docx"]);
     expect({ status, stdout }).toEqual({ status: 1, stdout: "" });
-    expect(stderr).toBe("jixiao: fixtures/bad/not-a-docx.docx: unsupported-format: neither PDF nor DOCX (unrecognized bytes)\n");
+    expect(stderr).toBe("jixiao: fixtures/bad/not-a-docx.docx: unsupported-format: not a PDF, Word, Excel or HTML file (unrecognized bytes)\n");
   });
 
   test("refuses a FILE and --db together", async () => {

@@ -1,4 +1,4 @@
-// The SQL part of the README is tested here so it never rots: every example query runs on the
+// The SQL guide (docs/sql.md) is tested here so it never rots: every example query runs on the
 // sample database (the DOCX fixtures imported by jixiao itself, as `npm start` does) and must
 // print the CSV written under it, and the tables of tables and views must list exactly the
 // columns the database has.
@@ -10,7 +10,7 @@ import type { Store } from "../../src/store/store.js";
 import { REPO } from "../helpers.js";
 import { importedSampleStore } from "./helpers.js";
 
-const DOC = readFileSync(join(REPO, "README.md"), "utf8");
+const DOC = readFileSync(join(REPO, "docs/sql.md"), "utf8");
 
 interface Example {
   /** The sentence introducing the query, e.g. "Indicators whose numeric target was missed:". */
@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-describe("the README's SQL section", () => {
+describe("the SQL guide", () => {
   const examples = docToExamples(DOC);
 
   test("gives execution rates by department and year, missed targets and an indicator's history, each with its output", () => {

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { tablesOf } from "../../src/extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { extractFile } from "../../src/pipeline.js";
-import { validateDocument, type Document } from "../../src/model.js";
+import { validateDocument, type Document } from "../../contracts/model.js";
 import { openStore, type Store } from "../../src/store/store.js";
 import { FIXTURES } from "../helpers.js";
 
@@ -56,7 +56,7 @@ export function sampleStore(): Store {
   return storeWith(fixtureDocuments().values());
 }
 
-/** The sample database of the README: the DOCX fixtures read by jixiao's own pipeline, in name order. */
+/** The sample database of the SQL guide: the DOCX fixtures read by jixiao's own pipeline, in name order. */
 export async function importedSampleStore(): Promise<Store> {
   const store = openStore(tempDbPath());
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".docx")).sort();

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import type { Document } from "../../src/model.js";
+import type { Document } from "../../contracts/model.js";
 import { departmentKey, nameKey } from "../../src/store/keys.js";
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from "../../src/store/migrations.js";
 import {

@@ -4,7 +4,7 @@
 // its self-evaluation (fixtures target-declaration and project-sheet, both 江临市民政局 2023).
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import type { Document } from "../../src/model.js";
+import type { Document } from "../../contracts/model.js";
 import { projectKey } from "../../src/store/keys.js";
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from "../../src/store/migrations.js";
 import { indicatorToRow, insertSql, reportToRow, type DocContext } from "../../src/store/rows.js";

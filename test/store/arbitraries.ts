@@ -3,7 +3,7 @@ import fc from "fast-check";
 import {
   FORMATS, FUND_SOURCES, OPS, TEXT_LAYERS, type BudgetLine, type Document, type Goal, type Indicator,
   type Project, type Report, type Value, type Warning,
-} from "../../src/model.js";
+} from "../../contracts/model.js";
 
 /** Text as documents carry it: any code points, grapheme clusters, and typical printed cells. */
 export const text: fc.Arbitrary<string> = fc.oneof(

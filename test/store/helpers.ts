@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { afterEach } from "vitest";
-import { validateDocument, type Document } from "../../src/model.js";
-import { rowsToTable, type Table } from "../../src/extraction.js";
+import { validateDocument, type Document } from "../../contracts/model.js";
+import { rowsToTable, type Table } from "../../contracts/extraction.js";
 
 const folders: string[] = [];
 
@@ -20,7 +20,7 @@ afterEach(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-export const SEEDS_DIR = new URL("../../../shared/seeds/expected/", import.meta.url);
+export const SEEDS_DIR = new URL("../data/seeds/expected/", import.meta.url);
 
 /** Every seed's expected document, by file name. */
 export function seedDocuments(): { name: string; doc: Document }[] {

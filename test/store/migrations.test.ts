@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion, type Migration } from "../../src/store/migrations.js";
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaToSql, schemaVersion, type Migration } from "../../src/store/migrations.js";
 import { openStore, StoreError } from "../../src/store/store.js";
+import { REPO } from "../helpers.js";
 import { TABLE_NAMES, tempDbPath } from "./helpers.js";
 
 function tablesOf(db: Database.Database): string[] {
@@ -86,5 +89,27 @@ describe("migrations", () => {
     const db = new Database(file);
     expect(tablesOf(db)).toEqual(["notes"]);
     db.close();
+  });
+});
+
+describe("the frozen migrations and the current schema", () => {
+  test("build exactly the schema of src/store/schema.sql, which re-creates itself when run", () => {
+    const migrated = new Database(":memory:");
+    migrate(migrated, ":memory:");
+    const declared = readFileSync(join(REPO, "src/store/schema.sql"), "utf8");
+    const fromFile = new Database(":memory:");
+    fromFile.exec(declared);
+    // A migration added without `npm run schema` fails here, naming the first object that differs.
+    expect(schemaToSql(migrated)).toBe(schemaToSql(fromFile));
+    expect(declared).toContain(schemaToSql(migrated));
+  });
+
+  test("keep each version's SQL as literal text, not built from code shared with later versions", () => {
+    for (const m of MIGRATIONS) {
+      const source = readFileSync(join(REPO, `src/store/versions/v${m.version}.ts`), "utf8");
+      expect(source).toMatch(new RegExp(`export const V${m.version}_SQL = \``));
+      expect(source).not.toMatch(/^import (?!type )(?!\{ \w+Key(, \w+Key)? \} from "\.\.\/keys\.js")/m);
+      expect(source).not.toContain("${");
+    }
   });
 });

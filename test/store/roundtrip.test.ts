@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Cell, Table } from "../../src/extraction.js";
+import type { Cell, Table } from "../../contracts/extraction.js";
 import { openStore, StoreError, type Store } from "../../src/store/store.js";
 import { documentArb, number, text } from "./arbitraries.js";
 import { fakeSha, seedDocuments, smallDocument, smallRaw, tempDbPath } from "./helpers.js";

@@ -2,7 +2,7 @@
 // text alone (seed README, "Conventions used in all five files").
 import { describe, expect, it } from "vitest";
 import { parseValue } from "../../normalizers/common/values.js";
-import type { Value } from "../../src/model.js";
+import type { Value } from "../../contracts/model.js";
 import { indicatorsOf, loadSeeds } from "./seeds.js";
 
 const seeds = loadSeeds();

@@ -1,12 +1,12 @@
-// The seeds' expected answers (../shared/seeds/expected), read once and checked against the
+// The seeds' expected answers (test/data/seeds/expected), read once and checked against the
 // canonical model so that the tests compare against well-formed Documents only.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DocumentSchema, type Document, type Indicator } from "../../src/model.js";
+import { DocumentSchema, type Document, type Indicator } from "../../contracts/model.js";
 
-/** The seeds live beside the checkout: /work/shared next to /work/main. */
-export const EXPECTED_DIR = fileURLToPath(new URL("../../../shared/seeds/expected/", import.meta.url));
+/** The seeds' expected answers, kept with the tests (test/data/seeds/README.md). */
+export const EXPECTED_DIR = fileURLToPath(new URL("../data/seeds/expected/", import.meta.url));
 
 export interface Seed {
   /** File name without extension, e.g. "000_3159a4f345e73b5b". */

@@ -3,7 +3,7 @@
 // text); outside, each chunk of a line (so borderless tables can be found by alignment). Boxes go
 // back to PDF points on the page as printed: out of the upright frame, through the skew, over the
 // resolution.
-import type { Box, Cell } from "../../src/extraction.js";
+import type { Box, Cell } from "../../../contracts/extraction.js";
 import { unrotatePoint } from "./deskew.js";
 import type { OcrEngine, Recognition } from "./engines/types.js";
 import type { GrayImage, PixelBox } from "./image.js";

@@ -12,20 +12,16 @@
 //   all agree. A declaration for year N lines up with the self-evaluation of year N, which is
 //   published in year N + 1 but names year N. Declared targets without a result keep their row,
 //   with the result's columns null.
+//
+// The literal SQL this version ran: never edited once released (a change is a new version).
 import type Database from "better-sqlite3";
-import { projectKey } from "./keys.js";
-import { MET } from "./views-v2.js";
+import { projectKey } from "../keys.js";
 
-/** The rule of `target_met` (views-v2.ts), applied to the declared target and the reported actual. */
-const DECLARED_MET = MET
-  .replace(/\b(target_op|target_value|target_unit)\b/g, "d.$1")
-  .replace(/\b(actual_value|actual_unit)\b/g, "e.$1");
+export const V3_SQL = `
+ALTER TABLE indicators ADD COLUMN extra_json TEXT CHECK (extra_json IS NULL OR json_valid(extra_json));
+ALTER TABLE indicators ADD COLUMN project_key TEXT;
+CREATE INDEX indicators_project_key ON indicators (project_key, name_key);
 
-// A target counts as changed when the self-evaluation prints another value or unit, or another
-// comparator where both print one ("≥92%" → "≥90%"); a bare figure is read as the same bound as a
-// comparator beside the same figure ("=100.00(%)" and "100%" agree). Targets without a number
-// ("及时", "有效保障") count as changed when their text differs (spaces aside).
-const TARGETS_VS_RESULTS = `
 CREATE VIEW targets_vs_results AS
 WITH declared AS (
   SELECT r.department, r.department_key, r.fiscal_year, i.*
@@ -48,19 +44,23 @@ SELECT d.department, d.department_key, d.fiscal_year, d.project, d.project_key, 
          AND replace(d.target_raw, ' ', '') IS replace(e.target_raw, ' ', '') THEN 0
        ELSE 1 END AS target_changed,
   e.actual_raw, e.actual_value, e.actual_unit, e.weight, e.score,
-  ${DECLARED_MET} AS declared_met,
+  CASE
+    WHEN d.target_op IS NULL OR d.target_value IS NULL OR e.actual_value IS NULL THEN NULL
+    WHEN NOT (d.target_unit IS e.actual_unit
+  OR (e.actual_unit IS NULL AND NOT (d.target_unit = '%' AND abs(e.actual_value) <= 1 AND abs(d.target_value) > 1))
+  OR (d.target_unit IS NULL AND NOT (e.actual_unit = '%' AND abs(d.target_value) <= 1 AND abs(e.actual_value) > 1))) THEN NULL
+    WHEN d.target_op = '>=' THEN e.actual_value >= d.target_value - 1e-9
+    WHEN d.target_op = '>' THEN e.actual_value > d.target_value + 1e-9
+    WHEN d.target_op = '<=' THEN e.actual_value <= d.target_value + 1e-9
+    WHEN d.target_op = '<' THEN e.actual_value < d.target_value - 1e-9
+    WHEN d.target_op = '=' THEN abs(e.actual_value - d.target_value) <= 1e-9
+  END AS declared_met,
   d.source_path AS declared_path, d.page AS declared_page, e.source_path AS result_path, e.page AS result_page,
   d.report_id AS declaration_report_id, e.report_id AS result_report_id,
   d.id AS declared_indicator_id, e.id AS result_indicator_id
 FROM declared AS d LEFT JOIN evaluated AS e
   ON e.department_key = d.department_key AND e.fiscal_year = d.fiscal_year
-  AND e.project_key = d.project_key AND e.name_key = d.name_key;`;
-
-export const V3_SQL = `
-ALTER TABLE indicators ADD COLUMN extra_json TEXT CHECK (extra_json IS NULL OR json_valid(extra_json));
-ALTER TABLE indicators ADD COLUMN project_key TEXT;
-CREATE INDEX indicators_project_key ON indicators (project_key, name_key);
-${TARGETS_VS_RESULTS}
+  AND e.project_key = d.project_key AND e.name_key = d.name_key;
 `;
 
 const BATCH = 10_000;

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Tesseract from "tesseract.js";
-import { UnreadableFileError } from "../../../src/errors.js";
+import { UnreadableFileError } from "../../../../contracts/errors.js";
 import type { GrayImage } from "../image.js";
 import { looksNumeric, normalizeFigure, NUMERIC_CHARS, type OcrEngine, type Recognition } from "./types.js";
 

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { UnreadableFileError } from "../../../src/errors.js";
+import { UnreadableFileError } from "../../../../contracts/errors.js";
 import { resizeGray, type GrayImage } from "../image.js";
 import { looksNumeric, normalizeFigure, NUMERIC_CHARS, type OcrEngine, type Recognition } from "./types.js";
 

@@ -4,9 +4,9 @@
 // rules, lattice) -> textlines (lines and chunks from the ink) -> engines (recognition of every
 // line crop) -> page (cells, borderless tables by alignment, paragraphs, boxes in points).
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { Block, Table } from "../../src/extraction.js";
-import type { Warning } from "../../src/model.js";
-import { bytesToDocument } from "../pdf/load.js";
+import type { Block, Table } from "../../../contracts/extraction.js";
+import type { Warning } from "../../../contracts/model.js";
+import { bytesToDocument } from "../load.js";
 import { createEngine } from "./engines/index.js";
 import type { OcrEngine } from "./engines/types.js";
 import { rgbaToGray } from "./image.js";

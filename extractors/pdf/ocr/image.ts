@@ -31,11 +31,6 @@ export interface PixelBox {
   y1: number;
 }
 
-/** How red a pixel is: its red channel above the mean of green and blue. */
-function redness(data: RgbaImage["data"], i: number): number {
-  return data[i]! - (data[i + 1]! + data[i + 2]!) / 2;
-}
-
 /** Given a mask and a radius, return the mask grown by that many pixels in every direction (separable square dilation). */
 export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   const across = new Uint8Array(mask.length);

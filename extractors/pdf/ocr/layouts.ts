@@ -1,7 +1,7 @@
 // OCR'd pages in the shape of the text-layer extractor's page layouts, so that one mechanism
 // (extractors/pdf/stitch.ts) orders blocks and joins tables across pages, whichever way each page
 // was read: a scanned document, or a mixed one where only some pages are scans.
-import type { PageItem, PageLayout } from "../pdf/stitch.js";
+import type { PageItem, PageLayout } from "../stitch.js";
 import type { PageResult } from "./page.js";
 
 /** Given OCR'd pages, return their layouts: tables and text blocks in reading order. */

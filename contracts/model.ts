@@ -1,4 +1,4 @@
-// The canonical model (schema `jixiao/report@1`) of ../shared/spec/canonical-model.md as zod
+// The canonical model (schema `jixiao/report@1`, described in docs/model.md) as zod
 // schemas. Field names are a contract read by the evaluation tools: do not rename them.
 // Every Document leaves the pipeline through `validateDocument`, before it is printed or stored.
 import { z } from "zod";

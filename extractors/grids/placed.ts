@@ -1,11 +1,29 @@
-// A sheet's cells into blocks. A form laid out in a sheet rules its grid (cell borders) and writes
+// Placed grid cells into blocks, for every extractor whose tables come as cells placed on a grid
+// (XLSX sheets, HTML tables). A form laid out in a sheet rules its grid (cell borders) and writes
 // its title, unit line and notes above and below it without borders: ruled runs of rows are tables,
 // the sparse unruled lines around them are text blocks (bold ones headings), as they are
 // paragraphs in the same form saved as DOCX. A sheet that rules nothing is one table, its title row
 // simply the table's first row. Empty rows and columns at the edges are trimmed.
-import type { Block, Cell, Table } from "../../src/extraction.js";
-import type { Range, SheetCell, SheetContent } from "./sheet.js";
-import { PLAIN_STYLE, type CellStyle } from "./styles.js";
+import type { Block, Cell, Table } from "../../contracts/extraction.js";
+
+/** A rectangle of grid positions, 0-based and inclusive (a sheet's merged range, a table's span). */
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** How a grid cell is drawn: its number format, whether an edge is ruled, and a bold font. */
+export interface CellStyle {
+  /** The number format code applied to numbers. */
+  numFmt: string;
+  /** True when the style draws at least one edge of the cell. */
+  framed: boolean;
+  bold: boolean;
+}
+
+export const PLAIN_STYLE: CellStyle = { numFmt: "General", framed: false, bold: false };
 
 /** A cell at the top-left of its span, with the span: merged ranges and single cells alike. */
 export interface Placed extends Range {
@@ -22,42 +40,13 @@ export interface BlockSettings {
 
 export const defaultBlockSettings: BlockSettings = { maxTextCells: 2, maxGridCells: 4_000_000 };
 
-/**
- * Given a sheet's cells and merges and the range holding its text, return one placed cell per merge
- * and per cell no merge covers, within the range (a merge reaching beyond it is cut to it).
- */
-export function contentToPlaced(content: SheetContent, range: Range): Placed[] {
-  const byPosition = new Map<string, SheetCell>(content.cells.map((c) => [`${c.row},${c.col}`, c]));
-  const covered = new Set<string>();
-  const placed: Placed[] = [];
-  for (const merge of content.merges) {
-    if (!overlaps(merge, range)) continue;
-    const m = clip(merge, range);
-    const positions: string[] = [];
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) positions.push(`${r},${c}`);
-    if (positions.some((key) => covered.has(key))) continue; // overlapping merges are invalid: the first wins
-    for (const key of positions) covered.add(key);
-    // Only the top-left cell's value is shown; covered cells keep theirs hidden (§18.3.1.55).
-    const origin = byPosition.get(`${merge.top},${merge.left}`);
-    placed.push({ ...m, text: origin?.text ?? "", style: origin?.style ?? PLAIN_STYLE });
-  }
-  for (const c of content.cells) {
-    if (c.row < range.top || c.row > range.bottom || c.col < range.left || c.col > range.right || covered.has(`${c.row},${c.col}`)) continue;
-    placed.push({ top: c.row, left: c.col, bottom: c.row, right: c.col, text: c.text, style: c.style });
-  }
-  return placed;
-}
-
-/** Given a sheet's cells, return the smallest range holding all their text, or null for an empty sheet. */
-export function cellsToUsedRange(cells: readonly SheetCell[]): Range | null {
-  return placedToUsedRange(cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col, text: c.text, style: c.style })));
-}
-
-function clip(a: Range, b: Range): Range {
+/** Given two ranges, return the part of the first inside the second. */
+export function clip(a: Range, b: Range): Range {
   return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
 }
 
-function overlaps(a: Range, b: Range): boolean {
+/** Given two ranges, return whether they share a position. */
+export function overlaps(a: Range, b: Range): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
@@ -115,7 +104,10 @@ export function placedToBlocks(placed: readonly Placed[], range: Range, firstInd
       while (kinds[end + 1] === "ruled") end++;
       const inRun = [...new Set(rows.slice(i, end + 1).flat())];
       const table = placedToTable(inRun, { top: range.top + i, bottom: range.top + end, left: range.left, right: range.right }, index, method);
-      if (table) blocks.push({ kind: "table", table }), index++;
+      if (table) {
+        blocks.push({ kind: "table", table });
+        index++;
+      }
       i = end + 1;
     }
   }
