@@ -11,7 +11,7 @@ import { alignRuled, alignStream, narrowRanges, rowsOnBoundaries } from "./colum
 import { isNewCopy, joinAcrossBreak, repeatedHeader } from "./join.js";
 import type { Rect } from "./geometry.js";
 import type { StitchSettings } from "./settings.js";
-import { repeatedColumns, joinParts } from "../side-by-side.js";
+import { repeatedColumns, joinParts } from "../grids/side-by-side.js";
 
 /**
  * A table or text block of a page, geometry in the reading frame; `box` places a text block on the

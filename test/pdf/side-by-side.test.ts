@@ -2,9 +2,9 @@
 // joined into one: the repeated title columns and header rows once, each part's own columns appended.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../src/extraction.js";
-import { tablesOf } from "../../src/extraction.js";
-import { joinSideBySide, repeatedColumns } from "../../extractors/side-by-side.js";
+import type { Cell } from "../../contracts/extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
+import { joinSideBySide, repeatedColumns } from "../../extractors/grids/side-by-side.js";
 import { FIXTURES } from "../helpers.js";
 import { extract } from "./helpers.js";
 

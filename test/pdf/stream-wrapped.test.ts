@@ -3,7 +3,7 @@
 // as close as the lines of a wrapped cell, so the columns beside tell where one wrapped cell ends.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tablesOf } from "../../src/extraction.js";
+import { tablesOf } from "../../contracts/extraction.js";
 import { REPO } from "../helpers.js";
 import { extract, notation } from "./helpers.js";
 

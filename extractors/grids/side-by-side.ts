@@ -3,7 +3,7 @@
 // header rows; an HTML page or a workbook may likewise split one table into a left and a right
 // table. The right part is recognised by the leading columns it repeats from the left one, row for
 // row, and its other columns are appended to the left part's rows.
-import type { Cell } from "../src/extraction.js";
+import type { Cell } from "../../contracts/extraction.js";
 
 type Grid = (Cell | null)[][];
 
