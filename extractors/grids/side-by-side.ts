@@ -3,7 +3,7 @@
 // header rows; an HTML page or a workbook may likewise split one table into a left and a right
 // table. The right part is recognised by the leading columns it repeats from the left one, row for
 // row, and its other columns are appended to the left part's rows.
-import type { Cell } from "../../contracts/extraction.js";
+import type { Block, Cell, Table } from "../../contracts/extraction.js";
 
 type Grid = (Cell | null)[][];
 
@@ -62,7 +62,9 @@ export function joinParts(a: Grid, b: Grid, k: number): Grid {
     const leftAt = lastOrigin(row, seam);
     const left = leftAt >= 0 ? row[leftAt]! : null;
     if (!left || !right || left.rowSpan !== right.rowSpan || leftAt + left.colSpan !== seam) continue;
-    if (left.colSpan + right.colSpan < 3 || (left.text === "") === (right.text === "")) continue;
+    // The label printed in one part only, or repeated in both (an HTML page split by hand).
+    const cut = (left.text === "") !== (right.text === "") || (left.text !== "" && left.text === right.text);
+    if (left.colSpan + right.colSpan < 3 || !cut) continue;
     left.text ||= right.text;
     left.box = left.box ?? right.box;
     left.colSpan += right.colSpan;
@@ -82,4 +84,30 @@ export function joinSideBySide(a: Grid, b: Grid): Grid | null {
   const k = repeatedColumns(a, b);
   if (k === 0 || sameBeyond(a, b, k)) return null;
   return joinParts(a, b, k);
+}
+
+/**
+ * Given a document's blocks, return them with each table that continues the table before it side
+ * by side (text between them aside) joined into it, and the tables renumbered: a sheet's parts
+ * laid out one after another, or an HTML page that splits a wide table into two.
+ */
+export function blocksWithPartsJoined(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  let left: Table | null = null;
+  for (const block of blocks) {
+    if (block.kind !== "table") {
+      out.push(block);
+      continue;
+    }
+    const joined = left ? joinSideBySide(left.rows, block.table.rows) : null;
+    if (left && joined) {
+      left.rows = joined;
+      continue;
+    }
+    left = { ...block.table };
+    out.push({ kind: "table", table: left });
+  }
+  let index = 0;
+  for (const block of out) if (block.kind === "table") block.table.index = index++;
+  return out;
 }

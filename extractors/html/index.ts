@@ -8,6 +8,7 @@ import { parse } from "parse5";
 import type { Block, Extraction } from "../../contracts/extraction.js";
 import type { Warning } from "../../contracts/model.js";
 import { defaultBlockSettings, placedToBlocks, placedToUsedRange } from "../grids/placed.js";
+import { blocksWithPartsJoined } from "../grids/side-by-side.js";
 import { attrOf, isElement, nodesToItems, type Element, type Item } from "./content.js";
 import { bytesToText } from "./decode.js";
 import { documentToStyles, type PageStyles } from "./rules.js";
@@ -18,7 +19,7 @@ export async function extractHtml(bytes: Uint8Array, _path: string): Promise<Ext
   const decoded = bytesToText(bytes);
   const document = parse(decoded.text);
   const warnings: Warning[] = [...decoded.warnings];
-  const blocks = itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0 });
+  const blocks = blocksWithPartsJoined(itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0 }));
   return { format: "html", textLayer: "native", pages: null, blocks, warnings };
 }
 

@@ -1,10 +1,14 @@
 // Tables printed in parts side by side (a wide sheet over several pages with print titles) are
-// joined into one: the repeated title columns and header rows once, each part's own columns appended.
+// joined into one: the repeated title columns and header rows once, each part's own columns
+// appended; likewise a wide table an HTML page or a workbook splits into two tables.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../contracts/extraction.js";
 import { tablesOf } from "../../contracts/extraction.js";
 import { joinSideBySide, repeatedColumns } from "../../extractors/grids/side-by-side.js";
+import { extractHtml } from "../../extractors/html/index.js";
+import { extractXlsx } from "../../extractors/xlsx/index.js";
 import { FIXTURES } from "../helpers.js";
 import { extract } from "./helpers.js";
 
@@ -40,5 +44,17 @@ describe("sheets printed several pages wide", () => {
     const tables = tablesOf(await extract(join(FIXTURES, file)));
     expect(tables.map((t) => t.rows[0]!.length)).toEqual([32]);
     expect(tables[0]!.rows.length).toBe(19);
+  });
+});
+
+describe("a wide table split into two tables", () => {
+  it.each([
+    ["project-wide.split.html", extractHtml],
+    ["project-wide.split.xlsx", extractXlsx],
+  ] as const)("reads %s as one table, the title columns once and the cut group label once", async (file, read) => {
+    const extraction = await read(new Uint8Array(readFileSync(join(FIXTURES, file))), file);
+    const tables = tablesOf(extraction);
+    expect(tables.map((t) => [t.index, t.rows[0]!.length, t.rows.length])).toEqual([[0, 32, 19]]);
+    expect(tables[0]!.rows[0]!.filter((c) => c?.text === "产出目标")).toHaveLength(1);
   });
 });
