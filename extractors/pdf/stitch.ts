@@ -168,6 +168,7 @@ export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Bl
  */
 export function joinPrintedParts(items: DocItem[], settings: StitchSettings): DocItem[] {
   const out: DocItem[] = [];
+  const joined = new Set<OpenTable>();
   let left: OpenTable | null = null;
   for (const item of items) {
     if (item.kind === "table" && left && item.open.firstPage === left.lastPage + 1 && item.open.method === left.method) {
@@ -176,10 +177,41 @@ export function joinPrintedParts(items: DocItem[], settings: StitchSettings): Do
       if (placed && !sameTexts(left.rows, item.open.rows)) {
         left.rows = joinParts(left.rows, item.open.rows, k);
         left.lastPage = item.open.lastPage;
+        joined.add(left);
         continue;
       }
     }
     if (item.kind === "table") left = item.open;
+    out.push(item);
+  }
+  return joined.size > 0 ? joinBands(out, joined, settings) : out;
+}
+
+/**
+ * Given the items and the tables joined side by side, return them with each such table that the
+ * next one continues down joined: a sheet printed over, then down gives one joined table per band
+ * of rows, each repeating the header rows (print titles).
+ */
+function joinBands(items: DocItem[], joined: ReadonlySet<OpenTable>, settings: StitchSettings): DocItem[] {
+  const out: DocItem[] = [];
+  let above: OpenTable | null = null;
+  for (const item of items) {
+    if (item.kind !== "table") {
+      out.push(item);
+      continue;
+    }
+    const band = item.open;
+    const width = (t: OpenTable) => t.rows[0]?.length ?? 0;
+    if (above && joined.has(band) && band.firstPage === above.lastPage + 1 && width(band) === width(above)) {
+      const header = repeatedHeader(above.rows, band.rows, settings.maxHeaderRows);
+      if (header.count > 0) {
+        above.rows = [...above.rows, ...band.rows.slice(header.count)];
+        above.rowPages = [...above.rowPages, ...band.rowPages.slice(header.count)];
+        above.lastPage = band.lastPage;
+        continue;
+      }
+    }
+    above = joined.has(band) ? band : null;
     out.push(item);
   }
   return out;
