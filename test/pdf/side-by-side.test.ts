@@ -40,7 +40,7 @@ describe("joining parts of a table printed side by side", () => {
 });
 
 describe("sheets printed several pages wide", () => {
-  it.each(["project-wide.calc2.pdf", "project-wide.calc3.pdf", "project-wide.calc3.gs.pdf", "project-wide.calc-over.pdf"])("reads %s as one table of all 32 columns", async (file) => {
+  it.each(["project-wide.calc2.pdf", "project-wide.calc3.pdf", "project-wide.calc3.gs.pdf", "project-wide.calc-over.pdf", "project-wide.calc-rows.pdf"])("reads %s as one table of all 32 columns", async (file) => {
     const tables = tablesOf(await extract(join(FIXTURES, file)));
     expect(tables.map((t) => t.rows[0]!.length)).toEqual([32]);
     expect(tables[0]!.rows.length).toBe(19);
