@@ -8,6 +8,7 @@ import { parse } from "parse5";
 import type { Block, Extraction } from "../../contracts/extraction.js";
 import type { Warning } from "../../contracts/model.js";
 import { defaultBlockSettings, placedToBlocks, placedToUsedRange, rangeWithinLimits } from "../grids/placed.js";
+import { blocksWithPartsJoined } from "../grids/side-by-side.js";
 import { checkLimit } from "../../contracts/limits.js";
 import { attrOf, isElement, nodesToItems, type Element, type Item } from "./content.js";
 import { bytesToText } from "./decode.js";
@@ -23,7 +24,7 @@ export async function extractHtml(bytes: Uint8Array, _path: string): Promise<Ext
   checkLimit("maxElementDepth", shape.depth, "levels of nested elements");
   checkLimit("maxElements", shape.elements, "elements");
   const warnings: Warning[] = [...decoded.warnings];
-  const blocks = itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0, depth: 0, warnings });
+  const blocks = blocksWithPartsJoined(itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0, depth: 0, warnings }));
   return { format: "html", textLayer: "native", pages: null, blocks, warnings };
 }
 

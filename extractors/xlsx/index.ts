@@ -9,6 +9,7 @@ import type { Warning } from "../../contracts/model.js";
 import { countStartTags, parseXml, XmlError, type XmlNode } from "../ooxml/xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../ooxml/zip.js";
 import { defaultBlockSettings, placedToBlocks, placedToUsedRange, rangeWithinLimits, type BlockSettings } from "../grids/placed.js";
+import { blocksWithPartsJoined } from "../grids/side-by-side.js";
 import { cellsToUsedRange, contentToPlaced } from "./placed.js";
 import { checkLimit, LimitError } from "../../contracts/limits.js";
 import { contentWithoutHidden } from "./hidden.js";
@@ -49,7 +50,7 @@ export async function extractXlsx(bytes: Uint8Array, path: string, settings: Par
     const reason = err instanceof XmlError ? err.message : `unreadable workbook: ${(err as Error).message}`;
     throw new UnreadableFileError(path, "corrupt", reason);
   }
-  return { format: "xlsx", textLayer: "native", pages: null, blocks, warnings };
+  return { format: "xlsx", textLayer: "native", pages: null, blocks: blocksWithPartsJoined(blocks), warnings };
 }
 
 /** Given one sheet of the workbook, return its blocks, or none (with a warning) when it is not shown or not read. */
