@@ -24,11 +24,23 @@ export const ValueSchema = z.strictObject({
  * and the row within it, and the row's box in PDF points (origin top-left; OCR boxes mapped to the
  * page). DOCX rows have no box: their table and row locate them. Optional beyond the spec's fields.
  */
+/**
+ * What OCR read on a record's rows: the recognition confidence (0..1) of each figure (a cell
+ * holding a digit), lowest first, and the lowest of them (of all read cells when none holds a
+ * digit). Absent for text read from a text layer. The checks report a finding resting on a
+ * figure below high confidence as "verify", never as an error (src/store/versions/v5.ts).
+ */
+export const OcrReadingSchema = z.strictObject({
+  confidence: num.min(0).max(1),
+  figures: z.array(z.strictObject({ text: z.string(), confidence: num.min(0).max(1) })),
+});
+
 export const ProvenanceSchema = z.strictObject({
   page: z.number().int().positive().nullable(),
   table: z.number().int().nonnegative().nullable(),
   row: z.number().int().nonnegative().nullable(),
   box: z.strictObject({ x0: num, y0: num, x1: num, y1: num }).nullable(),
+  ocr: OcrReadingSchema.optional(),
 });
 
 export const BudgetLineSchema = z.strictObject({
@@ -136,6 +148,7 @@ export const DocumentSchema = z.strictObject({
 
 export type Value = z.infer<typeof ValueSchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type OcrReading = z.infer<typeof OcrReadingSchema>;
 export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 export type Goal = z.infer<typeof GoalSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;

@@ -5,13 +5,16 @@
 import type Database from "better-sqlite3";
 import { tablesOf } from "../contracts/extraction.js";
 import { extractFile } from "./pipeline.js";
+import type { StoreReader } from "./store/reader.js";
 import { openStore } from "./store/store.js";
 
-export type Severity = "error" | "warning";
+/** "verify": a finding resting on a figure OCR did not read with high confidence (src/store/versions/v5.ts). */
+export type Severity = "error" | "warning" | "verify";
 
 /** The rules, most serious first. docs/sql.md explains each with its tolerance. */
 export const CHECK_RULES: readonly { kind: string; severity: Severity; rule: string }[] = [
   { kind: "total-mismatch", severity: "error", rule: "the printed total is not the budget score plus the indicator scores, beyond the rounding of its printed digits" },
+  { kind: "total-unread", severity: "warning", rule: "on a scan, the printed total is not the sum of the scores read, and rows were not read whole (a scored row without its score, or weights short of the maximum): a warning about the reading" },
   { kind: "total-above-maximum", severity: "error", rule: "the printed total is above the printed maximum" },
   { kind: "rate-disagrees", severity: "error", rule: "a printed execution rate differs from executed / budget (B/A) by more than the rounding of its printed digits" },
   { kind: "score-above-weight", severity: "error", rule: "an indicator or budget line scores more than its weight" },
@@ -39,33 +42,45 @@ export interface Finding {
   /** The page of the row, where the model has one; else see reportPages. */
   page: number | null;
   reportPages: number[];
+  /** The lowest OCR confidence (0..1) of the figures the finding rests on; null when read from a text layer. */
+  ocrConfidence: number | null;
 }
 
 interface FindingRow {
   severity: Severity; kind: string; department: string | null; fiscal_year: number | null;
   subject: string | null; message: string; printed: string | null; computed: number | null;
   target_raw: string | null; actual_raw: string | null; weight: number | null; score: number | null;
-  source_path: string; page: number | null; report_pages: string;
+  source_path: string; page: number | null; report_pages: string; ocr_confidence: number | null;
 }
 
 // Most serious first; then file by file, each report's findings grouped by rule in the order of
 // CHECK_RULES, then by page (unknown last) and subject.
 const FINDINGS_SQL = `
 SELECT severity, kind, department, fiscal_year, subject, message, printed, computed, target_raw, actual_raw,
-  weight, score, source_path, page, report_pages
+  weight, score, source_path, page, report_pages, ocr_confidence
 FROM findings
 ORDER BY severity_rank, source_path, report_id,
   CASE kind ${CHECK_RULES.map((r, i) => `WHEN '${r.kind}' THEN ${i}`).join(" ")} ELSE ${CHECK_RULES.length} END,
   page IS NULL, page, subject`;
 
-/** Given an open jixiao database (schema 2 or later), return its findings, most serious first. */
+/** Given an open jixiao database (schema 5 or later), return its findings, most serious first. */
 export function storeFindings(db: Database.Database): Finding[] {
-  return (db.prepare(FINDINGS_SQL).all() as FindingRow[]).map((r) => ({
+  return (db.prepare(FINDINGS_SQL).all() as FindingRow[]).map(rowToFinding);
+}
+
+/** Given an open database of either kind, return its findings, most serious first. */
+export async function readerFindings(reader: StoreReader): Promise<Finding[]> {
+  return (await reader.all<FindingRow>(FINDINGS_SQL)).map(rowToFinding);
+}
+
+function rowToFinding(r: FindingRow): Finding {
+  return {
     severity: r.severity, kind: r.kind, department: r.department, fiscalYear: r.fiscal_year,
     subject: r.subject, message: r.message, printed: r.printed, computed: r.computed,
     targetRaw: r.target_raw, actualRaw: r.actual_raw, weight: r.weight, score: r.score,
     sourcePath: r.source_path, page: r.page, reportPages: JSON.parse(r.report_pages) as number[],
-  }));
+    ocrConfidence: r.ocr_confidence,
+  };
 }
 
 /**
@@ -109,8 +124,9 @@ export function findingToText(f: Finding): string {
 /** Given findings, return the closing line: how many of each severity. */
 export function findingsSummary(findings: Finding[]): string {
   if (findings.length === 0) return "no findings: the printed figures agree with each other";
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(findings.length, "finding")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  const verify = count("verify");
+  const tail = verify > 0 ? `, ${verify} to verify on the page (figures read by OCR)` : "";
+  return `${plural(findings.length, "finding")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}${tail}`;
 }

@@ -29,6 +29,21 @@ export function alignRuled(a: readonly number[], b: readonly number[], tolerance
   return { xs, mapA: toFine(a), mapB: toFine(b) };
 }
 
+/**
+ * Given the boundaries of a table and of its continuation on a page printed or scanned at another
+ * scale or with other margins (scans: each sheet lies differently on the glass), return their
+ * alignment in the first table's frame: the second's boundaries mapped linearly so that the outer
+ * edges meet, when the scales differ by at most `maxZoom`; else null.
+ */
+export function alignScaled(a: readonly number[], b: readonly number[], tolerance: number, maxZoom: number): Alignment | null {
+  const widthA = a.at(-1)! - a[0]!;
+  const widthB = b.at(-1)! - b[0]!;
+  if (widthA <= 0 || widthB <= 0 || Math.abs(widthA / widthB - 1) > maxZoom) return null;
+  const mapped = b.map((x) => a[0]! + ((x - b[0]!) * widthA) / widthB);
+  const aligned = alignRuled(a, mapped, tolerance);
+  return aligned;
+}
+
 /** Column boundaries of a borderless table, each with the whitespace range it may lie in. */
 export interface StreamColumns {
   xs: number[];

@@ -7,9 +7,39 @@ type Rows = (Cell | null)[][];
 
 const NUMBER = /^[-+]?[\d,]*\.?\d+%?$/;
 
-/** Given one row, return a key equal for rows printed alike (texts and spans). */
-function rowKey(row: (Cell | null)[]): string {
-  return row.map((c) => (c ? `${c.text}\u0001${c.rowSpan}\u0001${c.colSpan}` : "\u0002")).join("\u0003");
+/** Given two strings, return their Levenshtein distance. */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/**
+ * Given two cells' texts, return whether they print the same words: equal but for spaces, or, where
+ * either was read by OCR (it has a confidence), differing in one character, or one in five (a
+ * header repeated on a scanned page is read afresh, and a character may come out differently).
+ */
+function sameText(a: Cell, b: Cell): boolean {
+  const [x, y] = [a.text.replace(/\s+/g, ""), b.text.replace(/\s+/g, "")];
+  if (x === y) return true;
+  if (a.confidence == null && b.confidence == null) return false;
+  return Math.min(x.length, y.length) >= 3 && editDistance(x, y) <= Math.max(1, 0.2 * Math.max(x.length, y.length));
+}
+
+/** Given two rows, return whether they are printed alike: the same spans, and the same words in each cell. */
+function rowsAlike(a: (Cell | null)[], b: (Cell | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((c, i) => {
+    const d = b[i];
+    if (!c || !d) return !c && !d;
+    return c.rowSpan === d.rowSpan && c.colSpan === d.colSpan && sameText(c, d);
+  });
 }
 
 /** Given a row, return whether any of its cells holds text. */
@@ -28,13 +58,12 @@ function spansBelow(rows: Rows, k: number): boolean {
  * and WPS's print titles do) and where in the table they start.
  */
 export function repeatedHeader(table: Rows, next: Rows, maxRows: number): { count: number; start: number } {
-  const keys = table.map(rowKey);
   for (let k = Math.min(maxRows, next.length - 1); k >= 1; k--) {
     if (spansBelow(next, k) || !next.slice(0, k).every(isHeaderLike)) continue;
     // Headers repeat the table's first rows (Word, WPS) or, for a table in parts, the header of
     // the part the page continues (tianjin.borderless.pdf): the latest match wins.
     for (let start = table.length - k; start >= 0; start--) {
-      if (next.slice(0, k).every((row, i) => rowKey(row) === keys[start + i])) return { count: k, start };
+      if (next.slice(0, k).every((row, i) => rowsAlike(row, table[start + i]!))) return { count: k, start };
     }
   }
   return { count: 0, start: 0 };

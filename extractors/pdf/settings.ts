@@ -70,6 +70,10 @@ export interface StitchSettings {
   marginBand: number;
   /** Most rows a repeated header may have. */
   maxHeaderRows: number;
+  /** A continued table's width may differ by this share (a scanned page at another scale). */
+  maxZoom: number;
+  /** Pages whose width and height differ by at most this share are of one size (scanned sheets). */
+  sizeTolerance: number;
 }
 
 export interface PdfSettings {
@@ -89,7 +93,7 @@ export const defaultPdfSettings: PdfSettings = {
   lattice: { snap: 2, join: 3, touch: 3, edgeCoverage: 0.5, minCellSize: 3 },
   text: { lineEm: 0.5, spaceEm: 0.3, chunkEm: 2.5, headingScale: 1.2, paragraphGapEm: 1.2 },
   stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2, labelCentreEm: 0.5 },
-  stitch: { columnTolerance: 3, streamColumnTolerance: 2, marginBand: 0.08, maxHeaderRows: 6 },
+  stitch: { columnTolerance: 3, streamColumnTolerance: 2, marginBand: 0.08, maxHeaderRows: 6, maxZoom: 0.06, sizeTolerance: 0.03 },
   minTextChars: 5,
 };
 

@@ -2,7 +2,7 @@
 // cleaned text (positions covered by a span are ""), the row's page, and which positions start a
 // cell. Header rows map column positions to model fields through the header vocabulary.
 import { tableToRows, type Box, type Extraction, type Table } from "../../contracts/extraction.js";
-import type { Provenance } from "../../contracts/model.js";
+import type { OcrReading, Provenance } from "../../contracts/model.js";
 import { fieldOfHeader, type Synonyms } from "./headers.js";
 import { cleanText, labelKey } from "./text.js";
 
@@ -17,6 +17,8 @@ export interface Row {
   box: Box | null;
   /** Per position, the cleaned text of the row's own cell spanning it sideways ("" under a merge from above). */
   spanned?: string[];
+  /** Each cell's OCR confidence (null where the cell was not read by OCR or is covered by a span). */
+  confidence: (number | null)[];
 }
 
 /** Given tables, return their rows in order as one stream. */
@@ -25,6 +27,7 @@ export function tablesToRows(tables: Table[]): Row[] {
     tableToRows(table).map((raw, index) => ({
       cells: raw.map(cleanText), raw, page: table.rowPages[index] ?? null, table: table.index, index, box: rowBox(table, index),
       spanned: rowToSpanned(table, index),
+      confidence: (table.rows[index] ?? []).map((cell) => cell?.confidence ?? null),
     })),
   );
 }
@@ -116,7 +119,20 @@ export function provenanceOf(...rows: Row[]): Provenance {
   const box = boxes.length
     ? { x0: round(Math.min(...boxes.map((b) => b.x0))), y0: round(Math.min(...boxes.map((b) => b.y0))), x1: round(Math.max(...boxes.map((b) => b.x1))), y1: round(Math.max(...boxes.map((b) => b.y1))) }
     : null;
-  return { page: first?.page ?? null, table: first?.table ?? null, row: first?.index ?? null, box };
+  const ocr = rowsToOcrReading(rows);
+  return { page: first?.page ?? null, table: first?.table ?? null, row: first?.index ?? null, box, ...(ocr ? { ocr } : {}) };
+}
+
+/** Given the rows a record was read from, return what OCR read there (figures with their confidence, lowest first), or null for text-layer rows. */
+export function rowsToOcrReading(rows: Row[]): OcrReading | null {
+  const read = rows.flatMap((row) => row.cells.flatMap((text, c) => {
+    const confidence = row.confidence?.[c];
+    return confidence == null || text === "" ? [] : [{ text, confidence: Math.min(1, Math.max(0, confidence)) }];
+  }));
+  if (read.length === 0) return null;
+  const figures = read.filter((r) => /\d/.test(r.text)).sort((a, b) => a.confidence - b.confidence);
+  const lowest = Math.min(...(figures.length ? figures : read).map((r) => r.confidence));
+  return { confidence: lowest, figures };
 }
 
 /** Given rows, return the pages they were read from (1-based, sorted, unique): a report's `pages`. */

@@ -72,7 +72,7 @@ h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 
 table { border-collapse: collapse; margin: .5em 0; } th, td { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }
 th { background: #f3f3f3; cursor: pointer; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.disagrees td { background: #fff1f0; } .finding { margin-bottom: 1em; } .severity { font-weight: bold; text-transform: uppercase; }
-.finding.error .severity { color: #b00020; } .finding.warning .severity { color: #a65b00; } .kind { color: #666; font-family: monospace; }
+.finding.error .severity { color: #b00020; } .finding.warning .severity { color: #a65b00; } .finding.verify .severity { color: #1a5fb4; } .kind { color: #666; font-family: monospace; }
 figure.crop { margin: .3em 0; } figure.crop img { max-width: 900px; border: 1px solid #ddd; } figcaption { color: #666; font-size: .85em; }
 table.source td { font-size: .85em; max-width: 18em; } table.source tr.own td { background: #fffbe6; outline: 2px solid #d0021b; }
 .none { color: #999; font-style: italic; } #search { font-size: 1em; padding: 4px; width: 30em; } .hidden { display: none; }

@@ -17,6 +17,7 @@ import { V1_SQL } from "./versions/v1.js";
 import { backfillKeys, V2_SQL } from "./versions/v2.js";
 import { backfillProjectKeys, V3_SQL } from "./versions/v3.js";
 import { V4_SQL } from "./versions/v4.js";
+import { V5_SQL } from "./versions/v5.js";
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: "history keys, checks views and full-text search", sql: V2_SQL, run: backfillKeys },
   { version: 3, name: "indicator extras, project keys and declared targets against results", sql: V3_SQL, run: backfillProjectKeys },
   { version: 4, name: "provenance of figures and findings", sql: V4_SQL },
+  { version: 5, name: "findings that know what OCR read", sql: V5_SQL },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

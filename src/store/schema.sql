@@ -1,4 +1,4 @@
--- The jixiao database schema at version 4 (PRAGMA user_version), as every migration of
+-- The jixiao database schema at version 5 (PRAGMA user_version), as every migration of
 -- src/store/versions/ builds it together. Written by `npm run schema`; docs/sql.md explains it.
 
 CREATE TABLE documents (
@@ -429,7 +429,7 @@ FROM declared AS d LEFT JOIN evaluated AS e
   AND e.project_key = d.project_key AND e.name_key = d.name_key;
 
 CREATE VIEW findings AS
-SELECT f.severity, f.kind, f.department, f.fiscal_year, f.subject, f.message, f.printed, f.computed, f.target_raw, f.actual_raw, f.weight, f.score, f.source_path, f.page, f.report_pages, f.severity_rank, f.report_id, CASE WHEN f.indicator_id IS NOT NULL THEN 'indicators' END AS record_table, f.indicator_id AS record_id
+WITH base AS (SELECT f.severity, f.kind, f.department, f.fiscal_year, f.subject, f.message, f.printed, f.computed, f.target_raw, f.actual_raw, f.weight, f.score, f.source_path, f.page, f.report_pages, f.severity_rank, f.report_id, CASE WHEN f.indicator_id IS NOT NULL THEN 'indicators' END AS record_table, f.indicator_id AS record_id
 FROM (
 SELECT severity, kind, department, fiscal_year, subject, message, printed, computed, target_raw, actual_raw,
   weight, score, source_path, page, report_pages, severity_rank, report_id, indicator_id
@@ -443,4 +443,49 @@ SELECT 'error' AS severity, 'rate-disagrees' AS kind, department, fiscal_year, l
     printf('%.10g', round(tolerance_pp, 4))) AS message,
   rate_printed AS printed, rate_recomputed AS computed, NULL AS target_raw, NULL AS actual_raw, NULL AS weight,
   NULL AS score, source_path, NULL AS page, report_pages, 1 AS severity_rank, report_id, line, line_id
-FROM execution_rates WHERE disagrees = 1) AS f;
+FROM execution_rates WHERE disagrees = 1) AS f
+), read AS (
+  SELECT f.*, CASE f.record_table
+    WHEN 'indicators' THEN (SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
+      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.score)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.weight)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.target_value)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.actual_value)) < 1e-6)), json_extract(i.provenance_json, '$.ocr.confidence')) FROM indicators AS i WHERE i.id = f.record_id)
+    WHEN 'budget_lines' THEN (SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.adjusted)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.executed)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.rate_reported * 100)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.rate_reported)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.score)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.weight)) < 1e-6)), json_extract(b.provenance_json, '$.ocr.confidence')) FROM budget_lines AS b WHERE b.id = f.record_id)
+    WHEN 'projects' THEN (SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(p.provenance_json, '$.ocr.figures') AS g
+      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.budget)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.executed)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.rate_reported * 100)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.rate_reported)) < 1e-6)), json_extract(p.provenance_json, '$.ocr.confidence')) FROM projects AS p WHERE p.id = f.record_id)
+    ELSE (SELECT min(c) FROM (
+    SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(r.total_provenance_json, '$.ocr.figures') AS g
+      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (r.total_score)) < 1e-6)), json_extract(r.total_provenance_json, '$.ocr.confidence')) AS c FROM reports AS r WHERE r.id = f.report_id
+    UNION ALL SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
+      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.score)) < 1e-6)), json_extract(i.provenance_json, '$.ocr.confidence')) FROM indicators AS i WHERE i.report_id = f.report_id AND i.score IS NOT NULL
+    UNION ALL SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.score)) < 1e-6)), json_extract(b.provenance_json, '$.ocr.confidence')) FROM budget_lines AS b WHERE b.report_id = f.report_id AND b.score IS NOT NULL)) END AS ocr_confidence, (EXISTS (SELECT 1 FROM indicators AS i WHERE i.report_id = f.report_id AND json_extract(i.provenance_json, '$.ocr') IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM budget_lines AS b WHERE b.report_id = f.report_id AND json_extract(b.provenance_json, '$.ocr') IS NOT NULL)
+    OR json_extract((SELECT total_provenance_json FROM reports WHERE id = f.report_id), '$.ocr') IS NOT NULL) AS by_ocr, (SELECT
+    (SELECT count(*) FROM indicators AS i WHERE i.report_id = f.report_id AND i.weight IS NOT NULL AND i.score IS NULL)
+    + (SELECT count(*) FROM budget_lines AS b WHERE b.report_id = f.report_id AND b.weight IS NOT NULL AND b.score IS NULL)) AS unread_rows,
+  (SELECT coalesce(r.max_score, 100) - (coalesce(w.indicators, 0) + coalesce(w.budget, 0))
+   FROM reports AS r, (SELECT (SELECT sum(i.weight) FROM indicators AS i WHERE i.report_id = f.report_id) AS indicators,
+       coalesce((SELECT sum(b.weight) FROM budget_lines AS b WHERE b.report_id = f.report_id AND b.fund_source = 'total'),
+                (SELECT sum(b.weight) FROM budget_lines AS b WHERE b.report_id = f.report_id)) AS budget) AS w
+   WHERE r.id = f.report_id AND (w.indicators IS NOT NULL OR w.budget IS NOT NULL)) AS missing_weight
+  FROM base AS f
+), judged AS (
+  SELECT *,
+    CASE WHEN kind = 'total-mismatch' AND by_ocr AND (unread_rows > 0 OR missing_weight > 0.5) THEN 1 ELSE 0 END AS unread,
+    CASE WHEN ocr_confidence < 0.9 THEN 1 ELSE 0 END AS doubtful
+  FROM read
+)
+SELECT
+  CASE WHEN unread = 1 THEN 'warning' WHEN doubtful = 1 THEN 'verify' ELSE severity END AS severity,
+  CASE WHEN unread = 1 THEN 'total-unread' ELSE kind END AS kind,
+  department, fiscal_year, subject,
+  CASE WHEN unread = 1 THEN printf('%s; but the scan was not read whole (%s): check the reading before the document', message,
+         CASE WHEN unread_rows > 0 THEN printf('%d scored rows without a score read', unread_rows)
+              ELSE printf('the weights read add up to %s less than the maximum', printf('%.10g', round(missing_weight, 4))) END)
+       WHEN ocr_confidence IS NOT NULL THEN printf('%s (figures read by OCR, lowest confidence %.2f%s)', message, ocr_confidence,
+         CASE WHEN doubtful = 1 THEN ': verify on the page' ELSE '' END)
+       ELSE message END AS message,
+  printed, computed, target_raw, actual_raw, weight, score, source_path, page, report_pages,
+  CASE WHEN unread = 1 THEN 2 WHEN doubtful = 1 THEN 3 ELSE severity_rank END AS severity_rank,
+  report_id, record_table, record_id, ocr_confidence
+FROM judged;

@@ -161,7 +161,7 @@ describe("jixiao check", () => {
     const { status, stdout } = await runCli(["check", "--db", store.file, "--format", "csv"]);
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("severity,kind,department,fiscalYear,subject,message,printed,computed,targetRaw,actualRaw,weight,score,sourcePath,page");
+    expect(lines[0]).toBe("severity,kind,department,fiscalYear,subject,message,printed,computed,targetRaw,actualRaw,weight,score,sourcePath,page,ocrConfidence");
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual([
       "error,total-mismatch", "error,rate-disagrees", "error,rate-disagrees", "error,rate-disagrees", "error,rate-disagrees",
     ]);

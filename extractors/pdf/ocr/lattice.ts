@@ -4,6 +4,7 @@
 // spanning cell (the same reading of a grid as a merged-cell table in a word processor).
 import type { PixelBox } from "./image.js";
 import type { Segment } from "./rules.js";
+import { sealShare } from "./seal-area.js";
 
 /** A cell of a table found on the image, in grid positions and pixels. */
 export interface LatticeCell {
@@ -93,26 +94,50 @@ function positionsToRegions(rows: number, cols: number, openRight: (r: number, c
   return parent.map((_, i) => find(i));
 }
 
+/**
+ * Given the sides' boundary positions and the segments, return them with outer positions that are
+ * not framed dropped, worst first: a stray rule beside a table (a text's underline, a stroke of
+ * worn print) widens the group by a boundary around which no frame is drawn. Returns null when no
+ * framed grid of two cells or more remains.
+ */
+function trimToFrame(xs: number[], ys: number[], h: Segment[], v: Segment[], settings: LatticeSettings): { xs: number[]; ys: number[] } | null {
+  while (xs.length >= 2 && ys.length >= 2 && (xs.length - 1) * (ys.length - 1) >= 2) {
+    const [x0, x1, y0, y1] = [xs[0]!, xs[xs.length - 1]!, ys[0]!, ys[ys.length - 1]!];
+    if (y1 - y0 < settings.minSize || x1 - x0 < settings.minSize) return null;
+    const frame = [coverage(h, y0, x0, x1, settings.snap), coverage(h, y1, x0, x1, settings.snap), coverage(v, x0, y0, y1, settings.snap), coverage(v, x1, y0, y1, settings.snap)];
+    const worst = frame.indexOf(Math.min(...frame));
+    // One side worn or under the seal is still a side when the other three are drawn.
+    const short = frame.filter((f) => f < settings.minFrame).length;
+    if (short === 0 || (short === 1 && frame[worst]! >= settings.minFrame / 2)) return { xs, ys };
+    // A side of one cell's width is all the table has left there: dropping it would not find a frame.
+    if (worst < 2 ? ys.length <= 2 : xs.length <= 2) return null;
+    if (worst === 0) ys = ys.slice(1);
+    else if (worst === 1) ys = ys.slice(0, -1);
+    else if (worst === 2) xs = xs.slice(1);
+    else xs = xs.slice(0, -1);
+  }
+  return null;
+}
+
 /** Given one table's segments, return its grid with spans, or null when it has fewer than two cells. */
-export function groupToTable(group: Segment[], settings: LatticeSettings): LatticeTable | null {
+export function groupToTable(group: Segment[], settings: LatticeSettings, seals: PixelBox[] = []): LatticeTable | null {
   const h = group.filter((s) => s.horizontal);
   const v = group.filter((s) => !s.horizontal);
-  const ys = clusterPositions(h.map((s) => s.at), Math.max(settings.snap, settings.minCell));
-  const xs = clusterPositions(v.map((s) => s.at), Math.max(settings.snap, settings.minCell));
+  const framed = trimToFrame(
+    clusterPositions(v.map((s) => s.at), Math.max(settings.snap, settings.minCell)),
+    clusterPositions(h.map((s) => s.at), Math.max(settings.snap, settings.minCell)),
+    h, v, settings,
+  );
+  // Strokes of large characters cross like rules, but never close into a frame around the whole group.
+  if (!framed) return null;
+  const { xs, ys } = framed;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  if (rows < 1 || cols < 1 || rows * cols < 2) return null;
-  if (ys[rows]! - ys[0]! < settings.minSize || xs[cols]! - xs[0]! < settings.minSize) return null;
-  // Strokes of large characters cross like rules, but never close into a frame around the whole group.
-  const frame = [
-    coverage(h, ys[0]!, xs[0]!, xs[cols]!, settings.snap),
-    coverage(h, ys[rows]!, xs[0]!, xs[cols]!, settings.snap),
-    coverage(v, xs[0]!, ys[0]!, ys[rows]!, settings.snap),
-    coverage(v, xs[cols]!, ys[0]!, ys[rows]!, settings.snap),
-  ];
-  if (Math.min(...frame) < settings.minFrame) return null;
-  const openRight = (r: number, c: number) => coverage(v, xs[c + 1]!, ys[r]!, ys[r + 1]!, settings.snap) < settings.minCoverage;
-  const openDown = (r: number, c: number) => coverage(h, ys[r + 1]!, xs[c]!, xs[c + 1]!, settings.snap) < settings.minCoverage;
+  // A boundary drawn elsewhere and missing under a seal is taken as drawn: the seal hid it (seal-area.ts).
+  const drawn = (segments: Segment[], horizontal: boolean, at: number, from: number, to: number) =>
+    coverage(segments, at, from, to, settings.snap) + sealShare(seals, horizontal, at, from, to) >= settings.minCoverage;
+  const openRight = (r: number, c: number) => !drawn(v, false, xs[c + 1]!, ys[r]!, ys[r + 1]!);
+  const openDown = (r: number, c: number) => !drawn(h, true, ys[r + 1]!, xs[c]!, xs[c + 1]!);
   const region = positionsToRegions(rows, cols, openRight, openDown);
   const members = new Map<number, [number, number][]>();
   region.forEach((id, i) => members.set(id, [...(members.get(id) ?? []), [Math.floor(i / cols), i % cols]]));
@@ -134,10 +159,10 @@ export function groupToTable(group: Segment[], settings: LatticeSettings): Latti
   return { xs, ys, cells, irregular, box: { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[rows]! } };
 }
 
-/** Given a page's rules, return its tables, top to bottom. */
-export function segmentsToTables(segments: Segment[], settings: LatticeSettings): LatticeTable[] {
+/** Given a page's rules and where seals lie, return its tables, top to bottom. */
+export function segmentsToTables(segments: Segment[], settings: LatticeSettings, seals: PixelBox[] = []): LatticeTable[] {
   return segmentsToGroups(segments, settings.snap)
-    .map((g) => groupToTable(g, settings))
+    .map((g) => groupToTable(g, settings, seals))
     .filter((t): t is LatticeTable => t != null)
     .sort((a, b) => a.box.y0 - b.box.y0);
 }

@@ -5,6 +5,7 @@ import { binaryToSkew, rotateGray } from "./deskew.js";
 import { grayToBinary, otsuThreshold, type BinaryImage, type GrayImage } from "./image.js";
 import { segmentsToTables, type LatticeTable } from "./lattice.js";
 import { binaryToSegments, eraseSegments, type Segment } from "./rules.js";
+import { sealToBoxes } from "./seal-area.js";
 import type { OcrSettings } from "./settings.js";
 
 export interface PageLayout {
@@ -33,19 +34,37 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   const gray = rotateGray(scanned, skew);
   const threshold = otsuThreshold(gray);
   const ink = grayToBinary(gray, threshold);
-  // Rules printed at a scanner's resolution are thin and light; they are looked for more leniently than text.
-  const lenient = grayToBinary(gray, threshold + (255 - threshold) * settings.rules.lenience);
+  // Rules printed at a scanner's resolution are thin and light, and worn toner or a light scan
+  // prints them fainter still: they are looked for more leniently than text, down to a fixed
+  // contrast against the paper (its noise cannot form the long runs a rule needs).
   const r = settings.rules;
+  const lenient = grayToBinary(gray, Math.max(threshold + (255 - threshold) * r.lenience, paperLevel(gray, threshold) - r.paperContrast));
+  const upright = rotateMask(seal, skew);
   const segments = binaryToSegments(
     lenient,
     { minRun: px(r.minRun), runGap: 2, joinGap: px(r.joinGap), sealGap: px(r.sealGap), maxThickness: px(r.maxThickness), endSlack: px(r.slack) },
-    rotateMask(seal, skew),
+    upright,
   );
   const l = settings.lattice;
-  const tables = segmentsToTables(segments, { snap: px(l.snap), minCoverage: l.minCoverage, minCell: px(l.minCell), minFrame: l.minFrame, minSize: px(l.minSize) });
+  const seals = sealToBoxes(upright, px(3), px(40));
+  const tables = segmentsToTables(segments, { snap: px(l.snap), minCoverage: l.minCoverage, minCell: px(l.minCell), minFrame: l.minFrame, minSize: px(l.minSize) }, seals);
   // Only rules that belong to a table are erased: a lone underline stays with its text.
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
   return { gray, text: eraseSegments(ink, inTables), skew, segments: inTables, tables, scale };
+}
+
+/** Given a gray page and its ink threshold, return the gray level of its paper: the median of the pixels lighter than the threshold. */
+export function paperLevel(gray: GrayImage, threshold: number): number {
+  const hist = new Float64Array(256);
+  for (const v of gray.data) hist[v]!++;
+  let total = 0;
+  for (let t = threshold + 1; t < 256; t++) total += hist[t]!;
+  let seen = 0;
+  for (let t = threshold + 1; t < 256; t++) {
+    seen += hist[t]!;
+    if (seen >= total / 2) return t;
+  }
+  return 255;
 }
 
 /** Given a segment and a table, return whether the segment lies on the table's area. */

@@ -10,6 +10,7 @@ import type { GrayImage, PixelBox } from "./image.js";
 import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
+import { doubtfulFigures, fitsColumn } from "./figures.js";
 import { linesToStreamTables, type Chunk, type TextLine } from "./stream.js";
 import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.js";
 
@@ -172,12 +173,13 @@ export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine:
   const inset = Math.max(2, Math.round(0.8 * layout.scale));
   const crops: GrayImage[] = [];
   // Cells: every line of every cell.
-  const cellLines = layout.tables.map((table) =>
+  const cellRegions = layout.tables.map((table) =>
     table.cells.map((cell) => {
       const inside = cellInterior(cell, inset);
-      return regionToLines(layout.text, inside, lineSettings).map((line) => crops.push(lineToCrop(layout.gray, line, inside, pad)) - 1);
+      return { inside, lines: regionToLines(layout.text, inside, lineSettings) };
     }),
   );
+  const cellLines = cellRegions.map((cells) => cells.map(({ inside, lines }) => lines.map((line) => crops.push(lineToCrop(layout.gray, line, inside, pad)) - 1)));
   // Outside tables: lines split into chunks.
   const outside = maskTables(layout.text, layout.tables);
   const page = { x0: 0, y0: 0, x1: layout.gray.width, y1: layout.gray.height };
@@ -189,6 +191,7 @@ export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine:
   const read = crops.length > 0 ? await engine.recognize(crops) : [];
   const recognition = (performance.now() - started) / 1000;
   const tables = layout.tables.map((table, t) => latticeToPageTable(table, cellLines[t]!.map((ids) => ids.map((id) => read[id]!)), frame));
+  for (const [t, table] of tables.entries()) await rereadFigures(table, layout.tables[t]!, cellRegions[t]!, layout.gray, engine, pad);
   const textLines: TextLine[] = freeLines
     .map((l) => ({ box: l.box, chunks: l.chunks.map((c): Chunk => ({ box: c.box, text: tidyText(read[c.crop]!.text), confidence: read[c.crop]!.confidence })).filter((c) => c.text !== "") }))
     .filter((l) => l.chunks.length > 0);
@@ -208,6 +211,34 @@ export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine:
   tables.sort((a, b) => a.box.y0 - b.box.y0);
   return { number: frame.number, width: frame.widthPt, height: frame.heightPt, tables, texts: linesToTexts(stream.rest, frame), lines: crops.length, seconds: { layout: layoutSeconds, recognition } };
 }
+
+/**
+ * Given a page table, its lattice, each cell's region and lines, the page and the engine, read
+ * again the figures that do not fit their column (figures.ts) from crops with other margins, and
+ * keep the first reading that fits; a figure still in doubt keeps its text with its confidence
+ * capped at `DOUBT`, so that nothing resting on it is reported as certain.
+ */
+async function rereadFigures(table: PageTable, lattice: LatticeTable, regions: { inside: PixelBox; lines: PixelBox[] }[], gray: GrayImage, engine: OcrEngine, pad: number): Promise<void> {
+  for (const { row, col, column } of doubtfulFigures(table.rows)) {
+    const index = lattice.cells.findIndex((c) => c.row === row && c.col === col);
+    const region = regions[index];
+    const cell = table.rows[row]![col]!;
+    if (!region || region.lines.length !== 1) {
+      cell.confidence = Math.min(cell.confidence ?? 1, DOUBT);
+      continue;
+    }
+    const line = region.lines[0]!;
+    const height = line.y1 - line.y0;
+    const crops = [lineToCrop(gray, line, region.inside, Math.round(1.2 * height)), lineToCrop(gray, line, region.inside, Math.max(1, Math.round(pad / 2))), lineToCrop(gray, line, region.inside, pad)];
+    const again = (await engine.recognize(crops)).map((r) => ({ text: tidyText(r.text), confidence: r.confidence }));
+    const fit = again.find((r) => r.text !== "" && fitsColumn(r.text, column));
+    if (fit) Object.assign(cell, { text: fit.text, confidence: Math.round(Math.min(fit.confidence, cell.confidence ?? 1) * 1000) / 1000 });
+    else cell.confidence = Math.min(cell.confidence ?? 1, DOUBT);
+  }
+}
+
+/** The confidence a figure still in doubt after it was read again is capped at: below any check's "high confidence". */
+export const DOUBT = 0.5;
 
 function unionBox(a: PixelBox, b: PixelBox): PixelBox {
   return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };

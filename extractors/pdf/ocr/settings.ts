@@ -29,7 +29,7 @@ export const OcrSettingsSchema = z.strictObject({
   rules: z.strictObject({
     /** Shortest run of ink taken for a piece of rule, pt. */
     minRun: positive,
-    /** Collinear pieces this close are one rule, pt; under the seal, `sealGap`. */
+    /** Collinear pieces this close are one rule, pt; under the seal, `sealGap` (a seal hides up to its diameter, about 4.5 cm). */
     joinGap: positive,
     sealGap: positive,
     /** Thickest rule, pt. */
@@ -38,6 +38,8 @@ export const OcrSettingsSchema = z.strictObject({
     slack: positive,
     /** Rules are found on a binary image whose threshold sits this share of the way from Otsu's to white (faint rules). */
     lenience: share,
+    /** ... or as light as this many gray levels below the paper, whichever is lighter (worn, faint rules). */
+    paperContrast: z.number().min(1).max(255),
   }),
   lattice: z.strictObject({
     /** Rule positions this close are one boundary, pt. */
@@ -79,7 +81,7 @@ export const defaultOcrSettings: OcrSettings = {
   lowConfidence: 0.8,
   seal: { redMargin: 60, minRed: 140, fringe: 2, textLevel: 90 },
   maxSkew: 3,
-  rules: { minRun: 12, joinGap: 4, sealGap: 30, maxThickness: 3, slack: 3, lenience: 0.3 },
+  rules: { minRun: 12, joinGap: 4, sealGap: 130, maxThickness: 3, slack: 3, lenience: 0.3, paperContrast: 35 },
   lattice: { snap: 2.5, minCoverage: 0.5, minCell: 4, minFrame: 0.7, minSize: 14 },
   text: { minHeight: 3.5, minWidth: 3.5, rowGap: 0.4, chunkGap: 1.2, maxHeightRatio: 1.8, pad: 1.5 },
   stream: { minRows: 3, minColumns: 2 },

@@ -1,0 +1,67 @@
+// Figures in doubt: a column of figures (weights, scores, amounts, rates) prints its numbers in
+// one shape, so a reading that is not a well-formed number there, or that has more decimals than
+// any other figure of the column ("94.97%" read as "94.9790": the percent sign read as "90"), is
+// a misreading more likely than a figure. Such cells are read again; one still in doubt keeps a
+// low confidence, so a check resting on it says "verify" (src/store/versions/v5.ts).
+import type { Cell } from "../../../contracts/extraction.js";
+
+/** How a figure is printed: with a percent sign or not, and its number of decimals. */
+export interface FigureShape {
+  percent: boolean;
+  decimals: number;
+}
+
+const FIGURE = /^[≥≤<>=]?[-+]?(\d{1,3}(,\d{3})+|\d+)(\.(\d+))?(%)?$/;
+
+/** Given a cell's text, return its shape when it is a well-formed figure, else null ("9 10", two readings in one cell, is not). */
+export function figureShape(text: string): FigureShape | null {
+  const m = FIGURE.exec(text.trim());
+  return m ? { percent: m[5] === "%", decimals: m[4]?.length ?? 0 } : null;
+}
+
+/** What a column of figures looks like: the most decimals its figures have, and whether they are percentages. */
+export interface ColumnShape {
+  maxDecimals: number;
+  percent: boolean;
+}
+
+/**
+ * Given a table's rows and the number of header rows to pass over, return for each column that
+ * holds figures (at least three cells with digits below the header, nearly all well-formed) its
+ * shape. The most decimals is that of the second most precise figure, so one misreading cannot
+ * set it.
+ */
+export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<number, ColumnShape> {
+  const out = new Map<number, ColumnShape>();
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    const texts = rows.flatMap((r) => (r[c] && /\d/.test(r[c]!.text) && r[c]!.colSpan === 1 ? [r[c]!.text] : []));
+    const shapes = texts.map(figureShape).filter((s): s is FigureShape => s != null);
+    if (texts.length < minCells || shapes.length < 0.75 * texts.length) continue;
+    const decimals = shapes.map((s) => s.decimals).sort((a, b) => b - a);
+    out.set(c, { maxDecimals: decimals[1] ?? decimals[0] ?? 0, percent: shapes.filter((s) => s.percent).length >= 0.75 * shapes.length });
+  }
+  return out;
+}
+
+/** Given a cell's text and its column's shape, return whether the reading fits the column. */
+export function fitsColumn(text: string, column: ColumnShape): boolean {
+  if (!/\d/.test(text)) return true;
+  const shape = figureShape(text);
+  if (!shape) return false;
+  if (shape.decimals > column.maxDecimals + 1) return false;
+  return !column.percent || shape.percent || shape.decimals <= column.maxDecimals;
+}
+
+/** Given a table's rows, return the cells of figure columns whose reading does not fit their column, with its shape. */
+export function doubtfulFigures(rows: (Cell | null)[][]): { row: number; col: number; column: ColumnShape }[] {
+  const columns = figureColumns(rows);
+  const out: { row: number; col: number; column: ColumnShape }[] = [];
+  rows.forEach((r, row) =>
+    r.forEach((cell, col) => {
+      const column = columns.get(col);
+      if (cell && column && cell.colSpan === 1 && !fitsColumn(cell.text, column)) out.push({ row, col, column });
+    }),
+  );
+  return out;
+}

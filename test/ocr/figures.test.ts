@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../contracts/extraction.js";
+import { doubtfulFigures, figureColumns, figureShape, fitsColumn } from "../../extractors/pdf/ocr/figures.js";
+
+const cell = (text: string): Cell => ({ text, rowSpan: 1, colSpan: 1, box: null, confidence: 0.95 });
+const table = (rows: string[][]) => rows.map((r) => r.map(cell));
+
+describe("figures in doubt on a scanned table", () => {
+  it("reads the shape of well-formed figures and refuses malformed ones", () => {
+    expect(figureShape("94.97%")).toEqual({ percent: true, decimals: 2 });
+    expect(figureShape("16,539.54")).toEqual({ percent: false, decimals: 2 });
+    expect(figureShape("≥95%")).toEqual({ percent: true, decimals: 0 });
+    expect(figureShape("-1693.77")).toEqual({ percent: false, decimals: 2 });
+    expect(figureShape("94.97%0")).toBeNull();
+    expect(figureShape("1O0")).toBeNull();
+    expect(figureShape("9 10")).toBeNull();
+  });
+
+  it("flags a rate whose percent sign was read as digits, and nothing else, in a column of rates", () => {
+    const rows = table([
+      ["资金", "预算数", "执行数", "执行率"],
+      ["合计", "14845.77", "14099.06", "94.97%"],
+      ["一般公共预算", "13517.34", "12837.51", "94.9790"],
+      ["政府性基金", "1328.43", "1261.55", "94.97%"],
+      ["其他资金", "0", "0", "100.00%"],
+    ]);
+    expect(figureColumns(rows).get(3)).toEqual({ maxDecimals: 2, percent: true });
+    expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([[2, 3]]);
+  });
+
+  it("flags a malformed reading in a column of scores, but not a column of targets with units", () => {
+    const rows = table([
+      ["指标", "指标值", "分值", "得分"],
+      ["床位补助数量", "≤2300张", "5", "5"],
+      ["服务人数", "≥6000人", "5", "4.5"],
+      ["满意度", "≥95%", "10", "1O"],
+      ["准确率", "=100%", "10", "10"],
+    ]);
+    expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([[3, 3]]);
+    expect(fitsColumn("10", { maxDecimals: 1, percent: false })).toBe(true);
+  });
+});
