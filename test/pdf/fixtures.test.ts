@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Document } from "../../contracts/model.js";
+import type { Document, Indicator } from "../../contracts/model.js";
 import { tablesOf } from "../../contracts/extraction.js";
 import { FIXTURES } from "../helpers.js";
 import { coveredTexts, extract, norm, notation } from "./helpers.js";
@@ -15,12 +15,26 @@ const SCANS = PDFS.filter((f) => f.includes(".scan."));
 
 type Field = "name" | "target" | "actual" | "weight" | "score";
 
+/**
+ * Given an indicator and its target or actual, return the value cell as printed: where the
+ * comparator (指标性质) and the unit (计量单位) have columns of their own, the Value's raw joins them
+ * (spec, "A value printed across columns"), and the value cell holds the number alone.
+ */
+function valueCell(i: Indicator, field: "target" | "actual"): string {
+  let raw = i[field]!.raw;
+  const nature = i.extra?.["指标性质"];
+  const unit = i.extra?.["计量单位"];
+  if (field === "target" && nature && raw.startsWith(nature)) raw = raw.slice(nature.length);
+  if (unit && raw.endsWith(unit) && raw.length > unit.length) raw = raw.slice(0, -unit.length);
+  return raw;
+}
+
 /** Given an expected Document, return each indicator's printed values that must be whole cells. */
 function expectedRows(doc: Document): Partial<Record<Field, string | number>>[] {
   return doc.reports.flatMap((r) => r.indicators.map((i) => {
     const row: Partial<Record<Field, string | number>> = { name: norm(i.name) };
-    if (i.target) row.target = norm(i.target.raw);
-    if (i.actual) row.actual = norm(i.actual.raw);
+    if (i.target) row.target = norm(valueCell(i, "target"));
+    if (i.actual) row.actual = norm(valueCell(i, "actual"));
     if (i.weight != null) row.weight = i.weight;
     if (i.score != null) row.score = i.score;
     return row;
