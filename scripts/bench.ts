@@ -1,12 +1,14 @@
 // npm run bench: the import benchmark. Builds a corpus of ≥1,000 documents from the fixtures
 // (distinct copies), imports it with 1 worker and with all cores, each as a child process of the
 // real CLI, and prints documents and pages per second, the scaling ratio, peak memory and the time
-// split by stage. Then the SQL benchmark (history query over 1,000,000 indicator rows) when present.
+// split by stage. Then the same corpus through a PostgreSQL server's queue (bench-pg.ts) with 1 and
+// 2 worker processes, and the SQL benchmark (history query over 1,000,000 indicator rows) when present.
 // Figures are ratios within this one run: the machines are shared and noisy.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { benchPostgres } from "./bench-pg.js";
 import { buildCorpus, fixtureSources } from "./corpus.js";
 
 const REPO = resolve(import.meta.dirname, "..");
@@ -56,6 +58,7 @@ try {
   // helper threads, the main thread writes); with the same CPU per document, n cores allow at most this.
   const ceiling = Math.min(cores, cores / (one.cpuMs / one.elapsedMs));
   console.log(`  with the CPU per document of the 1-worker run, ${cores} cores allow at most ${ceiling.toFixed(2)}×; the ${cores}-worker run spent ${(all.cpuMs / one.cpuMs).toFixed(2)}× its CPU`);
+  if (!process.env.BENCH_NO_PG) await benchPostgres(join(dir, "corpus"), one.files / (one.elapsedMs / 1000));
   const sql = join(REPO, "scripts/bench-sql.ts");
   if (existsSync(sql)) spawnSync("node", ["--import", "tsx", sql], { stdio: "inherit" });
 } finally {

@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { tablesOf } from "../contracts/extraction.js";
 import { extractFile } from "./pipeline.js";
+import type { StoreReader } from "./store/reader.js";
 import { openStore } from "./store/store.js";
 
 /** "verify": a finding resting on a figure OCR did not read with high confidence (src/store/versions/v5.ts). */
@@ -64,13 +65,22 @@ ORDER BY severity_rank, source_path, report_id,
 
 /** Given an open jixiao database (schema 5 or later), return its findings, most serious first. */
 export function storeFindings(db: Database.Database): Finding[] {
-  return (db.prepare(FINDINGS_SQL).all() as FindingRow[]).map((r) => ({
+  return (db.prepare(FINDINGS_SQL).all() as FindingRow[]).map(rowToFinding);
+}
+
+/** Given an open database of either kind, return its findings, most serious first. */
+export async function readerFindings(reader: StoreReader): Promise<Finding[]> {
+  return (await reader.all<FindingRow>(FINDINGS_SQL)).map(rowToFinding);
+}
+
+function rowToFinding(r: FindingRow): Finding {
+  return {
     severity: r.severity, kind: r.kind, department: r.department, fiscalYear: r.fiscal_year,
     subject: r.subject, message: r.message, printed: r.printed, computed: r.computed,
     targetRaw: r.target_raw, actualRaw: r.actual_raw, weight: r.weight, score: r.score,
     sourcePath: r.source_path, page: r.page, reportPages: JSON.parse(r.report_pages) as number[],
     ocrConfidence: r.ocr_confidence,
-  }));
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { fileFindings, findingsSummary, findingToText, storeFindings, type Finding } from "../checks.js";
-import { openStore } from "../store/store.js";
+import { fileFindings, findingsSummary, findingToText, readerFindings, type Finding } from "../checks.js";
+import { openReader } from "../store/reader.js";
 import { DEFAULT_DB, parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
 import { formatRows, type OutputFormat } from "./output.js";
@@ -21,7 +21,7 @@ language, most serious first, with its file and page:
 With FILE, the file is extracted and checked without touching any database; otherwise every
 report in the database is checked (the \`findings\` view).
 
-  --db FILE       the database (default ${DEFAULT_DB})
+  --db FILE|URL   the database: a SQLite file (default ${DEFAULT_DB}) or a postgresql:// URL
   --format F      table (default: one finding per paragraph), json or csv
 
 Exit status: 0 whether or not there are findings; 1 when the file or database cannot be read.
@@ -43,18 +43,18 @@ export const checkCommand: Command = {
     if (positionals.length > 1) throw new UsageError("give at most one FILE");
     const [file] = positionals;
     if (file !== undefined && values.db !== undefined) throw new UsageError("give a FILE or --db, not both");
-    const findings = file !== undefined ? (await fileFindings(file)).findings : databaseFindings(values.db ?? DEFAULT_DB);
+    const findings = file !== undefined ? (await fileFindings(file)).findings : await databaseFindings(values.db ?? DEFAULT_DB);
     process.stdout.write(render(findings, format));
     return 0;
   },
 };
 
-function databaseFindings(db: string): Finding[] {
-  const store = openStore(db, { readonly: true });
+async function databaseFindings(db: string): Promise<Finding[]> {
+  const reader = await openReader(db);
   try {
-    return storeFindings(store.db);
+    return await readerFindings(reader);
   } finally {
-    store.close();
+    await reader.close();
   }
 }
 

@@ -2,14 +2,15 @@ import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import { defaultImportSettings, importFiles } from "../import/importer.js";
 import { progressSink } from "../import/progress.js";
-import { describeOutcome, describeSummary } from "../import/summary.js";
+import { describeOutcome, describeSummary, type FileOutcome, type ImportSummary } from "../import/summary.js";
+import { isPostgresUrl, redactUrl } from "../store/reader.js";
 import { openStore } from "../store/store.js";
 import { pathsToFiles } from "../walk.js";
 import { DEFAULT_DB, parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
 
-const help = `usage: jixiao import PATH… [--db FILE] [--workers N] [--timeout SECONDS] [--verbose]
-       find downloads -name '*.pdf' | jixiao import - [--db FILE]
+const help = `usage: jixiao import PATH… [--db FILE|URL] [--workers N] [--timeout SECONDS] [--verbose]
+       find downloads -name '*.pdf' | jixiao import - [--db FILE|URL]
 
 Loads files and folders (walked recursively for .pdf .docx .doc .xls .xlsx .wps .et .html) into
 the SQLite database; "-" reads one path per line from standard input. Files are extracted in a
@@ -18,12 +19,21 @@ imported (same sha256) is skipped, so an interrupted import is resumed by runnin
 file that cannot be read, crashes its worker, runs out of memory or passes the time limit is
 recorded in the import_errors table with the reason, and the run goes on.
 
-  --db FILE         the database (default ${DEFAULT_DB}; created if missing)
+With a postgresql:// URL, every path (local, or on storage every worker sees) becomes a job of
+the queue in that database, with the file's sha256 as its identity; this command then works the
+queue like \`jixiao worker\` and waits for every one of its files, whoever takes it. A job whose
+worker process dies is retried when its lease ends (--lease); after 3 such attempts the file is
+recorded in import_errors.
+
+  --db FILE|URL     the database: a SQLite file (default ${DEFAULT_DB}; created if missing) or a
+                    postgresql://user:password@host:port/database URL
   --workers N       worker threads (default: the number of cores, ${availableParallelism()} here)
   --timeout S       per-file time limit in seconds (default 300)
   --batch N         documents written per transaction (default 10)
   --memory MB       heap limit of each worker thread (default 2048)
   --ocr-engine E    OCR for pages without a text layer: paddle (PP-OCRv4, default) or tesseract
+  --lease S         with a postgresql:// URL: how long a worker holds a file before it is given
+                    to another, in seconds (default twice the time limit plus 60)
   --verbose         print one line per file instead of the progress bar
 
 example: jixiao import fixtures --db data/jixiao.db`;
@@ -39,7 +49,7 @@ export const importCommand: Command = {
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, "ocr-engine": { type: "string" }, verbose: { type: "boolean" },
+      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, "ocr-engine": { type: "string" }, verbose: { type: "boolean" }, lease: { type: "string" },
     });
     const paths = positionals.includes("-") ? [...positionals.filter((p) => p !== "-"), ...(await stdinPaths())] : positionals;
     if (paths.length === 0) throw new UsageError("give at least one PATH (or - to read paths from standard input)");
@@ -53,26 +63,42 @@ export const importCommand: Command = {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError("--batch takes a whole number ≥ 1");
     const db = values.db ?? DEFAULT_DB;
     const { files, ignored } = await pathsToFiles(paths);
-    const store = openStore(db);
     const progress = values.verbose ? null : progressSink(process.stderr);
-    try {
-      const summary = await importFiles(store, files, { workers, timeoutMs: timeout * 1000, memoryMb, batchSize, ocrEngine: values["ocr-engine"] }, (outcome, s) => {
-        if (!progress) return console.log(describeOutcome(outcome));
-        if (outcome.status === "failed") process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${describeOutcome(outcome)}\n`);
-        progress.update(s);
-      });
+    const onOutcome = (outcome: FileOutcome, s: ImportSummary) => {
+      if (!progress) return console.log(describeOutcome(outcome));
+      if (outcome.status === "failed") process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${describeOutcome(outcome)}\n`);
+      progress.update(s);
+    };
+    const settings = { workers, timeoutMs: timeout * 1000, memoryMb, batchSize, ocrEngine: values["ocr-engine"] };
+    if (isPostgresUrl(db)) {
+      const { importToServer } = await import("./import-server.js");
+      const lease = values.lease === undefined ? undefined : Number(values.lease);
+      if (lease !== undefined && !(Number.isInteger(lease) && lease >= 1)) throw new UsageError("--lease takes a whole number of seconds ≥ 1");
+      const summary = await importToServer(db, files, { ...settings, leaseSeconds: lease }, onOutcome);
       progress?.done();
-      console.log(describeSummary(summary, db, ignored.length));
-      // Machine-readable figures for the benchmark (npm run bench), which runs import as a child.
-      if (process.env.JIXIAO_STATS) {
-        // CPU of every thread of the process (workers, V8's helper threads, the writer), for the bench.
-        const usage = process.resourceUsage();
-        const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-        console.error(`JIXIAO_STATS ${JSON.stringify({ ...summary, maxRssKb: usage.maxRSS, cpuMs })}`);
-      }
+      printSummary(summary, redactUrl(db), ignored.length);
+      return 0;
+    }
+    const store = openStore(db);
+    try {
+      const summary = await importFiles(store, files, settings, onOutcome);
+      progress?.done();
+      printSummary(summary, db, ignored.length);
     } finally {
       store.close();
     }
     return 0;
   },
 };
+
+/** Given an import's summary, print it, and the machine-readable figures when the benchmark asks. */
+export function printSummary(summary: ImportSummary, db: string, ignored: number): void {
+  console.log(describeSummary(summary, db, ignored));
+  // For the benchmark (npm run bench), which runs import as a child: CPU of every thread of the
+  // process (workers, V8's helper threads, the writer).
+  if (process.env.JIXIAO_STATS) {
+    const usage = process.resourceUsage();
+    const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+    console.error(`JIXIAO_STATS ${JSON.stringify({ ...summary, maxRssKb: usage.maxRSS, cpuMs })}`);
+  }
+}

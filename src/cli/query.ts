@@ -2,13 +2,15 @@ import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { DEFAULT_DB, parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
+import { isPostgresUrl, openReader, QueryNotReadError, type QueryResult } from "../store/reader.js";
 import { formatRows, type OutputFormat } from "./output.js";
 
 const help = `usage: jixiao query SQL [--db FILE] [--format table|csv|json]
 
-Runs one SQL statement on a read-only connection to the database and prints the rows.
+Runs one SQL statement on a read-only connection to the database and prints the rows. On
+PostgreSQL the statement runs in a read-only transaction that is rolled back.
 
-  --db FILE       the database (default ${DEFAULT_DB})
+  --db FILE|URL   the database: a SQLite file (default ${DEFAULT_DB}) or a postgresql:// URL
   --format F      table (default), csv or json
 
 example: jixiao query "SELECT department, fiscal_year, total_score FROM reports" --format csv`;
@@ -22,18 +24,33 @@ export const queryCommand: Command = {
     if (!sql || extra.length) throw new UsageError("give exactly one SQL statement (quote it)");
     const format = (values.format ?? "table") as OutputFormat;
     if (!["table", "csv", "json"].includes(format)) throw new UsageError(`unknown --format ${format}`);
-    const file = values.db ?? DEFAULT_DB;
-    if (!existsSync(file)) throw new Error(`${file}: no such database (run \`jixiao import\` first)`);
-    const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const statement = db.prepare(sql);
-      if (!statement.reader) throw new UsageError("the statement returns no rows (query is read-only)");
-      const rows = statement.all() as Record<string, unknown>[];
-      const columns = statement.columns().map((c) => c.name);
+      const { columns, rows } = await runQuery(values.db ?? DEFAULT_DB, sql);
       process.stdout.write(formatRows(columns, rows, format));
-    } finally {
-      db.close();
+    } catch (err) {
+      throw err instanceof QueryNotReadError ? new UsageError(err.message) : err;
     }
     return 0;
   },
 };
+
+/** Given a `--db` value and one statement, run it read-only and return its columns and rows. */
+async function runQuery(file: string, sql: string): Promise<QueryResult> {
+  if (isPostgresUrl(file)) {
+    const reader = await openReader(file);
+    try {
+      return await reader.query(sql);
+    } finally {
+      await reader.close();
+    }
+  }
+  if (!existsSync(file)) throw new Error(`${file}: no such database (run \`jixiao import\` first)`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const statement = db.prepare(sql);
+    if (!statement.reader) throw new QueryNotReadError();
+    return { columns: statement.columns().map((c) => c.name), rows: statement.all() as Record<string, unknown>[] };
+  } finally {
+    db.close();
+  }
+}

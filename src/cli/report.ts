@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { tablesOf } from "../../contracts/extraction.js";
 import { extractFile } from "../pipeline.js";
 import { writeEvidenceReport } from "../report/index.js";
+import { openReader, sqliteReader } from "../store/reader.js";
 import { openStore } from "../store/store.js";
 import { DEFAULT_DB, parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
@@ -17,7 +18,8 @@ recomputed execution rate, and the findings of \`jixiao check\`, most serious fi
 and figure is shown where it was printed: a crop of the PDF page with the row outlined (rendered
 now from the original file), or for Word files the table row it was read from.
 
-  --db FILE    report on every document of the database (default ${DEFAULT_DB})
+  --db FILE    report on every document of the database: a SQLite file (default ${DEFAULT_DB})
+               or a postgresql:// URL
   --html DIR   the folder to write (created; crops go in DIR/crops)
 
 example: jixiao report --db data/jixiao.db --html data/report`;
@@ -31,18 +33,19 @@ export const reportCommand: Command = {
     if (positionals.length > 1 || (positionals.length === 1 && values.db)) throw new UsageError("give one FILE or --db, not both");
     const file = positionals[0];
     const dir = file ? mkdtempSync(join(tmpdir(), "jixiao-report-")) : null;
-    const store = file ? openStore(join(dir!, "one.db")) : openStore(values.db ?? DEFAULT_DB, { readonly: true });
+    let sha256: string | undefined;
+    const one = dir ? openStore(join(dir, "one.db")) : null;
+    const store = one ? sqliteReader(one) : await openReader(values.db ?? DEFAULT_DB);
     try {
-      let sha256: string | undefined;
-      if (file) {
+      if (file && one) {
         const { document, extraction, size } = await extractFile(file);
-        store.writeDocument(document, { tables: tablesOf(extraction) }, { size });
+        one.writeDocument(document, { tables: tablesOf(extraction) }, { size });
         sha256 = document.source.sha256;
       }
-      const result = await writeEvidenceReport(store.db, values.html, { sha256 });
+      const result = await writeEvidenceReport(store, values.html, { sha256 });
       console.log(`report written to ${result.file}: ${result.documents} document(s), ${result.findings} finding(s), ${result.crops} crop(s)`);
     } finally {
-      store.close();
+      await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
     return 0;

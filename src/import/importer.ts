@@ -9,7 +9,7 @@ import { readSource, sha256Of } from "../pipeline.js";
 import type { Store } from "../store/store.js";
 import { defaultPoolSettings, FILES_PER_WORKER, WorkerPool, type PoolSettings } from "./pool.js";
 import type { TaskResponse } from "./protocol.js";
-import { emptySummary, recordOutcome, type FileOutcome, type ImportSummary } from "./summary.js";
+import { documentToOutcome, emptySummary, recordOutcome, type FileOutcome, type ImportSummary } from "./summary.js";
 
 export interface ImportSettings extends PoolSettings {
   /** OCR engine for pages without a text layer (the default when absent). */
@@ -109,11 +109,5 @@ function writeReady(store: Store, ready: Ready, summary: ImportSummary): FileOut
   } catch (err) {
     return failed("store-error", (err as Error).message);
   }
-  const { reports } = response.document;
-  const pages = response.document.source.pages ?? 1;
-  if (reports.length === 0) return recordOutcome(summary, { path, status: "no-layout", pages });
-  return recordOutcome(summary, {
-    path, status: "imported", pages, reports: reports.length,
-    indicators: reports.reduce((n, r) => n + r.indicators.length, 0), layouts: reports.map((r) => r.layout),
-  });
+  return recordOutcome(summary, documentToOutcome(path, response.document));
 }

@@ -1,4 +1,5 @@
 // What an import did, file by file and in total.
+import type { Document } from "../../contracts/model.js";
 
 export type FileOutcome =
   | { path: string; status: "imported"; pages: number; reports: number; indicators: number; layouts: string[] }
@@ -19,6 +20,17 @@ export interface ImportSummary {
   /** Milliseconds summed over files: reading+hashing (main), extract and normalize (workers), store (main). */
   timings: { read: number; extract: number; normalize: number; store: number };
   elapsedMs: number;
+}
+
+/** Given a written document and its path, return its outcome: imported, or read without a known layout. */
+export function documentToOutcome(path: string, document: Document): FileOutcome {
+  const { reports } = document;
+  const pages = document.source.pages ?? 1;
+  if (reports.length === 0) return { path, status: "no-layout", pages };
+  return {
+    path, status: "imported", pages, reports: reports.length,
+    indicators: reports.reduce((n, r) => n + r.indicators.length, 0), layouts: reports.map((r) => r.layout),
+  };
 }
 
 export function emptySummary(files: number): ImportSummary {

@@ -4,8 +4,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type Database from "better-sqlite3";
 import type { Provenance } from "../../contracts/model.js";
+import type { StoreReader } from "../store/reader.js";
 import type { PdfCropper } from "./crops.js";
 import { storeToReportDocuments, type ReportDocument } from "./data.js";
 import { reportToHtml, rowsToHtml, type DocumentEvidence, type Evidence } from "./html.js";
@@ -18,8 +18,8 @@ export interface ReportResult {
 }
 
 /** Given a store connection and a folder, write the report there and return what it holds. */
-export async function writeEvidenceReport(db: Database.Database, outDir: string, options: { sha256?: string } = {}): Promise<ReportResult> {
-  const docs = storeToReportDocuments(db, options.sha256);
+export async function writeEvidenceReport(db: StoreReader, outDir: string, options: { sha256?: string } = {}): Promise<ReportResult> {
+  const docs = await storeToReportDocuments(db, options.sha256);
   await mkdir(join(outDir, "crops"), { recursive: true });
   const evidence: DocumentEvidence[] = [];
   let crops = 0;

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { tablesOf } from "../../contracts/extraction.js";
 import { extractFile } from "../../src/pipeline.js";
 import { writeEvidenceReport } from "../../src/report/index.js";
+import { sqliteReader } from "../../src/store/reader.js";
 import { openStore } from "../../src/store/store.js";
 
 const CHROMIUM = process.env.JIXIAO_CHROMIUM ?? "/usr/bin/chromium";
@@ -29,7 +30,7 @@ describe("the spot-check report", () => {
       const { document, extraction, size } = await extractFile(file);
       store.writeDocument(document, { tables: tablesOf(extraction) }, { size });
     }
-    const result = await writeEvidenceReport(store.db, join(dir, "html"));
+    const result = await writeEvidenceReport(sqliteReader(store), join(dir, "html"));
     const findings = store.db.prepare("SELECT count(*) FROM findings").pluck().get() as number;
     store.close();
     // liuzhou's printed total (97.36 against 100), twice, and project-wide's four printed rates.
