@@ -4,6 +4,11 @@
 
 export type UnreadableReason =
   | "missing"
+  | "unreadable"
+  | "not-a-file"
+  | "symlink-loop"
+  | "duplicate"
+  | "out-of-memory"
   | "empty"
   | "corrupt"
   | "encrypted"

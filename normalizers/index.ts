@@ -4,6 +4,7 @@
 import type { Extraction } from "../contracts/extraction.js";
 import type { Report, Warning } from "../contracts/model.js";
 import { gaoyiReport } from "./gaoyi-report.js";
+import { generic } from "./generic.js";
 import { haikouRubric } from "./haikou-rubric.js";
 import { liuzhou } from "./liuzhou.js";
 import { projectSheet } from "./project-sheet.js";
@@ -15,6 +16,8 @@ import type { LayoutFit, Normalizer, Result } from "./types.js";
 
 export const NORMALIZERS: Normalizer[] = [
   tianjin, liuzhou, projectWide, wuhan, haikouRubric, gaoyiReport, projectSheet, targetDeclaration,
+  // Last: where a known family ties with it, the family is chosen.
+  generic,
 ];
 
 export interface NormalizeSettings {

@@ -12,6 +12,7 @@ import { emptyReport, type BudgetLine, type FundSource, type Report, type Warnin
 import { unitOf } from "./common/budget.js";
 import { scoreVocabulary } from "./common/detect.js";
 import { DECLARED_AMOUNT_HEADERS, fieldOfHeader, type DeclaredAmountField } from "./common/headers.js";
+import { projectOfReport } from "./common/form-reader.js";
 import { readIndicatorRow, rowToIndicatorColumns, type IndicatorColumns } from "./common/indicator-columns.js";
 import { freshLevels, type LevelState } from "./common/indicators.js";
 import { filled, provenanceOf, tablesAt, pagesOf, tablesToRows, type Row } from "./common/rows.js";
@@ -90,6 +91,7 @@ function readDeclaration(extraction: Extraction, fit: LayoutFit): Result<Report>
   report.department = state.head.department;
   report.pages = pagesOf(rows);
   closeBudget(state);
+  if (state.head.project) report.projects.push(projectOfReport(report, state.head.project));
   const implementer = implementerWarning(state.head, firstPage);
   const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, "target");
   state.warnings.push(...[implementer, ambiguous].filter((w): w is Warning => w !== null));

@@ -4,6 +4,8 @@
 // vMerge="restart" cell followed by bare vMerge cells in the same grid column (§17.4.85).
 import type { Cell, Table } from "../../contracts/extraction.js";
 import { attrOf, childOf, childrenOf, tagOf, textOf, type XmlNode } from "../ooxml/xml.js";
+import { checkLimit, limitDetail, limits } from "../../contracts/limits.js";
+import type { Warning } from "../../contracts/model.js";
 
 export type BodyItem =
   | { kind: "paragraph"; text: string; styleId: string | null; outlineLevel: number | null }
@@ -14,16 +16,23 @@ const TRANSPARENT = new Set(["w:sdt", "w:sdtContent", "w:ins", "w:customXml", "w
 /** Elements whose text is not part of the visible document. */
 const SKIPPED = new Set(["w:del", "w:moveFrom", "w:delText", "w:instrText", "w:rPr", "w:pPr", "w:drawing", "w:pict", "mc:AlternateContent", "w:object"]);
 
-/** Given the parsed document.xml, return the body's paragraphs and tables in order. */
-export function documentToBodyItems(nodes: XmlNode[]): BodyItem[] {
+/** The reading of one body: the next table's index, the depth of tables being read, warnings of limits hit. */
+interface Counter {
+  next: number;
+  depth: number;
+  warnings: Warning[];
+}
+
+/** Given the parsed document.xml, return the body's paragraphs and tables in order; limits hit add warnings to `warnings`. */
+export function documentToBodyItems(nodes: XmlNode[], warnings: Warning[] = []): BodyItem[] {
   const root = nodes.find((n) => tagOf(n) === "w:document");
   const body = root && childOf(root, "w:body");
   if (!body) throw new Error("word/document.xml has no w:body");
-  const counter = { next: 0 };
+  const counter: Counter = { next: 0, depth: 0, warnings };
   return blockNodesToItems(childrenOf(body), counter);
 }
 
-function blockNodesToItems(nodes: XmlNode[], counter: { next: number }): BodyItem[] {
+function blockNodesToItems(nodes: XmlNode[], counter: Counter): BodyItem[] {
   const items: BodyItem[] = [];
   for (const node of nodes) {
     const tag = tagOf(node);
@@ -77,12 +86,17 @@ interface RawCell {
   text: string;
 }
 
-function tableNodeToItem(tbl: XmlNode, counter: { next: number }): BodyItem {
+function tableNodeToItem(tbl: XmlNode, counter: Counter): BodyItem {
   const index = counter.next++;
   const nested: Table[] = [];
-  const rawRows = rowNodesOf(tbl).map((tr) => rowNodeToRawCells(tr, nested, counter));
+  checkLimit("maxNestingDepth", ++counter.depth, "levels of tables nested in tables");
+  const rowNodes = rowNodesOf(tbl);
+  const { maxTableRows } = limits();
+  if (rowNodes.length > maxTableRows) counter.warnings.push(limitWarning("maxTableRows", `table ${index} has ${rowNodes.length} rows`));
+  const rawRows = rowNodes.slice(0, maxTableRows).map((tr) => rowNodeToRawCells(tr, nested, counter, index));
+  counter.depth--;
   const gridCols = childrenOf(childOf(tbl, "w:tblGrid") ?? {}).filter((n) => tagOf(n) === "w:gridCol").length;
-  return { kind: "table", table: rawRowsToTable(rawRows, gridCols, index), nested };
+  return { kind: "table", table: rawRowsToTable(rawRows, gridCols, index, counter.warnings), nested };
 }
 
 function rowNodesOf(tbl: XmlNode): XmlNode[] {
@@ -99,24 +113,39 @@ function intAttr(parent: XmlNode | undefined, tag: string, fallback: number): nu
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-function rowNodeToRawCells(tr: XmlNode, nested: Table[], counter: { next: number }): RawCell[] {
-  let col = intAttr(childOf(tr, "w:trPr"), "w:gridBefore", 0);
-  return cellNodesOf(tr).map((tc) => {
+/** Given a limit and what passed it, return the warning that says the rest was left out. */
+export function limitWarning(name: "maxTableRows" | "maxTableColumns" | "maxTableCells", found: string): Warning {
+  return { code: "limit-exceeded", message: `${limitDetail(name, found)}: the rest is left out`, page: null };
+}
+
+function rowNodeToRawCells(tr: XmlNode, nested: Table[], counter: Counter, index: number): RawCell[] {
+  const { maxTableColumns } = limits();
+  let col = Math.min(intAttr(childOf(tr, "w:trPr"), "w:gridBefore", 0), maxTableColumns);
+  const cells = cellNodesOf(tr);
+  return cells.flatMap((tc) => {
+    if (col >= maxTableColumns) return [];
     const tcPr = childOf(tc, "w:tcPr");
-    const span = Math.max(1, intAttr(tcPr, "w:gridSpan", 1));
+    // The span is a number from the document: it is cut at the column limit before it sizes anything.
+    const declared = Math.max(1, intAttr(tcPr, "w:gridSpan", 1));
+    const span = Math.min(declared, maxTableColumns - col);
+    if (span < declared) counter.warnings.push(limitWarning("maxTableColumns", `a cell of table ${index} spans ${declared} columns from column ${col}`));
     const merge = tcPr && childOf(tcPr, "w:vMerge");
     const items = blockNodesToItems(childrenOf(tc), counter);
     for (const item of items) if (item.kind === "table") nested.push(item.table, ...item.nested);
     const text = items.flatMap((i) => (i.kind === "paragraph" ? [i.text] : [])).join("\n");
     const cell: RawCell = { col, span, text, vMerge: merge ? (attrOf(merge, "w:val") === "restart" ? "restart" : "continue") : null };
     col += span;
-    return cell;
+    return [cell];
   });
 }
 
 /** Given the cells of each row with their grid columns, return the dense grid with spans resolved. */
-export function rawRowsToTable(rawRows: RawCell[][], gridCols: number, index: number): Table {
-  const width = Math.max(gridCols, ...rawRows.map((r) => r.reduce((end, c) => Math.max(end, c.col + c.span), 0)));
+export function rawRowsToTable(allRows: RawCell[][], gridCols: number, index: number, warnings: Warning[] = []): Table {
+  const { maxTableColumns, maxTableCells } = limits();
+  const width = allRows.reduce((w, r) => r.reduce((end, c) => Math.max(end, c.col + c.span), w), Math.min(gridCols, maxTableColumns));
+  const fit = Math.floor(maxTableCells / Math.max(1, width));
+  if (allRows.length > fit) warnings.push(limitWarning("maxTableCells", `table ${index} has ${allRows.length} rows of ${width} columns`));
+  const rawRows = allRows.slice(0, fit);
   const rows: (Cell | null)[][] = rawRows.map(() => Array.from({ length: width }, () => emptyCell()));
   const open = new Map<number, Cell>(); // grid column -> origin cell of a vertical merge still running
   rawRows.forEach((cells, r) => {

@@ -7,8 +7,9 @@ import type { Warning } from "../../contracts/model.js";
 import { documentToBodyItems, type BodyItem } from "./body.js";
 import { docxToNarrative, type NarrativeItem } from "./narrative.js";
 import { stylesToHeadingIds } from "./styles.js";
-import { parseXml, XmlError } from "../ooxml/xml.js";
+import { countStartTags, parseXml, XmlError } from "../ooxml/xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../ooxml/zip.js";
+import { checkLimit, LimitError } from "../../contracts/limits.js";
 
 export type DocxSettings = ZipSettings;
 
@@ -17,13 +18,16 @@ export async function extractDocx(bytes: Uint8Array, path: string, settings: Par
   const zip = openArchive(bytes, path, { ...defaultZipSettings, ...settings });
   const xml = readPart(zip, path, "word/document.xml");
   let items: BodyItem[];
+  const warnings: Warning[] = [];
+  // Counted on the text, before the parser makes a node of each (10 million empty paragraphs fit in 64 MB of XML).
+  checkLimit("maxParagraphs", countStartTags(xml, "w:p"), "paragraphs");
   try {
-    items = documentToBodyItems(parseXml(xml));
+    items = documentToBodyItems(parseXml(xml), warnings);
   } catch (err) {
+    if (err instanceof LimitError) throw err;
     const reason = err instanceof XmlError ? err.message : `unreadable word/document.xml: ${(err as Error).message}`;
     throw new UnreadableFileError(path, "corrupt", reason);
   }
-  const warnings: Warning[] = [];
   const headings = headingStyles(zip);
   let narrative: NarrativeItem[] | null = null;
   // Text boxes hold narrative that document.xml's body reading skips (they sit inside drawings);

@@ -24,6 +24,8 @@ export interface CellStyle {
 }
 
 export const PLAIN_STYLE: CellStyle = { numFmt: "General", framed: false, bold: false };
+import { limitDetail, limits, type LimitName } from "../../contracts/limits.js";
+import type { Warning } from "../../contracts/model.js";
 
 /** A cell at the top-left of its span, with the span: merged ranges and single cells alike. */
 export interface Placed extends Range {
@@ -34,11 +36,9 @@ export interface Placed extends Range {
 export interface BlockSettings {
   /** An unruled row with at most this many non-empty cells is a line of text, not a table row. */
   maxTextCells: number;
-  /** Largest number of grid positions a sheet's used range may cover. */
-  maxGridCells: number;
 }
 
-export const defaultBlockSettings: BlockSettings = { maxTextCells: 2, maxGridCells: 4_000_000 };
+export const defaultBlockSettings: BlockSettings = { maxTextCells: 2 };
 
 /** Given two ranges, return the part of the first inside the second. */
 export function clip(a: Range, b: Range): Range {
@@ -140,4 +140,33 @@ export function placedToTable(placed: readonly Placed[], window: Range, index: n
     rows[p.top - frame.top]![left - frame.left] = { text: p.text, rowSpan: p.bottom - p.top + 1, colSpan: right - left + 1, box: null };
   }
   return { index, rows, rowPages: rows.map(() => null), method };
+}
+
+/**
+ * Given a sheet's used range, return it cut to the table limits (columns, then rows, then cells),
+ * with a warning for each limit hit: positions and merged areas are numbers from the file, and
+ * two cells far apart or one merge can declare millions of cells in a few bytes.
+ */
+export function rangeWithinLimits(range: Range, where: string, warnings: Warning[]): Range {
+  const { maxTableColumns, maxTableRows, maxTableCells } = limits();
+  const cut = { ...range };
+  const warn = (name: LimitName, found: string) =>
+    warnings.push({ code: "limit-exceeded", message: `${where}: ${limitDetail(name, found)}: the rest is left out`, page: null });
+  const n = (x: number) => x.toLocaleString("en");
+  const width = range.right - range.left + 1;
+  if (width > maxTableColumns) {
+    warn("maxTableColumns", `${n(width)} columns`);
+    cut.right = range.left + maxTableColumns - 1;
+  }
+  const height = range.bottom - range.top + 1;
+  if (height > maxTableRows) {
+    warn("maxTableRows", `${n(height)} rows`);
+    cut.bottom = range.top + maxTableRows - 1;
+  }
+  const cutWidth = cut.right - cut.left + 1, cutHeight = cut.bottom - cut.top + 1;
+  if (cutWidth * cutHeight > maxTableCells) {
+    warn("maxTableCells", `${n(cutWidth * cutHeight)} cells`);
+    cut.bottom = cut.top + Math.floor(maxTableCells / cutWidth) - 1;
+  }
+  return cut;
 }

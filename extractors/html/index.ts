@@ -7,7 +7,9 @@
 import { parse } from "parse5";
 import type { Block, Extraction } from "../../contracts/extraction.js";
 import type { Warning } from "../../contracts/model.js";
-import { defaultBlockSettings, placedToBlocks, placedToUsedRange } from "../grids/placed.js";
+import { defaultBlockSettings, placedToBlocks, placedToUsedRange, rangeWithinLimits } from "../grids/placed.js";
+import { blocksWithPartsJoined } from "../grids/side-by-side.js";
+import { checkLimit } from "../../contracts/limits.js";
 import { attrOf, isElement, nodesToItems, type Element, type Item } from "./content.js";
 import { bytesToText } from "./decode.js";
 import { documentToStyles, type PageStyles } from "./rules.js";
@@ -17,13 +19,37 @@ import { groupsToPlaced, tableElementToRead } from "./table.js";
 export async function extractHtml(bytes: Uint8Array, _path: string): Promise<Extraction> {
   const decoded = bytesToText(bytes);
   const document = parse(decoded.text);
+  // Measured before the recursive reading below: tables nested 2,000 deep would overflow its stack.
+  const shape = treeToShape(document);
+  checkLimit("maxElementDepth", shape.depth, "levels of nested elements");
+  checkLimit("maxElements", shape.elements, "elements");
   const warnings: Warning[] = [...decoded.warnings];
-  const blocks = itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0 });
+  const blocks = blocksWithPartsJoined(itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0, depth: 0, warnings }));
   return { format: "html", textLayer: "native", pages: null, blocks, warnings };
 }
 
+/** The reading of one page: the next table's index, the depth of tables being read, warnings of limits hit. */
+export interface Counter {
+  next: number;
+  depth: number;
+  warnings: Warning[];
+}
+
+/** Given a parsed page, return the depth of its deepest node and its number of nodes, walked without recursion. */
+export function treeToShape(root: { childNodes?: unknown[] }): { depth: number; elements: number } {
+  const stack: [{ childNodes?: unknown[] }, number][] = [[root, 0]];
+  let depth = 0, elements = 0;
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, level] = top;
+    elements++;
+    depth = Math.max(depth, level);
+    for (const child of node.childNodes ?? []) stack.push([child as { childNodes?: unknown[] }, level + 1]);
+  }
+  return { depth, elements };
+}
+
 /** Given items, return blocks: text as is, each table as its grid (or its ruled part and the text around) followed by the tables nested in it. */
-export function itemsToBlocks(items: readonly Item[], styles: PageStyles, counter: { next: number }): Block[] {
+export function itemsToBlocks(items: readonly Item[], styles: PageStyles, counter: Counter): Block[] {
   const blocks: Block[] = [];
   for (const item of items) {
     if (item.kind === "text") {
@@ -32,17 +58,22 @@ export function itemsToBlocks(items: readonly Item[], styles: PageStyles, counte
     }
     if (isLayoutTable(item.element)) {
       // A table that only holds the page (one column around the content) is read as its content.
+      checkLimit("maxNestingDepth", ++counter.depth, "levels of tables nested in tables");
       blocks.push(...itemsToBlocks(nodesToItems(layoutCells(item.element)), styles, counter));
+      counter.depth--;
       continue;
     }
     const read = tableElementToRead(item.element, styles);
     if (read.caption) blocks.push({ kind: "text", text: read.caption, page: null, role: "paragraph", box: null });
-    const placed = groupsToPlaced(read.groups);
-    const range = placedToUsedRange(placed);
+    const placed = groupsToPlaced(read.groups, counter.warnings);
+    const used = placedToUsedRange(placed);
+    const range = used && rangeWithinLimits(used, `table ${counter.next}`, counter.warnings);
     const parts = range ? placedToBlocks(placed, range, counter.next, defaultBlockSettings, "html") : []; // a table without text is spacing
     counter.next += parts.filter((b) => b.kind === "table").length;
     blocks.push(...parts);
+    checkLimit("maxNestingDepth", ++counter.depth, "levels of tables nested in tables");
     blocks.push(...itemsToBlocks(read.nested.map((element) => ({ kind: "table", element })), styles, counter));
+    counter.depth--;
   }
   return blocks;
 }

@@ -5,6 +5,8 @@
 // <br>s are its lines; a table inside a cell is a table of its own, listed after the outer one.
 // The grid is then read as a sheet is (extractors/grids/placed.ts): where a table rules its form and not the
 // title and notes around it, as Excel's web pages do, those rows are text.
+import { limitDetail, limits, type LimitName } from "../../contracts/limits.js";
+import type { Warning } from "../../contracts/model.js";
 import type { Placed } from "../grids/placed.js";
 import { attrOf, isElement, isHidden, nodesToItems, type Element, type Node } from "./content.js";
 import { cellLook, type CellLook, type PageStyles } from "./rules.js";
@@ -79,20 +81,29 @@ function rowToCells(tr: Element, table: Element, styles: PageStyles, nested: Ele
 }
 
 /** Given row groups, return their cells placed on the grid, with spans (a span overlapping an earlier one is cut short there). */
-export function groupsToPlaced(groups: readonly RowGroup[]): Placed[] {
+export function groupsToPlaced(groups: readonly RowGroup[], warnings: Warning[] = []): Placed[] {
   const placed: Placed[] = [];
   const taken: boolean[][] = [];
+  // Spans are numbers from the page: the grid they mark stops at the table limits.
+  const { maxTableColumns, maxTableRows } = limits();
+  const rows = groups.reduce((n, g) => n + g.length, 0);
+  if (rows > maxTableRows) warnings.push(limitWarning("maxTableRows", `${rows.toLocaleString("en")} rows`));
+  let wide = false;
   let top = 0;
   for (const group of groups) {
-    const end = top + group.length;
-    group.forEach((cells, g) => {
+    const end = Math.min(top + group.length, maxTableRows);
+    group.slice(0, Math.max(0, end - top)).forEach((cells, g) => {
       const y = top + g;
       const row = (taken[y] ??= []);
       let x = 0;
       for (const cell of cells) {
         while (row[x]) x++;
+        if (x >= maxTableColumns) {
+          wide = true;
+          break;
+        }
         let colSpan = 1;
-        while (colSpan < cell.colSpan && !row[x + colSpan]) colSpan++;
+        while (colSpan < cell.colSpan && x + colSpan < maxTableColumns && !row[x + colSpan]) colSpan++;
         const rowSpan = Math.min(cell.rowSpan === 0 ? end - y : cell.rowSpan, end - y);
         for (let r = y; r < y + rowSpan; r++) for (let c = x; c < x + colSpan; c++) (taken[r] ??= [])[c] = true;
         placed.push({ top: y, left: x, bottom: y + rowSpan - 1, right: x + colSpan - 1, text: cell.text, style: { numFmt: "General", framed: cell.look.ruled, bold: cell.look.bold } });
@@ -101,5 +112,11 @@ export function groupsToPlaced(groups: readonly RowGroup[]): Placed[] {
     });
     top = end;
   }
+  if (wide) warnings.push(limitWarning("maxTableColumns", "cells spanning past the last column"));
   return placed;
+}
+
+/** Given a limit and what passed it, return the warning that says the rest of the table was left out. */
+function limitWarning(name: LimitName, found: string): Warning {
+  return { code: "limit-exceeded", message: `a table: ${limitDetail(name, found)}: the rest is left out`, page: null };
 }

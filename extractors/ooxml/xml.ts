@@ -2,6 +2,7 @@
 // only the five predefined entities and character references are decoded, by hand, so a hostile
 // DOCTYPE can never expand. Word never writes a DOCTYPE, so a part that has one is refused.
 import { XMLParser } from "fast-xml-parser";
+import { checkLimit } from "../../contracts/limits.js";
 
 /** One element of fast-xml-parser's preserveOrder output: `{ tag: children, ":@": attributes }`. */
 export type XmlNode = Record<string, unknown>;
@@ -23,11 +24,45 @@ export function parseXml(text: string): XmlNode[] {
   if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) {
     throw new XmlError("XML part declares a DOCTYPE or entities, which OOXML never does");
   }
+  const shape = xmlToShape(text);
+  checkLimit("maxElementDepth", shape.depth, "levels of nested XML elements");
+  checkLimit("maxElements", shape.elements, "XML elements in one part");
   try {
     return parser.parse(text) as XmlNode[];
   } catch (err) {
     throw new XmlError(`malformed XML: ${(err as Error).message}`);
   }
+}
+
+/**
+ * Given XML text, return the depth of its deepest element and its number of elements, from a scan
+ * of the tags alone, so that a part is measured before the parser builds a node for each element.
+ */
+export function xmlToShape(text: string): { depth: number; elements: number } {
+  let depth = 0, deepest = 0, elements = 0;
+  for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x2f /* / */) depth--;
+    else if (next !== 0x3f /* ? */ && next !== 0x21 /* ! */) {
+      elements++;
+      const end = text.indexOf(">", i);
+      if (end < 0) break;
+      if (text.charCodeAt(end - 1) !== 0x2f) deepest = Math.max(deepest, ++depth);
+      i = end;
+    }
+  }
+  return { depth: deepest, elements };
+}
+
+/** Given XML text and an element name, return the number of its start tags, counted on the text before any parsing. */
+export function countStartTags(xml: string, name: string): number {
+  const open = `<${name}`;
+  let n = 0;
+  for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i + open.length)) {
+    const next = xml.charCodeAt(i + open.length);
+    if (next === 0x3e /* > */ || next === 0x20 || next === 0x2f /* / */ || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+  }
+  return n;
 }
 
 /** The element name of a node, or "#text" for text. */

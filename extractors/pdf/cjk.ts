@@ -22,6 +22,13 @@ const SUPPLEMENT: Record<number, string> = {
   0x2eed: "歯", 0x2eee: "齿", 0x2eef: "竜", 0x2ef0: "龙", 0x2ef1: "龜", 0x2ef2: "亀", 0x2ef3: "龟",
 };
 
+/**
+ * Code points whose glyph a Simplified Chinese face shares with another: a producer that rebuilds
+ * the text from glyphs (Chromium's Type 3 fonts map each glyph back to one code point) may name
+ * the wrong one. Noto/Source Han SC draws 戶 as 户, and the horizontal bar as the em dash.
+ */
+const SHARED_GLYPH: Record<number, string> = { 0x6236: "户", 0x2015: "—" };
+
 /** Given a code point, return whether NFKC maps it to a unified ideograph (Kangxi radicals, compatibility ideographs). */
 function isNfkcIdeographForm(cp: number): boolean {
   return (cp >= 0x2f00 && cp <= 0x2fdf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f);
@@ -30,15 +37,14 @@ function isNfkcIdeographForm(cp: number): boolean {
 /** Given one character, return it with radical and compatibility forms mapped to unified ideographs. */
 export function charToUnified(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x2e80) return ch;
-  const mapped = SUPPLEMENT[cp];
-  if (mapped) return mapped;
-  return isNfkcIdeographForm(cp) ? ch.normalize("NFKC") : ch;
+  const unified = cp < 0x2e80 ? ch : SUPPLEMENT[cp] ?? (isNfkcIdeographForm(cp) ? ch.normalize("NFKC") : ch);
+  // The Kangxi radical ⼾ (U+2F3E) unifies with 戶, drawn as 户 by the SC faces that name it.
+  return SHARED_GLYPH[unified.codePointAt(0) ?? 0] ?? unified;
 }
 
 /** Given a string, return it with every radical and compatibility form mapped to unified ideographs. */
 export function textToUnified(text: string): string {
-  if (!/[\u2e80-\u2fdf\uf900-\ufaff]|[\u{2f800}-\u{2fa1f}]/u.test(text)) return text;
+  if (!/[\u2e80-\u2fdf\uf900-\ufaff\u6236\u2015]|[\u{2f800}-\u{2fa1f}]/u.test(text)) return text;
   let out = "";
   for (const ch of text) out += charToUnified(ch);
   return out;

@@ -9,6 +9,7 @@ import { UnreadableFileError } from "../../contracts/errors.js";
 import type { Warning } from "../../contracts/model.js";
 import { glyphsToTextBlocks } from "./blocks.js";
 import { boxToDisplay } from "./frame.js";
+import { checkDeclaredSizes } from "./prescan.js";
 import { bytesToDocument, documentToRawPage } from "./load.js";
 import { rawPageToContent, type PageContent } from "./page.js";
 import { resolveSettings, type PdfSettings, type PdfSettingsInput } from "./settings.js";
@@ -67,6 +68,7 @@ export type PageReader = (pages: number[]) => Promise<{ layouts: PageLayout[]; w
  */
 export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfSettingsInput = {}, readScans?: PageReader): Promise<Extraction> {
   const resolved = resolveSettings(settings);
+  const declared = await checkDeclaredSizes(bytes);
   const doc = await bytesToDocument(bytes, path, "read");
   let read: Awaited<ReturnType<typeof documentToLayouts>>;
   const pageCount = doc.numPages;
@@ -76,6 +78,7 @@ export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfS
     await doc.destroy();
   }
   const { layouts, pagesWithoutText, warnings } = read;
+  warnings.unshift(...declared);
   let scanned: number[] = [];
   if (readScans && pagesWithoutText.length > 0) {
     const ocr = await readScans(pagesWithoutText);

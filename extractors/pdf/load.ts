@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getDocument, type PDFDocumentProxy } from "./pdfjs.js";
 import { UnreadableFileError } from "../../contracts/errors.js";
+import { limits } from "../../contracts/limits.js";
 import type { Matrix } from "./geometry.js";
 
 /** One text item of pdf.js getTextContent, reduced to what the glyph stage reads. */
@@ -62,6 +63,8 @@ export async function bytesToDocument(bytes: Uint8Array, path: string, use: Docu
     disableFontFace: use === "draw",
     stopAtErrors: false,
     verbosity: 0,
+    // Checked against the image's declared size before it is decoded (prescan.ts warns of it).
+    maxImageSize: limits().maxImagePixels,
   });
   let doc: PDFDocumentProxy;
   try {

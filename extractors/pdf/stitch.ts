@@ -11,6 +11,7 @@ import { alignRuled, alignScaled, alignStream, narrowRanges, rowsOnBoundaries } 
 import { isNewCopy, joinAcrossBreak, repeatedHeader } from "./join.js";
 import type { Rect } from "./geometry.js";
 import type { StitchSettings } from "./settings.js";
+import { repeatedColumns, joinParts } from "../grids/side-by-side.js";
 
 /**
  * A table or text block of a page, geometry in the reading frame; `box` places a text block on the
@@ -29,6 +30,11 @@ export interface PageLayout {
 interface OpenTable {
   rows: (Cell | null)[][];
   rowPages: number[];
+  /** Where each row starts on its page: a part printed beside it stands at the same heights. */
+  rowTops: number[];
+  /** The width of the page the table starts on. */
+  pageWidth: number;
+  firstPage: number;
   xs: number[];
   ranges: [number, number][];
   method: PageTable["method"];
@@ -67,12 +73,18 @@ function leadingTable(page: PageLayout, settings: StitchSettings): number {
   return i >= 0 && page.items[i]!.kind === "table" ? i : -1;
 }
 
-/** Given a page, return its last item when that is a table (margin text aside), else null. */
+/**
+ * Given a page, return its last table when nothing but margin text lies below it, else null. Text
+ * beside a table is not below it: a spreadsheet printed in parts leaves the text of a merged header
+ * cut by the page edge standing right of the grid (Calc draws it clipped).
+ */
 function trailingTable(page: PageLayout, settings: StitchSettings): PageTable | null {
   for (let i = page.items.length - 1; i >= 0; i--) {
     const item = page.items[i]!;
-    if (item.kind === "text" && isMarginText(page, item.block, settings)) continue;
-    return item.kind === "table" ? item.table : null;
+    if (item.kind === "table") {
+      const below = page.items.slice(i + 1).some((after) => after.kind === "text" && !isMarginText(page, after.block, settings) && after.block.box.y1 > item.table.box.y1);
+      return below ? null : item.table;
+    }
   }
   return null;
 }
@@ -86,8 +98,8 @@ function noRoomLeft(room: number, next: PageTable, bodyRow: number, pageHeight: 
 }
 
 /** Given a page table, return a table that may grow with the following pages (cells copied). */
-function openTable(t: PageTable): OpenTable {
-  return { rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))), rowPages: t.rows.map(() => t.page), xs: t.xs, ranges: t.ranges ?? t.xs.map((x) => [x, x]), method: t.method, lastPage: t.page };
+function openTable(t: PageTable, pageWidth: number): OpenTable {
+  return { rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))), rowPages: t.rows.map(() => t.page), rowTops: t.rows.map((_, i) => t.rowTops[i] ?? NaN), pageWidth, firstPage: t.page, xs: t.xs, ranges: t.ranges ?? t.xs.map((x) => [x, x]), method: t.method, lastPage: t.page };
 }
 
 /**
@@ -108,6 +120,7 @@ export function appendContinuation(open: OpenTable, room: number, next: PageTabl
   const body = joinAcrossBreak(mine, theirs.slice(header.count));
   open.rows = [...mine, ...body];
   open.rowPages = [...open.rowPages, ...body.map(() => next.page)];
+  open.rowTops = [...open.rowTops, ...next.rowTops.slice(next.rows.length - body.length)];
   if (open.method === "stream" && next.ranges) open.ranges = narrowRanges(open.ranges, next.ranges, mapB);
   open.xs = xs;
   open.lastPage = next.page;
@@ -141,7 +154,7 @@ export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Bl
       }
       const continues = i === lead && running && sameSize(running.page, page, settings) && running.open.lastPage === page.number - 1;
       if (continues && appendContinuation(running!.open, running!.room, item.table, page.height, settings)) continue;
-      lastTable = openTable(item.table);
+      lastTable = openTable(item.table, page.width);
       items.push({ kind: "table", open: lastTable });
     }
     const tail = trailingTable(page, settings);
@@ -149,5 +162,118 @@ export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Bl
     // The table that ends this page (a new one, or one continued onto it) may run on to the next.
     running = tail && lastTable && lastTable.lastPage === page.number ? { open: lastTable, page, room } : null;
   }
-  return toBlocks(items);
+  return toBlocks(joinPrintedParts(items, settings));
+}
+
+/**
+ * Given the document's items, return them with each table printed in parts side by side joined:
+ * a part starts on the page after the previous part ends (spreadsheets print down, then over),
+ * repeats the previous part's leading columns row for row (print titles) at the same place on
+ * the page, and its own columns are appended to the rows of the first part.
+ */
+export function joinPrintedParts(items: DocItem[], settings: StitchSettings): DocItem[] {
+  const out: DocItem[] = [];
+  const joined = new Set<OpenTable>();
+  let left: OpenTable | null = null;
+  const taken = new Set<OpenTable>();
+  for (const [at, item] of items.entries()) {
+    if (item.kind === "table" && taken.has(item.open)) continue;
+    if (item.kind === "table" && left && item.open.firstPage === left.lastPage + 1 && item.open.method === left.method) {
+      const k = repeatedColumns(left.rows, item.open.rows);
+      const run = k === 0 ? partRun(items, at, left.rows.length, settings) : null;
+      if (run && sameRowPlaces(left, run.part, settings) && !sameTexts(left.rows, run.part.rows)) {
+        left.rows = joinParts(left.rows, run.part.rows, 0);
+        left.lastPage = run.part.lastPage;
+        joined.add(left);
+        for (const piece of run.pieces) taken.add(piece);
+        continue;
+      }
+      const placed = k > 0 && item.open.xs.slice(0, k + 1).every((x, i) => Math.abs(x - left!.xs[i]!) <= 2 * settings.columnTolerance);
+      if (placed && !sameTexts(left.rows, item.open.rows)) {
+        left.rows = joinParts(left.rows, item.open.rows, k);
+        left.lastPage = item.open.lastPage;
+        joined.add(left);
+        continue;
+      }
+    }
+    if (item.kind === "table") left = item.open;
+    out.push(item);
+  }
+  return joined.size > 0 ? joinBands(out, joined, settings) : out;
+}
+
+/**
+ * Given the items and the tables joined side by side, return them with each such table that the
+ * next one continues down joined: a sheet printed over, then down gives one joined table per band
+ * of rows, each repeating the header rows (print titles).
+ */
+function joinBands(items: DocItem[], joined: ReadonlySet<OpenTable>, settings: StitchSettings): DocItem[] {
+  const out: DocItem[] = [];
+  let above: OpenTable | null = null;
+  for (const item of items) {
+    if (item.kind !== "table") {
+      out.push(item);
+      continue;
+    }
+    const band = item.open;
+    const width = (t: OpenTable) => t.rows[0]?.length ?? 0;
+    if (above && joined.has(band) && band.firstPage === above.lastPage + 1 && width(band) === width(above)) {
+      const header = repeatedHeader(above.rows, band.rows, settings.maxHeaderRows);
+      if (header.count > 0) {
+        above.rows = [...above.rows, ...band.rows.slice(header.count)];
+        above.rowPages = [...above.rowPages, ...band.rowPages.slice(header.count)];
+        above.lastPage = band.lastPage;
+        continue;
+      }
+    }
+    above = joined.has(band) ? band : null;
+    out.push(item);
+  }
+  return out;
+}
+
+/**
+ * Given the items, the index of a table and a row count, return the tables from there on that
+ * make one part of that many rows, each on the page after the one before with the same columns
+ * and repeating its header rows, joined; or null. A part repeats no column to align its rows by,
+ * so its pages were not known to continue each other when the pages were stitched.
+ */
+function partRun(items: readonly DocItem[], at: number, rowCount: number, settings: StitchSettings): { part: OpenTable; pieces: OpenTable[] } | null {
+  const first = items[at];
+  if (first?.kind !== "table") return null;
+  const part: OpenTable = { ...first.open, rows: [...first.open.rows], rowPages: [...first.open.rowPages], rowTops: [...first.open.rowTops] };
+  const pieces = [first.open];
+  for (let i = at + 1; part.rows.length < rowCount && i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind !== "table") continue;
+    const piece = item.open;
+    const width = part.rows[0]?.length ?? 0;
+    if (piece.firstPage !== part.lastPage + 1 || piece.rows[0]?.length !== width || !alignRuled(part.xs, piece.xs, settings.columnTolerance)) return null;
+    const header = repeatedHeader(part.rows, piece.rows, settings.maxHeaderRows);
+    part.rows.push(...piece.rows.slice(header.count));
+    part.rowPages.push(...piece.rowPages.slice(header.count));
+    part.rowTops.push(...piece.rowTops.slice(header.count));
+    part.lastPage = piece.lastPage;
+    pieces.push(piece);
+  }
+  return part.rows.length === rowCount ? { part, pieces } : null;
+}
+
+/**
+ * Given a table and the next one, return whether the second is the first's right part printed
+ * without title columns: the first fills its page's width (the sheet ran past it), and row for row
+ * the second stands on the same page of its run at the same height, as the same sheet rows do.
+ */
+function sameRowPlaces(left: OpenTable, right: OpenTable, settings: StitchSettings): boolean {
+  if (left.rows.length !== right.rows.length || left.xs.at(-1)! - left.xs[0]! < 0.75 * left.pageWidth) return false;
+  // A part that opens with the left one's own first cells is the next band of rows, not its right part.
+  if (left.rows[0]!.some((c, j) => c && c.text !== "" && right.rows[0]![j]?.text === c.text)) return false;
+  return left.rowTops.every((top, i) => Math.abs(top - right.rowTops[i]!) <= settings.columnTolerance
+    && left.rowPages[i]! - left.firstPage === right.rowPages[i]! - right.firstPage);
+}
+
+/** Given two grids, return whether they hold the same texts (a second copy of a table, not a part of it). */
+function sameTexts(a: (Cell | null)[][], b: (Cell | null)[][]): boolean {
+  const texts = (g: (Cell | null)[][]) => g.map((row) => row.map((c) => c?.text ?? "").join("\t")).join("\n");
+  return texts(a) === texts(b);
 }

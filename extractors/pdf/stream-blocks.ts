@@ -49,10 +49,28 @@ function gapEvidence(above: Line, below: Line, sorted: readonly Line[]): Pair["e
   const across = others.filter((c) => c.box.y0 < above.box.y1 - 0.5 && c.box.y1 > below.box.y0 + 0.5);
   const level = (line: Line, not: Line) => others.filter((d) => !across.includes(d) && levelWith(d, line) && !touchesVertically(d, not));
   const atBelow = level(below, above).filter((d) => across.every((c) => apart(c, d)));
+  // A full upper line is a wrap; a short one ends a cell when a column beside shows the row ending there.
+  const full = fillsColumn(above, sorted);
+  if (!full && splitBeside(above, below, others)) return "row";
   // More columns across the gap than starting a line at the lower chunk: the gap is inside a row.
   if (across.length) return across.length > atBelow.length ? "line" : "unknown";
-  // Two wrapped cells side by side also put lines level with each other; a full upper line is a wrap.
-  return atBelow.length && level(above, below).length && !fillsColumn(above, sorted) ? "row" : "unknown";
+  // Two wrapped cells side by side also put lines level with each other.
+  return atBelow.length && level(above, below).length && !full ? "row" : "unknown";
+}
+
+/**
+ * Given two chunks one above the other and the chunks of other columns, return whether another
+ * column ends a line just above their gap and starts one just below it, none of its own crossing
+ * the gap, both standing off the two chunks' lines: values centred beside two wrapped cells.
+ * Writer tables without padding set rows as close as lines, and labels merged over both rows
+ * stand across the gap, so only such a column tells where one wrapped cell ends.
+ */
+function splitBeside(above: Line, below: Line, others: readonly Line[]): boolean {
+  const mid = (above.box.y1 + below.box.y0) / 2;
+  const off = (d: Line, line: Line) => Math.abs((d.box.y0 + d.box.y1) / 2 - (line.box.y0 + line.box.y1) / 2) > 0.3 * line.size;
+  const ups = others.filter((d) => d.box.y1 <= mid && d.box.y1 > above.box.y0 - 0.5 * above.size && off(d, above));
+  return ups.some((u) => others.some((d) => d.box.y0 >= mid && d.box.y0 < below.box.y1 + 0.5 * below.size && off(d, below) && !apart(u, d)
+    && !others.some((c) => !apart(c, u) && c.box.y0 < mid && c.box.y1 > mid)));
 }
 
 /** Given two chunks, return whether the first stands on the second's line (sharing half its height). */

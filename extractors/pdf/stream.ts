@@ -22,6 +22,7 @@ export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettin
   const close = (end: number) => {
     let last = end;
     while (last > start && rows[last]!.blocks.length < 2) last--;
+    if (last < end && groupLabelAfter(rows, start, last)) last++;
     // Most rows of a table hold two or more cells; a few gaps in running text do not make one
     // (LibreOffice's gap between digits and ideographs, wuhan.lo.pdf p. 5).
     if (multi >= settings.minRows && multi >= settings.minMultiShare * (last - start + 1)) regions.push([start, last]);
@@ -43,6 +44,21 @@ export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettin
   });
   if (start >= 0) close(rows.length - 1);
   return regions;
+}
+
+/**
+ * Given rows and a table's first and last row, return whether the row after it is the label of a
+ * group of rows that continues on the next page ("年度目标4：…" printed as the last line of the page
+ * in a Writer table without borders): one block starting at the table's left edge, as close to the
+ * table as its rows stand to each other, and nothing close below it.
+ */
+function groupLabelAfter(rows: readonly StreamRow[], start: number, last: number): boolean {
+  const row = rows[last + 1];
+  const block = row?.blocks[0];
+  if (!row || !block || row.blocks.length !== 1) return false;
+  const left = Math.min(...rows.slice(start, last + 1).flatMap((r) => r.blocks.map((b) => b.box.x0)));
+  const after = rows[last + 2];
+  return Math.abs(block.box.x0 - left) <= block.size && row.y0 - rows[last]!.y1 <= 1.5 * block.size && (!after || after.y0 - row.y1 > 3 * block.size);
 }
 
 /** Given rows of a table, return the gaps between neighbouring blocks of each row. */

@@ -6,10 +6,12 @@
 import type { Block, Extraction } from "../../contracts/extraction.js";
 import { UnreadableFileError } from "../../contracts/errors.js";
 import type { Warning } from "../../contracts/model.js";
-import { parseXml, XmlError, type XmlNode } from "../ooxml/xml.js";
+import { countStartTags, parseXml, XmlError, type XmlNode } from "../ooxml/xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../ooxml/zip.js";
-import { defaultBlockSettings, placedToBlocks, placedToUsedRange, type BlockSettings } from "../grids/placed.js";
+import { defaultBlockSettings, placedToBlocks, placedToUsedRange, rangeWithinLimits, type BlockSettings } from "../grids/placed.js";
+import { blocksWithPartsJoined } from "../grids/side-by-side.js";
 import { cellsToUsedRange, contentToPlaced } from "./placed.js";
+import { checkLimit, LimitError } from "../../contracts/limits.js";
 import { contentWithoutHidden } from "./hidden.js";
 import { worksheetToContent, type CellContext } from "./sheet.js";
 import { sharedStringsToTexts } from "./strings.js";
@@ -43,12 +45,12 @@ export async function extractXlsx(bytes: Uint8Array, path: string, settings: Par
       blocks.push(...sheetBlocks);
     }
   } catch (err) {
-    if (err instanceof UnreadableFileError) throw err;
+    if (err instanceof UnreadableFileError || err instanceof LimitError) throw err;
     if (err instanceof ZipError) throw new UnreadableFileError(path, err.tooLarge ? "too-large" : "corrupt", err.message);
     const reason = err instanceof XmlError ? err.message : `unreadable workbook: ${(err as Error).message}`;
     throw new UnreadableFileError(path, "corrupt", reason);
   }
-  return { format: "xlsx", textLayer: "native", pages: null, blocks, warnings };
+  return { format: "xlsx", textLayer: "native", pages: null, blocks: blocksWithPartsJoined(blocks), warnings };
 }
 
 /** Given one sheet of the workbook, return its blocks, or none (with a warning) when it is not shown or not read. */
@@ -56,7 +58,10 @@ function sheetToBlocks(zip: ZipArchive, sheet: SheetEntry, context: CellContext,
   const skip = (code: string, why: string): Block[] => (warnings.push({ code, message: `sheet "${sheet.name}" ${why}`, page: null }), []);
   if (sheet.hidden) return skip("xlsx-hidden-sheet", "is hidden and was skipped");
   if (sheet.kind !== "worksheet") return skip("xlsx-not-worksheet", `is a ${sheet.kind}, which holds no cells, and was skipped`);
-  const xml = sheet.part === null ? null : partToXml(zip, sheet.part);
+  const text = sheet.part === null ? null : zip.read(sheet.part)?.toString("utf8");
+  // Rows are counted before parsing: the parser's nodes for a 200,000-row sheet take gigabytes.
+  if (text) checkLimit("maxTableRows", countStartTags(text, "row"), `rows in sheet "${sheet.name}"`);
+  const xml = text ? parseXml(text) : null;
   if (!xml) return skip("xlsx-sheet-missing", "has no worksheet part in the file and was skipped");
   const { content, rows, cols } = contentWithoutHidden(worksheetToContent(xml, context));
   if (rows + cols > 0) {
@@ -67,9 +72,7 @@ function sheetToBlocks(zip: ZipArchive, sheet: SheetEntry, context: CellContext,
   }
   const range = cellsToUsedRange(content.cells);
   if (!range) return [];
-  const area = (range.bottom - range.top + 1) * (range.right - range.left + 1);
-  if (area > settings.maxGridCells) return skip("xlsx-sheet-too-large", `spans ${area} cells, more than the ${settings.maxGridCells} read, and was skipped`);
-  const placed = contentToPlaced(content, range);
+  const placed = contentToPlaced(content, rangeWithinLimits(range, `sheet "${sheet.name}"`, warnings));
   const used = placedToUsedRange(placed);
   return used ? placedToBlocks(placed, used, firstIndex, settings) : [];
 }

@@ -3,8 +3,9 @@
 // test/normalizers/variants.test.ts fails when the file and the vocabulary disagree.
 import {
   BUDGET_HEADERS, DECLARED_AMOUNT_HEADERS, GOAL_HEADERS, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS,
-  PROJECT_HEADERS, PROJECT_LIST_HEADERS, SHEET_HEAD_HEADERS, type Synonyms,
+  PROJECT_HEADERS, PROJECT_LIST_HEADERS, REPORT_EXTRA_HEADERS, SHEET_HEAD_HEADERS, TASK_HEADERS, type Synonyms,
 } from "./headers.js";
+import { FUND_SOURCE_PATTERNS, LEVEL1_LABELS, LEVEL2_VOCABULARY } from "./vocabulary.js";
 
 export const GENERATED_START = "<!-- generated from normalizers/common/headers.ts: do not edit by hand -->";
 export const GENERATED_END = "<!-- end of generated part -->";
@@ -56,7 +57,21 @@ const SECTIONS: Section[] = [
   {
     title: "Sheet head labels", constant: "SHEET_HEAD_HEADERS", vocabulary: SHEET_HEAD_HEADERS,
     note: "Labels heading a project sheet or target declaration; each is followed in its row by its value.",
-    target: (f) => ({ project: "`Indicator.project` of every indicator", department: "`Report.department`", implementer: "a `not-represented` warning when it differs from the department" } as Record<string, string>)[f] ?? f,
+    target: (f) => ({
+      project: "`Indicator.project` of every indicator, the report's `Project` record, kind `project`",
+      department: "`Report.department`", implementer: "a `not-represented` warning when it differs from the department",
+      unit: "`Report.department` where no 主管部门 is printed (kind `department` without 项目名称)",
+    } as Record<string, string>)[f] ?? f,
+  },
+  {
+    title: "Report extras", constant: "REPORT_EXTRA_HEADERS", vocabulary: REPORT_EXTRA_HEADERS,
+    note: "Labelled fields the model has no place for; recognised so that they are never read as the department or the project.",
+    target: (f) => `report field \`${f}\``,
+  },
+  {
+    title: "Key tasks of a targets table", constant: "TASK_HEADERS", vocabulary: TASK_HEADERS,
+    note: "Rows naming key tasks or projects with their money (年度重点工作任务): one `Project` record each.",
+    target: (f) => ({ name: "`Project.name`", content: "(read, not kept)", budget: "`Project.budget`", goal: "`Project.goal`" } as Record<string, string>)[f] ?? f,
   },
   {
     title: "Declared amounts", constant: "DECLARED_AMOUNT_HEADERS", vocabulary: DECLARED_AMOUNT_HEADERS,
@@ -92,9 +107,38 @@ function sectionToMarkdown(section: Section): string {
   ].join("\n");
 }
 
+/** Return how many header synonyms the vocabulary holds (patterns over all its tables). */
+export function synonymCount(): number {
+  return SECTIONS.reduce((n, section) => n + section.vocabulary.reduce((m, s) => m + s.patterns.length, 0), 0);
+}
+
+/** Return the label vocabulary (levels, fund sources) as markdown tables. */
+function labelsToMarkdown(): string {
+  return [
+    "### Level labels (`normalizers/common/vocabulary.ts`)",
+    "",
+    "A printed label is canonical when it spells one of these, completed (社会效益指 → 社会效益指标), with 类 or 目标 (产出类指标 → 产出指标); any other label stays in `level1Raw` / `level2Raw` only. A second-level label in a form's only level column is `level2`, under the first level named here.",
+    "",
+    `\`level1\`: ${LEVEL1_LABELS.join(", ")}.`,
+    "",
+    "| printed stem | `level2` | under `level1` |",
+    "| --- | --- | --- |",
+    ...LEVEL2_VOCABULARY.map(([stem, level2, level1]) => `| ${stem} | ${level2} | ${level1 ?? "—"} |`),
+    "",
+    "### Fund sources (`normalizers/common/vocabulary.ts`)",
+    "",
+    "Budget row labels, tried in order after 其中： and list numbering are removed.",
+    "",
+    "| printed label | `BudgetLine.fundSource` |",
+    "| --- | --- |",
+    ...FUND_SOURCE_PATTERNS.map(([pattern, source]) => `| ${patternToText(pattern)} | \`${source}\` |`),
+  ].join("\n");
+}
+
 /** Return the generated part of docs/headers.md, markers included. */
 export function vocabularyToMarkdown(): string {
-  return [GENERATED_START, "", SECTIONS.map(sectionToMarkdown).join("\n\n"), "", GENERATED_END].join("\n");
+  const count = `The header vocabulary holds ${synonymCount()} header synonyms in ${SECTIONS.length} tables.`;
+  return [GENERATED_START, "", count, "", SECTIONS.map(sectionToMarkdown).join("\n\n"), "", labelsToMarkdown(), "", GENERATED_END].join("\n");
 }
 
 /** Given the text of docs/headers.md, return it with its generated part replaced by the vocabulary's. */

@@ -4,12 +4,13 @@
 // prints in brackets after the number ("≥13459.00(平方米)", realdocs tianbaoxitong p. 31). The
 // model's own fields are read by rowToIndicator (indicators.ts) under the same header row.
 import type { Indicator, Value, Warning } from "../../contracts/model.js";
-import { INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "./headers.js";
+import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "./headers.js";
 import { expectationsOf, rehomeCells, rowToIndicator, type LevelState } from "./indicators.js";
 import { realignRow } from "./realign.js";
 import { rowToColumnMap, type ColumnMap, type Row } from "./rows.js";
-import { cleanText } from "./text.js";
-import { isNullMarker } from "./values.js";
+import { cleanText, labelKey } from "./text.js";
+import { isNullMarker, parseValue } from "./values.js";
+import { canonicalLevel1, canonicalLevel2, isCanonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
 
 /** An indicator header row read as columns: the model's fields, a unit column and the extras. */
 export interface IndicatorColumns {
@@ -22,10 +23,32 @@ export interface IndicatorColumns {
 /** Given a row, return it read as an indicator header, or null when it names no level or name column. */
 export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
   const map = rowToColumnMap(row, INDICATOR_HEADERS);
-  const isHeader = (map.has("level1") && map.has("level2")) || (map.has("name") && (map.has("target") || map.has("level1")));
+  // A name column and at least one figure or level column (spec, "Unknown forms are still read").
+  const figures = ["target", "actual", "weight", "score", "level1"].some((f) => map.has(f as IndicatorField));
+  const isHeader = (map.has("level1") && map.has("level2")) || (map.has("name") && figures);
   if (!isHeader) return null;
   const unit = rowToColumnMap(row, INDICATOR_UNIT_HEADERS).get("unit") ?? null;
-  return { map, unit, extras: rowToColumnMap(row, INDICATOR_EXTRA_HEADERS) };
+  const extras = rowToColumnMap(row, INDICATOR_EXTRA_HEADERS);
+  levelWeights(row, map, extras);
+  return { map, unit, extras };
+}
+
+/**
+ * Given a header row whose levels print their own 分值 (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
+ * 分值 | 得分), place the weight on the 分值 after the name column and keep each level's own in
+ * `extra` under that level's name ("一级指标分值").
+ */
+function levelWeights(row: Row, map: ColumnMap<IndicatorField>, extras: ColumnMap<string>): void {
+  const name = map.get("name");
+  const weights = row.cells.flatMap((text, col) => (text && fieldOfHeader(labelKey(text), INDICATOR_HEADERS) === "weight" ? [col] : []));
+  if (name === undefined || weights.length < 2) return;
+  const own = weights.find((c) => c > name);
+  if (own === undefined) return;
+  map.set("weight", own);
+  for (const col of weights.filter((c) => c < name)) {
+    const level = [...map.entries()].filter(([f, c]) => (f === "level1" || f === "level2") && c < col).sort((a, b) => b[1] - a[1])[0];
+    if (level) extras.set(`${level[0] === "level1" ? "一级指标" : "二级指标"}分值`, col);
+  }
 }
 
 /** Given columns, return every column any of them starts at. */
@@ -90,21 +113,65 @@ export function readIndicatorRow(
   const result = rowToIndicator(blanked, columns.map, state, project, warnings);
   const indicator = result.indicator;
   if (!indicator) return result;
-  indicator.target = withNatureOp(completeUnit(indicator.target, unitText), extra["指标性质"]);
-  indicator.actual = completeUnit(indicator.actual, unitText);
+  const unit = cleanText(unitText);
+  if (unit && !isNullMarker(unit)) extra["计量单位"] = unit;
+  indicator.target = completeUnit(joinedValue(indicator.target, unit, extra["指标性质"]), unitText);
+  indicator.actual = completeUnit(joinedValue(indicator.actual, unit, undefined), unitText);
+  if (!columns.map.has("level2")) placeSingleLevel(indicator);
+  // A level label outside the vocabulary (自评工作情况) stays in level2Raw only (spec, "Level labels").
+  if (!isCanonicalLevel2(indicator.level2)) indicator.level2 = null;
   if (Object.keys(extra).length > 0) indicator.extra = extra;
   return result;
 }
 
 /**
- * Given a target and its row's 指标性质, return the target with the comparator that column prints
- * (≥ 95 % is printed "≥ | 95 | %"). Words that say which way is better (正向指标, 反向指标) state
- * no bound and give no op; a comparator printed in the value cell itself wins.
+ * Given a Value read from its own cell, the unit printed in the row's unit column and the row's
+ * 指标性质, return the one Value the cells print together (spec, "A value printed across
+ * columns"): `raw` joins the comparator, the number and the unit in reading order ("≥" "8500" "人"
+ * -> "≥8500人"). A nature word (定量 / 正向指标) is no comparator and is not joined; a cell that
+ * already prints its comparator or unit keeps its own.
  */
-function withNatureOp(target: Value | null, nature: string | undefined): Value | null {
-  if (target === null || target.value === null || target.op !== null || nature === undefined) return target;
-  const op = NATURE_OPS[nature.replace(/\s+/g, "")] ?? null;
-  return op ? { ...target, op } : target;
+export function joinedValue(value: Value | null, unit: string, nature: string | undefined): Value | null {
+  if (value === null || value.value === null) return value;
+  const symbol = nature === undefined ? null : NATURE_OPS[nature.replace(/\s+/g, "")] ?? null;
+  const prefix = symbol !== null && value.op === null ? nature!.replace(/\s+/g, "") : "";
+  const suffix = unit && !isNullMarker(unit) && value.unit === null && !BRACKET_UNIT.test(value.raw) ? unit : "";
+  if (!prefix && !suffix) return value;
+  const joined = parseValue(`${prefix}${value.raw}${suffix}`);
+  if (joined === null) return value;
+  // A unit word parsed short of the printed unit ("元/人·月" is one unit): the column's unit stands.
+  return { ...joined, op: joined.op ?? (symbol as Value["op"]), unit: suffix ? unit : joined.unit };
+}
+
+/**
+ * Given an indicator read under a single level column (指标类型), return it with the label placed by
+ * what it says (spec, "Level labels"): a second-level label ("数量指标") is `level2`, under the
+ * level it belongs to (产出指标), with `level1Raw` null.
+ */
+function placeSingleLevel(indicator: Indicator): void {
+  const raw = indicator.level1Raw;
+  if (raw === null || isLevel1Label(raw) || !isLevel2Label(raw)) return;
+  indicator.level2Raw = raw;
+  indicator.level2 = canonicalLevel2(raw);
+  indicator.level1Raw = null;
+  indicator.level1 = canonicalLevel1(null, indicator.level2);
+}
+
+/**
+ * Given an indicator header row and its columns, return a warning listing how each printed header
+ * was mapped (model field, unit, extra) and which were left unmapped, so that a person can check a
+ * form no known family fits.
+ */
+export function columnMappingWarning(row: Row, columns: IndicatorColumns, ignore: RegExp): Warning {
+  const named = new Map<number, string>();
+  for (const [field, col] of columns.map) named.set(col, field);
+  for (const [key, col] of columns.extras) named.set(col, `extra.${key}`);
+  if (columns.unit !== null) named.set(columns.unit, "unit");
+  const parts = row.cells.flatMap((text, col) => {
+    if (!text || ignore.test(text)) return [];
+    return [`${text} → ${named.get(col) ?? "unmapped"}`];
+  });
+  return { code: "generic-columns", message: `indicator columns read by their headers: ${parts.join("; ")}`, page: row.page };
 }
 
 /** Given a header row, return the printed headers the vocabulary maps to nothing (for a warning). */

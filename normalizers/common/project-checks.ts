@@ -44,15 +44,23 @@ export function checkProject(read: ProjectRead, page: number | null): Warning[] 
   return warnings;
 }
 
-/** Given the 序号 of every project row in order, return a warning naming gaps and rows without one. */
+/**
+ * Given the 序号 of every project row in order, return a warning naming gaps and rows without one.
+ * The numbers are read from the document, so they bound nothing: gaps are listed only when there
+ * are no more of them than rows (a 序号 column collapsed into one cell reads as 12345678910).
+ */
 export function checkSequence(rows: { seq: number | null; name: string }[]): Warning[] {
-  const seqs = rows.flatMap((r) => (r.seq === null ? [] : [r.seq]));
-  if (seqs.length === 0) return [];
+  const seqs = new Set(rows.flatMap((r) => (r.seq === null ? [] : [r.seq])));
+  if (seqs.size === 0) return [];
+  const highest = [...seqs].reduce((a, b) => Math.max(a, b), 0);
+  const missingCount = highest - [...seqs].filter((n) => n >= 1 && n <= highest).length;
   const missing: number[] = [];
-  for (let n = 1; n <= Math.max(...seqs); n++) if (!seqs.includes(n)) missing.push(n);
+  if (missingCount <= rows.length) for (let n = 1; n <= highest; n++) if (!seqs.has(n)) missing.push(n);
+  const runaway = missingCount > rows.length ? `序号 run to ${highest} over ${rows.length} row(s)` : "";
   const unnumbered = rows.filter((r) => r.seq === null).map((r) => r.name);
-  if (missing.length === 0 && unnumbered.length === 0) return [];
+  if (missing.length === 0 && unnumbered.length === 0 && !runaway) return [];
   const parts = [
+    runaway,
     missing.length ? `序号 ${missing.join(", ")} absent` : "",
     unnumbered.length ? `no 序号 on ${unnumbered.join(", ")}` : "",
   ].filter(Boolean);

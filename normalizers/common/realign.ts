@@ -24,9 +24,11 @@ function fitOf(text: string, expect: Expect): number {
       return isNumber ? 2 : -2;
     case "level1":
     case "level2":
-      return isLevel1Label(text) || isLevel2Label(text) ? 1 : -1;
+      // A label outside the vocabulary (前期准备工作, 管理类指标) may still be a level: only a figure contradicts.
+      return isLevel1Label(text) || isLevel2Label(text) ? 1 : isNumber ? -1 : 0;
     case "name":
-      return isNumber ? -1 : 1;
+      // A level label is no name: a row holding only "成本指标" under its level column is not shifted.
+      return isNumber || isLevel1Label(text) || isLevel2Label(text) ? -1 : 1;
     case "any":
       return 0.25;
   }

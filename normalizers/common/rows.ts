@@ -15,6 +15,8 @@ export interface Row {
   index: number;
   /** The union of the row's cell boxes (null for formats without geometry). */
   box: Box | null;
+  /** Per position, the cleaned text of the row's own cell spanning it sideways ("" under a merge from above). */
+  spanned?: string[];
   /** Each cell's OCR confidence (null where the cell was not read by OCR or is covered by a span). */
   confidence: (number | null)[];
 }
@@ -24,9 +26,21 @@ export function tablesToRows(tables: Table[]): Row[] {
   return tables.flatMap((table) =>
     tableToRows(table).map((raw, index) => ({
       cells: raw.map(cleanText), raw, page: table.rowPages[index] ?? null, table: table.index, index, box: rowBox(table, index),
+      spanned: rowToSpanned(table, index),
       confidence: (table.rows[index] ?? []).map((cell) => cell?.confidence ?? null),
     })),
   );
+}
+
+/** Given a table and a row index, return per position the text of the row's cell spanning it sideways. */
+function rowToSpanned(table: Table, index: number): string[] {
+  const cells = table.rows[index] ?? [];
+  const spanned = cells.map(() => "");
+  cells.forEach((cell, c) => {
+    if (!cell) return;
+    for (let k = 0; k < Math.max(1, cell.colSpan); k++) if (c + k < spanned.length) spanned[c + k] = cleanText(cell.text);
+  });
+  return spanned;
 }
 
 /** Given an extraction and block indexes, return the tables among those blocks. */

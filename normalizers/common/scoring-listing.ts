@@ -91,10 +91,38 @@ export function splitRunOnHeadings(lines: TextLine[]): TextLine[] {
   });
 }
 
+/** A page number standing alone between the pages' text: "5", "- 5 -", "第 5 页", "第5页 共12页". */
+const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:[\s/共]*\d+\s*页?)?[-—–\s]*$/;
+/** A weight opening a line: the end of a heading the page break cut before it ("（40 分）"). */
+const OPENING_WEIGHT = /^[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]/;
+
+/**
+ * Given lines, return them with page numbers dropped and each numbered heading that a page break
+ * cut before its weight ("3、产出指标" | "（40分）…") made whole again: else the listing would end at
+ * the cut heading, or give its items' scores to the item above.
+ */
+export function joinCutHeadings(lines: readonly TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (const line of lines) {
+    if (PAGE_NUMBER.test(line.text)) continue;
+    const last = out[out.length - 1];
+    const weight = OPENING_WEIGHT.exec(line.text);
+    const cut = last && weight && numberingOf(last.text) !== null && last.text.length <= 40 && !CLOSING_WEIGHT.test(last.text);
+    if (!cut) {
+      out.push({ ...line });
+      continue;
+    }
+    last.text = `${last.text}${weight[0]}`;
+    const rest = line.text.slice(weight[0].length).trim();
+    if (rest) out.push({ ...line, heading: false, text: rest });
+  }
+  return out;
+}
+
 /** Given lines, return them with run-on headings split off and paragraphs that a page break cut in two joined again. */
 export function joinBrokenParagraphs(lines: TextLine[]): TextLine[] {
   const out: TextLine[] = [];
-  for (const line of splitRunOnHeadings(lines)) {
+  for (const line of splitRunOnHeadings(joinCutHeadings(lines))) {
     const last = out[out.length - 1];
     const isBody = !line.heading && numberingOf(line.text) === null;
     if (last && isBody && !last.heading && numberingOf(last.text) === null && !/[。！？!?：:]$/.test(last.text)) {

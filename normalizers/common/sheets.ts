@@ -50,7 +50,7 @@ function continuesSheet(extraction: Extraction, previous: number, table: Table):
  * year, unit lines), nearest last; a paragraph of prose stops the search (realdocs tianbaoxitong:
  * the 项目经费情况说明 narrative above each target table is no part of it).
  */
-function titleBlocksBefore(extraction: Extraction, at: number, max = 4): number[] {
+export function titleBlocksBefore(extraction: Extraction, at: number, max = 4): number[] {
   const before: number[] = [];
   for (let i = at - 1; i >= 0 && before.length < max; i--) {
     const b = extraction.blocks[i];
@@ -84,7 +84,7 @@ export function sheetRegions(extraction: Extraction): number[][] {
   return regions;
 }
 
-const TITLE = /绩效自评表|绩效目标(申报|填报)?表|绩效目标表/;
+const TITLE = /绩效自评(评分)?表|绩效评价(评分)?表|自评评分表|绩效目标(申报|填报)?表|绩效目标表/;
 
 /**
  * Given a sheet's blocks, return its title and year: from the title rows inside its first table
@@ -108,10 +108,12 @@ export interface SheetHead {
   project: string | null;
   department: string | null;
   implementer: string | null;
+  /** 部门名称 / 单位名称 / 填报单位: the department a form without 主管部门 is about. */
+  unit: string | null;
 }
 
 export function emptyHead(): SheetHead {
-  return { project: null, department: null, implementer: null };
+  return { project: null, department: null, implementer: null, unit: null };
 }
 
 /**

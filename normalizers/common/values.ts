@@ -189,8 +189,29 @@ function unitAndSuffixOp(after: string): { unit: string | null; op: Op | null } 
     return { unit: unit.slice(0, -1), op: "<=" };
   }
   // "约100人左右": 左右 ("about") is no part of the unit and states no bound.
-  const plain = unit.replace(/左右$/, "");
+  const plain = unitWordOf(unit.replace(/左右$/, ""));
   return { unit: plain || null, op: null };
+}
+
+/** Unit words (spec, "Units are unit words"), longest first so 万平方米 wins over 万. */
+const UNIT_WORDS = [
+  "人", "人次", "万人", "万人次", "人/次", "个", "次", "项", "户", "万户", "家", "所", "座", "处", "条", "件", "台", "套", "辆",
+  "张", "份", "本", "册", "篇", "场", "期", "批", "名", "元", "万元", "亿元", "千元", "平方米", "万平方米", "立方米", "公里",
+  "千米", "米", "亩", "万亩", "公顷", "吨", "万吨", "公斤", "千克", "天", "日", "小时", "个月", "月", "年", "周", "课时",
+  "学时", "分", "起", "例", "床", "间", "株", "棵", "头", "只", "种", "类", "门", "班", "届", "轮", "%", "‰",
+].sort((a, b) => b.length - a.length);
+
+/**
+ * Given the word printed after a number, return its unit word: the word itself when short ("个小区",
+ * "个自然月", "元/人·月"), else the unit word it opens when the rest is what is counted, written
+ * out ("次团体心理治疗" -> 次, "人次的个体心理咨询辅导" -> 人次). A rate ("元每人每月") stays whole.
+ */
+export function unitWordOf(word: string): string {
+  const prefix = UNIT_WORDS.find((u) => word.startsWith(u));
+  if (prefix === undefined || /[/·]/.test(word)) return word;
+  const rest = word.slice(prefix.length);
+  if (rest.startsWith("每")) return word;
+  return rest.startsWith("的") || rest.length >= 4 ? prefix : word;
 }
 
 /**

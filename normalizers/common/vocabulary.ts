@@ -19,11 +19,17 @@ const LEVEL2_BY_STEM: Readonly<Record<string, string>> = {
   // Satisfaction level2 labels are canonicalised to 服务对象满意度指标 (seed README, seeds 000/001).
   服务对象满意度: "服务对象满意度指标",
   满意度: "服务对象满意度指标",
+  服务对象: "服务对象满意度指标",
   // The cost level2s of templates that print 成本指标 as a level1.
   经济成本: "经济成本指标",
   社会成本: "社会成本指标",
   生态环境成本: "生态环境成本指标",
 };
+
+/** Given a level-2 label as canonicalLevel2 returns it, return whether it is in the vocabulary (spec, "Level labels"). */
+export function isCanonicalLevel2(label: string | null): boolean {
+  return label !== null && Object.values(LEVEL2_BY_STEM).includes(label);
+}
 
 /** The level1 each canonical level2 belongs to, used to repair mislabelled level-1 cells. */
 const LEVEL1_OF_LEVEL2: Readonly<Record<string, string>> = {
@@ -41,6 +47,11 @@ const LEVEL1_OF_LEVEL2: Readonly<Record<string, string>> = {
   社会成本指标: "成本指标",
   生态环境成本指标: "成本指标",
 };
+
+/** The level-2 vocabulary for docs/headers.md: each printed stem, its canonical label and the level1 above it. */
+export const LEVEL2_VOCABULARY: ReadonlyArray<readonly [string, string, string | null]> = Object.entries(LEVEL2_BY_STEM).map(
+  ([stem, label]) => [stem, label, LEVEL1_OF_LEVEL2[label] ?? null] as const,
+);
 
 /**
  * Second levels of the 部门整体支出 rubric tables (seed 004: 预算编制(10), 预算执行 (25) …), kept
@@ -89,7 +100,9 @@ function withoutAsides(label: string): string {
  * plus 指标 or 目标 ("产出目标", seed 002), or a truncation of stem+指标 that keeps the whole stem
  * ("社会效益指", seed 003).
  */
-function stemOf(bare: string, stems: readonly string[]): string | null {
+function stemOf(printed: string, stems: readonly string[]): string | null {
+  // "产出类指标", "满意度类": a 类 ("kind of") before 指标 says the same as the label without it.
+  const bare = printed.replace(/类(?=指标$|目标$|$)/, "");
   for (const stem of stems) {
     if (bare === `${stem}目标`) return stem;
     if (bare.length >= stem.length && `${stem}指标`.startsWith(bare)) return stem;
@@ -160,7 +173,7 @@ export function isLevel2Label(text: string): boolean {
 const NOT_FUND_SOURCE = /^(?:基本支出|项目支出|人员经费|公用经费|财政专户)|结转|结余/;
 
 /** Fund-source patterns in the order they are tried: the specific before the general. */
-const FUND_SOURCE_PATTERNS: ReadonlyArray<readonly [RegExp, FundSource]> = [
+export const FUND_SOURCE_PATTERNS: ReadonlyArray<readonly [RegExp, FundSource]> = [
   // 非财政资金 is money outside the budget: "other", and must not match 财政资金 below.
   [/^非财政/, "other"],
   [/国有资本/, "state_capital"],

@@ -1,5 +1,6 @@
 // Argument parsing for the commands, over node:util parseArgs.
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { setLimits, settingsToLimits } from "../../contracts/limits.js";
 
 export class UsageError extends Error {}
 
@@ -15,3 +16,16 @@ export function parse<O extends Options>(argv: string[], options: O) {
 }
 
 export const DEFAULT_DB = "data/jixiao.db";
+
+/** The --limit option (repeatable NAME=VALUE), shared by the commands that read documents. */
+export const LIMIT_OPTION = { limit: { type: "string", multiple: true } } as const;
+
+/** Given the --limit values, put the limits in force (here and in worker processes); throws UsageError for a bad one. */
+export function applyLimits(settings: string[] | undefined): void {
+  if (!settings?.length) return;
+  try {
+    setLimits(settingsToLimits(settings));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { rowsToTable, type Extraction } from "../../contracts/extraction.js";
 import { extractBytes, extractFile, readSource } from "../pipeline.js";
-import { parse, UsageError } from "./args.js";
+import { parse, UsageError, applyLimits, LIMIT_OPTION } from "./args.js";
 import type { Command } from "./commands.js";
 
 const help = `usage: jixiao extract FILE [--json] [--tables-from GRIDS.json] [--layout FAMILY] [--ocr-engine ENGINE]
@@ -29,7 +29,9 @@ export const extractCommand: Command = {
       "tables-from": { type: "string" },
       layout: { type: "string" },
       "ocr-engine": { type: "string" },
+      ...LIMIT_OPTION,
     });
+    applyLimits(values.limit);
     const [file, ...extra] = positionals;
     if (!file || extra.length) throw new UsageError("give exactly one FILE");
     const normalize = values.layout ? { families: [values.layout] } : {};

@@ -23,7 +23,11 @@ export interface ImportSettings extends PoolSettings {
 export const defaultImportSettings: ImportSettings = { ...defaultPoolSettings, batchSize: 10, window: 0 };
 
 type Pending = { path: string; outcome?: Promise<Ready> };
-type Ready = { path: string; sha256: string | null; size: number; response: TaskResponse | null; readFailure?: UnreadableFileError; duplicate?: boolean };
+type Ready = {
+  path: string; sha256: string | null; size: number; response: TaskResponse | null; readFailure?: UnreadableFileError;
+  /** The path of the document (stored, or earlier in this run) with the same bytes. */
+  duplicateOf?: string;
+};
 
 /** Given a store and files, import them all and return the summary; `onOutcome` sees each file once, in order. */
 export async function importFiles(
@@ -39,7 +43,7 @@ export async function importFiles(
   const queue = new PQueue({ concurrency: s.workers * (FILES_PER_WORKER + 1) });
   const summary = emptySummary(files.length);
   const started = performance.now();
-  const inRun = new Set<string>();
+  const inRun = new Map<string, string>(); // sha256 -> the first path with those bytes
   const pending: Pending[] = files.map((path) => ({ path }));
   let batch: Ready[] = [];
   const flush = () => {
@@ -67,6 +71,7 @@ export async function importFiles(
     await drainTo(pending.length);
     flush();
   } finally {
+    summary.memory = pool.memory();
     await pool.close();
   }
   summary.elapsedMs = performance.now() - started;
@@ -74,7 +79,7 @@ export async function importFiles(
 }
 
 /** Given a path, return its bytes' fate: a read failure, a duplicate to skip, or the worker's answer. */
-async function prepare(path: string, store: Store, inRun: Set<string>, pool: WorkerPool, summary: ImportSummary, ocrEngine?: string): Promise<Ready> {
+async function prepare(path: string, store: Store, inRun: Map<string, string>, pool: WorkerPool, summary: ImportSummary, ocrEngine?: string): Promise<Ready> {
   const t0 = performance.now();
   let bytes: Buffer;
   try {
@@ -85,8 +90,9 @@ async function prepare(path: string, store: Store, inRun: Set<string>, pool: Wor
   }
   const sha256 = sha256Of(bytes);
   summary.timings.read += performance.now() - t0;
-  if (store.hasDocument(sha256) || inRun.has(sha256)) return { path, sha256, size: bytes.length, response: null, duplicate: true };
-  inRun.add(sha256);
+  const duplicateOf = inRun.get(sha256) ?? store.documentPath(sha256);
+  if (duplicateOf !== null) return { path, sha256, size: bytes.length, response: null, duplicateOf };
+  inRun.set(sha256, path);
   return { path, sha256, size: bytes.length, response: await pool.run({ path, bytes, ocrEngine }) };
 }
 
@@ -98,7 +104,9 @@ function writeReady(store: Store, ready: Ready, summary: ImportSummary): FileOut
     return recordOutcome(summary, { path, status: "failed", reason, detail });
   };
   if (ready.readFailure) return failed(ready.readFailure.reason, ready.readFailure.detail);
-  if (ready.duplicate || !response) return recordOutcome(summary, { path, status: "skipped" });
+  // The same path again (a re-run) was imported already; another path with the same bytes is a duplicate of it.
+  if (ready.duplicateOf !== undefined && ready.duplicateOf !== path) return failed("duplicate", `the same bytes as ${ready.duplicateOf} (sha256 ${sha256})`);
+  if (ready.duplicateOf !== undefined || !response) return recordOutcome(summary, { path, status: "skipped" });
   if (!response.ok) return failed(response.reason, response.detail);
   summary.timings.extract += response.timings.extract;
   summary.timings.normalize += response.timings.normalize;

@@ -20,6 +20,8 @@ export interface ImportSummary {
   /** Milliseconds summed over files: reading+hashing (main), extract and normalize (workers), store (main). */
   timings: { read: number; extract: number; normalize: number; store: number };
   elapsedMs: number;
+  /** Peak resident memory of the import's process tree and of one worker's tree, in bytes, and the workers' CPU in ms (0 where unknown). */
+  memory: { peakTreeBytes: number; peakWorkerBytes: number; workersCpuMs: number };
 }
 
 /** Given a written document and its path, return its outcome: imported, or read without a known layout. */
@@ -37,6 +39,7 @@ export function emptySummary(files: number): ImportSummary {
   return {
     files, done: 0, imported: 0, noLayout: 0, skipped: 0, failed: {}, reports: 0, indicators: 0, pages: 0,
     timings: { read: 0, extract: 0, normalize: 0, store: 0 }, elapsedMs: 0,
+    memory: { peakTreeBytes: 0, peakWorkerBytes: 0, workersCpuMs: 0 },
   };
 }
 

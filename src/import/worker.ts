@@ -1,6 +1,6 @@
-// A worker thread of the import pool: bytes in, Document and raw tables out. CPU-bound work
-// (PDF parsing, OCR, normalizing) runs here, off the main thread that owns the database.
-import { parentPort } from "node:worker_threads";
+// A worker process of the import pool: bytes in, Document and raw tables out. CPU-bound work
+// (PDF parsing, OCR, normalizing) runs here, off the main process that owns the database, and a
+// fatal error here ends this process only.
 import { UnreadableFileError } from "../../contracts/errors.js";
 import { tablesOf } from "../../contracts/extraction.js";
 import { extractBytes, extractionToDocument } from "../pipeline.js";
@@ -21,8 +21,10 @@ async function handle(task: TaskRequest): Promise<TaskResponse> {
 }
 
 // The pool sends the next file before this one is done, so the worker never waits for the main
-// thread; files are still handled one at a time, in the order sent.
+// process; files are still handled one at a time, in the order sent.
 let last: Promise<void> = Promise.resolve();
-parentPort?.on("message", (task: TaskRequest) => {
-  last = last.then(() => handle(task)).then((response) => parentPort?.postMessage(response));
+process.on("message", (task: TaskRequest) => {
+  last = last.then(() => handle(task)).then((response) => void process.send?.(response));
 });
+// The pool is gone (its process ended): nothing is left to answer.
+process.on("disconnect", () => process.exit(0));

@@ -79,6 +79,11 @@ export class Store {
     this.writeOne = (doc, raw, meta) => write.immediate(doc, raw, meta);
   }
 
+  /** The path a document with these bytes was imported from; null when there is none. */
+  documentPath(sha256: string): string | null {
+    return (this.reads.documentBySha.get(sha256)?.path as string | undefined) ?? null;
+  }
+
   /** Whether a document with these bytes has been imported. */
   hasDocument(sha256: string): boolean {
     return this.reads.hasDocument.get(sha256) !== undefined;
@@ -154,7 +159,10 @@ export class Store {
 
   close(): void {
     if (!this.db.open) return;
-    if (!this.readonly) this.db.pragma("optimize");
+    if (!this.readonly) {
+      this.db.pragma("optimize");
+      leaveWal(this.db);
+    }
     this.db.close();
   }
 
@@ -196,6 +204,21 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   }
 }
 
+/**
+ * Given a connection about to close, return the file to a rollback journal when no other connection
+ * holds it: a read-only connection to a WAL database must create its -shm file, so a shared,
+ * read-only database (or one in a folder the reader cannot write) could not be read otherwise.
+ * Another process still writing keeps WAL (the switch needs the file to itself).
+ */
+function leaveWal(db: Database.Database): void {
+  try {
+    db.pragma("busy_timeout = 0"); // never wait for readers here: they keep WAL until the next close
+    db.pragma("journal_mode = DELETE");
+  } catch {
+    // Busy: another connection is open; the last writer to close switches.
+  }
+}
+
 function configure(db: Database.Database, file: string, readonly: boolean): void {
   db.pragma("foreign_keys = ON");
   if (readonly) {
@@ -212,6 +235,9 @@ function explainOpenError(file: string, err: unknown): Error {
   if (err instanceof StoreError) return err;
   const code = (err as { code?: unknown }).code;
   if (code === "SQLITE_NOTADB") return new StoreError(`${file}: not a SQLite database`);
+  if (code === "SQLITE_READONLY_DIRECTORY" || code === "SQLITE_CANTOPEN") {
+    return new StoreError(`${file}: cannot be read here: it is in WAL mode (a writer is open, or one was interrupted) and its folder is not writable; open it once with write access (any jixiao import) to return it to a rollback journal`);
+  }
   if (err instanceof Database.SqliteError || (err instanceof TypeError && /directory/.test(err.message))) {
     return new StoreError(`${file}: cannot open the database: ${err.message}`);
   }

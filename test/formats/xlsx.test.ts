@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { defaultLimits, setLimits } from "../../contracts/limits.js";
 import { describe, expect, it } from "vitest";
 import { extractXlsx } from "../../extractors/xlsx/index.js";
 import { numberToShownText } from "../../extractors/xlsx/numfmt.js";
@@ -137,11 +138,19 @@ describe("XLSX input that cannot be read", () => {
     await expect(read(doctype)).rejects.toMatchObject({ reason: "corrupt" });
   });
 
-  it("skips a sheet whose used range is larger than the grid limit, with a warning", async () => {
+  it("reads a sheet whose used range passes the cell limit only up to the limit, with a warning naming it", async () => {
     const body = sheetData([['<c r="A1"><v>1</v></c>', '<c r="ZZ1"><v>2</v></c>']]).replace("</sheetData>", '<row r="9999"><c r="A9999"><v>3</v></c></row></sheetData>');
-    const e = await extractXlsx(xlsxOf({ sheets: [{ name: "S", body }] }), "big.xlsx", { maxGridCells: 1000 });
-    expect(e.blocks).toEqual([]);
-    expect(e.warnings.map((w) => w.code)).toEqual(["xlsx-sheet-too-large"]);
+    setLimits({ ...defaultLimits, maxTableCells: 1000 });
+    try {
+      const e = await extractXlsx(xlsxOf({ sheets: [{ name: "S", body }] }), "big.xlsx");
+      expect(JSON.stringify(e.blocks)).not.toContain('"3"');
+      // A to ZZ is 702 columns, by 9,999 rows.
+      expect(e.warnings.map((w) => [w.code, w.message])).toEqual([
+        ["limit-exceeded", 'sheet "S": 7,019,298 cells, past the limit maxTableCells=1000 (raise it with --limit maxTableCells=N): the rest is left out'],
+      ]);
+    } finally {
+      setLimits(defaultLimits);
+    }
   });
 });
 

@@ -20,9 +20,10 @@ function importWith(files: string[], db: string, ...options: string[]) {
   const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", ...files, "--db", db, "--workers", "1", ...options], { encoding: "utf8" });
   const conn = new Database(db, { readonly: true });
   const errors = conn.prepare("SELECT path, reason FROM import_errors").all();
+  const details = conn.prepare("SELECT detail FROM import_errors").pluck().all();
   const documents = conn.prepare("SELECT path FROM documents").pluck().all();
   conn.close();
-  return { status: run.status, errors, documents };
+  return { status: run.status, errors, details, documents };
 }
 
 describe("worker isolation", () => {
@@ -31,15 +32,26 @@ describe("worker isolation", () => {
   heapBomb(bomb);
   const good = join(REPO, "fixtures/liuzhou.docx");
 
-  it("records a file that exhausts the worker's heap as out-of-memory and imports the next file", () => {
-    const result = importWith([bomb, good], join(dir, "oom.db"), "--memory", "256");
+  // The limits would refuse the bomb before it is parsed; raised, the bomb reaches the worker's memory and time limits.
+  const unlimited = ["--limit", "maxParagraphs=100000000", "--limit", "maxElements=100000000"];
+
+  it("records a file past the paragraph limit as too-large, naming the limit, and imports the next file", () => {
+    const result = importWith([bomb, good], join(dir, "limit.db"));
+    expect(result.status).toBe(0);
+    expect(result.errors).toEqual([{ path: bomb, reason: "too-large" }]);
+    expect(result.details[0]).toBe("1,500,000 paragraphs, past the limit maxParagraphs=200000 (raise it with --limit maxParagraphs=N)");
+    expect(result.documents).toEqual([good]);
+  });
+
+  it("records a file that exhausts the worker's memory as out-of-memory and imports the next file", () => {
+    const result = importWith([bomb, good], join(dir, "oom.db"), "--memory", "256", ...unlimited);
     expect(result.status).toBe(0);
     expect(result.errors).toEqual([{ path: bomb, reason: "out-of-memory" }]);
     expect(result.documents).toEqual([good]);
   });
 
   it("records a file that passes the per-file time limit as a timeout and imports the next file", () => {
-    const result = importWith([bomb, good], join(dir, "timeout.db"), "--timeout", "3");
+    const result = importWith([bomb, good], join(dir, "timeout.db"), "--timeout", "3", ...unlimited);
     expect(result.status).toBe(0);
     expect(result.errors).toEqual([{ path: bomb, reason: "timeout" }]);
     expect(result.documents).toEqual([good]);

@@ -26,17 +26,17 @@ describe("the Sichuan- and Chongqing-style fixtures", () => {
     });
   }
 
-  it("reads the Sichuan-style unit column into each Value's unit and 指标性质 into the target's op and the extra map", async () => {
+  it("joins the Sichuan-style 指标性质, 指标值 and 度量单位 cells into one target Value, and keeps the cells in extra", async () => {
     const { document } = await extractFile(join(FIXTURES, "sichuan-sheet.docx"));
     const rows = document.reports[0]!.indicators;
     expect(brief(rows[1]!)).toEqual([
       "新建灌排渠道长度",
-      { raw: "38", op: ">=", value: 38, unit: "公里" },
-      { raw: "35.6", op: null, value: 35.6, unit: "公里" },
-      10, 9, { 指标性质: "≥" },
+      { raw: "≥38公里", op: ">=", value: 38, unit: "公里" },
+      { raw: "35.6公里", op: null, value: 35.6, unit: "公里" },
+      10, 9, { 指标性质: "≥", 计量单位: "公里" },
     ]);
     expect(brief(rows[4]!)).toEqual([
-      "亩均建设成本", { raw: "3000", op: "<=", value: 3000, unit: "元/亩" }, { raw: "2950", op: null, value: 2950, unit: "元/亩" }, 10, 10, { 指标性质: "≤" },
+      "亩均建设成本", { raw: "≤3000元/亩", op: "<=", value: 3000, unit: "元/亩" }, { raw: "2950元/亩", op: null, value: 2950, unit: "元/亩" }, 10, 10, { 指标性质: "≤", 计量单位: "元/亩" },
     ]);
     // 定性: no number, so no unit (the unit cell prints "/") and no op.
     expect(brief(rows[6]!)).toEqual([
@@ -45,10 +45,10 @@ describe("the Sichuan- and Chongqing-style fixtures", () => {
     expect(rows[1]!.deviation).toBe("2.4公里渠道因征地协调滞后未完工，已列入下年度计划。");
   });
 
-  it("keeps the Chongqing-style 指标性质, 调整指标值, 得分系数 and 是否核心指标 as printed in extra, and 年初指标值 as the target", async () => {
+  it("keeps the Chongqing-style 指标性质, 调整指标值, 得分系数 and 是否核心指标 as printed in extra, and 年初指标值 joined to its unit as the target", async () => {
     const { document } = await extractFile(join(FIXTURES, "chongqing-sheet.lo.pdf"));
     const rows = document.reports[0]!.indicators;
-    expect(rows.map((i) => i.extra)).toEqual([
+    expect(rows.map(({ extra }) => { const { 计量单位: _unit, ...rest } = extra ?? {}; return rest; })).toEqual([
       { 指标性质: "正向指标", 调整指标值: "15", 得分系数: "1.00", 是否核心指标: "是" },
       { 指标性质: "正向指标", 得分系数: "1.00", 是否核心指标: "否" },
       { 指标性质: "正向指标", 得分系数: "1.00", 是否核心指标: "是" },
@@ -58,10 +58,10 @@ describe("the Sichuan- and Chongqing-style fixtures", () => {
       { 指标性质: "定性指标", 得分系数: "1.00", 是否核心指标: "否" },
       { 指标性质: "正向指标", 得分系数: "1.00", 是否核心指标: "是" },
     ]);
-    // 正向指标 says which way is better, not a bound: no op.
+    // 正向指标 says which way is better, not a bound: no op, and it is not joined.
     expect(brief(rows[0]!)).toEqual([
-      "道路维修面积", { raw: "12", op: null, value: 12, unit: "万平方米" }, { raw: "15.3", op: null, value: 15.3, unit: "万平方米" }, 15, 15,
-      { 指标性质: "正向指标", 调整指标值: "15", 得分系数: "1.00", 是否核心指标: "是" },
+      "道路维修面积", { raw: "12万平方米", op: null, value: 12, unit: "万平方米" }, { raw: "15.3万平方米", op: null, value: 15.3, unit: "万平方米" }, 15, 15,
+      { 指标性质: "正向指标", 调整指标值: "15", 得分系数: "1.00", 是否核心指标: "是", 计量单位: "万平方米" },
     ]);
     expect(document.reports[0]!.budget.map((b) => [b.fundSourceRaw, b.initial, b.adjusted, b.executed, b.rateReported, b.weight, b.score])).toEqual([
       ["资金总额", 3200, 3450, 3381, 0.98, 10, 9.8],
@@ -77,7 +77,7 @@ describe("columns a variant orders its own way", () => {
     header, ...rows,
   ].join("\n")));
 
-  it("takes the unit column only where the value cell prints a number without a unit of its own", () => {
+  it("joins the unit column only where the value cell prints a number without a unit of its own", () => {
     const { value } = grid(
       "一级指标\t二级指标\t三级指标\t计量单位\t指标值\t完成值\t权重\t得分",
       "产出指标\t数量指标\t培训人次\t人次\t500\t520人次\t50\t50",
@@ -85,7 +85,7 @@ describe("columns a variant orders its own way", () => {
       "满意度指标\t服务对象满意度指标\t满意度\t—\t90\t92\t20\t20",
     );
     expect(value[0]!.indicators.map((i) => [i.target, i.actual])).toEqual([
-      [{ raw: "500", op: null, value: 500, unit: "人次" }, { raw: "520人次", op: null, value: 520, unit: "人次" }],
+      [{ raw: "500人次", op: null, value: 500, unit: "人次" }, { raw: "520人次", op: null, value: 520, unit: "人次" }],
       [{ raw: "≥95%", op: ">=", value: 95, unit: "%" }, null],
       [{ raw: "90", op: null, value: 90, unit: null }, { raw: "92", op: null, value: 92, unit: null }],
     ]);

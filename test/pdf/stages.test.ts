@@ -25,6 +25,11 @@ describe("Chinese text repairs", () => {
     expect(textToUnified("满意度≥90%")).toBe("满意度≥90%");
   });
 
+  it("names the code point a Simplified Chinese face draws when a producer picked another sharing its glyph", () => {
+    expect(textToUnified("低保\u2f3e、特困\u6236")).toBe("低保户、特困户");
+    expect(textToUnified("2019\u20152021")).toBe("2019—2021");
+  });
+
   it("drops spaces that touch a Chinese character and keeps those between Latin words and numbers", () => {
     expect(tidySpaces("≥15 万人")).toBe("≥15万人");
     expect(tidySpaces("社区事务受理 、社区管理")).toBe("社区事务受理、社区管理");

@@ -1,0 +1,103 @@
+// The budget block of a form, read by the form reader (form-reader.ts): fund-source rows under a
+// header of figures (年初预算数 / 全年预算数 / 全年执行数 / 执行率 / 分值 / 得分), or label–amount pairs
+// under 预算金额 headers (收入来源 | 预算金额, as a department's targets table prints them).
+import type { BudgetField } from "./headers.js";
+import type { Report, Warning } from "../../contracts/model.js";
+import { hasAmounts, rowToBudgetLine, unitOf } from "./budget.js";
+import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "./rows.js";
+import { sheetFundOf } from "./sheets.js";
+import { labelKey, textOrNull } from "./text.js";
+import { parseAmount } from "./values.js";
+
+export interface BudgetState {
+  report: Report;
+  warnings: Warning[];
+  head: { project: string | null };
+  budgetMap: ColumnMap<BudgetField> | null;
+  unitRaw: string;
+  ratePercent: boolean;
+  carryOver: Partial<Record<string, number | null>>;
+  /** Label and amount columns of a pairs block. */
+  pairs: [number, number][];
+}
+
+/** Block labels printed in the first column of a budget block, never a fund source. */
+const BLOCK_LABEL = /^(项目资金|项目预算|预算执行情况|资金投入|预算资金|资金情况|项目预算执行情况|预算整体情况|部门预算)/;
+
+/**
+ * Given a budget row and its header, return the fund-source label printed left of the figures,
+ * skipping the block label; null when the row prints figures only (a one-line block's total).
+ */
+function budgetLabelOf(row: Row, map: ColumnMap<BudgetField>): string | null {
+  const own = textOrNull(cellOf(row, map, "fundSource"));
+  if (own) return own;
+  const firstFigure = Math.min(...[...map.entries()].filter(([f]) => f !== "fundSource").map(([, c]) => c));
+  for (let c = 0; c < Math.min(firstFigure, row.cells.length); c++) {
+    const text = row.cells[c] ?? "";
+    if (text && !BLOCK_LABEL.test(labelKey(text))) return text;
+  }
+  return null;
+}
+
+/** A fund row: its label names the source; a row of figures alone is the block's total when it is the first. */
+export function readBudgetRow(state: BudgetState, row: Row): void {
+  const map = state.budgetMap!;
+  if (!hasAmounts(row, map)) return;
+  const label = budgetLabelOf(row, map);
+  const fund = label ? sheetFundOf(label) : state.report.budget.length === 0 ? "total" : null;
+  if (fund === "carryOver") return recordCarryOver(state, row, label!);
+  if (fund === null) {
+    state.warnings.push({ code: "row-unplaced", message: `budget row without a known fund source: ${filled(row).join(" | ")}`, page: row.page });
+    return;
+  }
+  state.report.budget.push(rowToBudgetLine(row, map, { fundSource: fund, fundSourceRaw: label, unitRaw: state.unitRaw, ratePercent: state.ratePercent }));
+}
+
+/** 上年结转资金 has no fund source in the model: its amounts only enter the sum check, and a warning keeps them. */
+function recordCarryOver(state: BudgetState, row: Row, label: string): void {
+  const map = state.budgetMap!;
+  const amount = (field: BudgetField) => parseAmount(cellOf(row, map, field), state.unitRaw);
+  state.carryOver = { initial: amount("initial"), adjusted: amount("adjusted"), executed: amount("executed") };
+  const printed = Object.values(state.carryOver).filter((v): v is number => v !== null && v !== 0);
+  if (printed.length > 0) {
+    const figures = (["initial", "adjusted", "executed"] as const).map((f) => `${f} ${state.carryOver[f] ?? "—"}`).join(", ");
+    state.warnings.push({ code: "not-represented", message: `project "${state.head.project ?? "?"}": ${label} (${figures} 万元) has no fund source in the model: not recorded as a budget line`, page: row.page });
+  }
+}
+
+const PAIR_AMOUNT = /^(预算)?金额|^预算数$|^资金(数额|金额)?\(/;
+
+/** Given a row, record the label–amount column pairs its 预算金额 headers open; false when it opens none. */
+export function readPairHeader(state: BudgetState, row: Row): boolean {
+  const pairs: [number, number][] = [];
+  row.cells.forEach((text, col) => {
+    if (col === 0 || !text || !PAIR_AMOUNT.test(labelKey(text))) return;
+    let label = col - 1;
+    while (label > 0 && !row.cells[label]) label--;
+    if (row.cells[label] && !PAIR_AMOUNT.test(labelKey(row.cells[label]!))) pairs.push([label, col]);
+  });
+  if (pairs.length === 0) return false;
+  state.pairs = pairs;
+  state.unitRaw = unitOf(row.cells.join(" ")) ?? state.unitRaw;
+  return true;
+}
+
+/**
+ * A row of label–amount pairs: each pair whose label names a fund source (收入来源: 财政拨款 / 其他资金)
+ * is a budget line; spending by purpose (基本支出 / 项目支出) is none. A targets table's amounts are
+ * what is budgeted when the year opens (`initial`), a self-evaluation's the year's budget (`adjusted`).
+ */
+export function readPairRow(state: BudgetState, row: Row): void {
+  const targets = /目标|申报/.test(state.report.title ?? "");
+  for (const [labelCol, amountCol] of state.pairs) {
+    const label = textOrNull(row.cells[labelCol]);
+    const amount = parseAmount(row.cells[amountCol] ?? "", state.unitRaw);
+    const fund = label ? sheetFundOf(label) : null;
+    if (!label || amount === null || fund === null || fund === "carryOver") continue;
+    state.report.budget.push({
+      fundSource: fund, fundSourceRaw: label, unit: "万元", unitRaw: state.unitRaw,
+      initial: targets ? amount : null, adjustment: null, adjusted: targets ? null : amount, executed: null,
+      rateReported: null, weight: null, score: null, deviation: null, provenance: provenanceOf(row),
+    });
+  }
+}

@@ -1,0 +1,170 @@
+// The form reader: one pass over a form's rows that reads each by what its labels mean, wherever
+// it sits (spec, "Reading forms never seen"). Labelled fields (项目名称 / 主管部门 / 部门名称 …), a
+// budget block (fund-source rows under 预算数 / 执行数 / 执行率 / 分值 / 得分 headers, or label–amount
+// pairs under 预算金额), a goals block (预期目标 / 实际完成情况, or numbered 目标N：… in one cell),
+// a key-task list (名称 / 拟投入资金 / 期望达到的目标) and indicator grids with any column order and
+// any subset of columns. Which row is which is decided by the header vocabulary (headers.ts) alone,
+// so a new county's form needs new words at most.
+import type { Extraction } from "../../contracts/extraction.js";
+import { emptyReport, type Project, type Report, type Warning } from "../../contracts/model.js";
+import { isBudgetHeader, unitOf } from "./budget.js";
+import { readBudgetRow, readPairHeader, readPairRow, type BudgetState } from "./form-budget.js";
+import { readGoalRow, readInlineGoals } from "./form-goals.js";
+import { BUDGET_HEADERS, GOAL_HEADERS, TASK_HEADERS, type GoalField, type TaskField } from "./headers.js";
+import { columnMappingWarning, readIndicatorRow, rowToIndicatorColumns, unmappedHeaders, type IndicatorColumns } from "./indicator-columns.js";
+import { freshLevels, type LevelState } from "./indicators.js";
+import { cellOf, filled, findCell, pagesOf, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./rows.js";
+import { ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetTitle, type SheetHead } from "./sheets.js";
+import { joinStackedHeaders } from "./stacked-headers.js";
+import { labelKey, textOrNull } from "./text.js";
+import { parseAmount, parseNumber } from "./values.js";
+
+export interface FormSettings {
+  family: string;
+  /** Warn with the whole column mapping (forms no family knows), not only the unmapped headers. */
+  describeColumns: boolean;
+}
+
+interface State extends BudgetState {
+  report: Report;
+  warnings: Warning[];
+  head: SheetHead;
+  section: "head" | "budget" | "pairs" | "goals" | "tasks" | "indicators" | "end";
+  goalMap: ColumnMap<GoalField> | null;
+  taskMap: ColumnMap<TaskField> | null;
+  columns: IndicatorColumns | null;
+  levels: LevelState;
+  settings: FormSettings;
+}
+
+/** Printed cells of an indicator header that are block labels, not columns. */
+const BLOCK_LABELS = /^(绩效指标|年度绩效指标|年度指标完成情况|绩效指标完成情况)$/;
+/** Rows that close a form: its total, or the notes printed under it. */
+const TOTAL_ROW = /^(总分|合计得分|总得分|自评总分|合计|总计|综合得分)$/;
+const NOTES_ROW = /^(说明|备注|填表说明|注)[:：]?/;
+
+/** Given an extraction, a region's blocks and settings, return the report the form in them holds. */
+export function readForm(extraction: Extraction, blocks: number[], settings: FormSettings): { value: Report; warnings: Warning[] } {
+  const report = emptyReport("project", settings.family);
+  Object.assign(report, sheetTitle(extraction, blocks));
+  const state: State = {
+    report, warnings: [], head: emptyHead(), section: "head", budgetMap: null, unitRaw: "万元", ratePercent: false,
+    carryOver: {}, pairs: [], goalMap: null, taskMap: null, columns: null, levels: freshLevels(), settings,
+  };
+  const tables = tablesAt(extraction, blocks);
+  const rows = joinStackedHeaders(tablesToRows(tables));
+  for (const row of rows) readRow(state, row);
+  const firstPage = rows.find((r) => r.page !== null)?.page ?? null;
+  report.department = state.head.department ?? state.head.unit;
+  report.kind = state.head.project ? "project" : "department";
+  report.pages = pagesOf(rows);
+  if (state.head.project) report.projects.unshift(projectOfReport(report, state.head.project));
+  const implementer = implementerWarning(state.head, firstPage);
+  const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, report.kind);
+  state.warnings.push(...(implementer ? [implementer] : []), ...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage));
+  if (ambiguous) state.warnings.push(ambiguous);
+  return { value: report, warnings: state.warnings };
+}
+
+/**
+ * Given a project report and its project's name, return its one Project record (spec, "A project
+ * report"): the total budget line's figures and the form's total score, as printed.
+ */
+export function projectOfReport(report: Report, name: string): Project {
+  const total = report.budget.find((l) => l.fundSource === "total") ?? report.budget[0];
+  return {
+    seq: null, name, category: null,
+    budget: total ? total.adjusted ?? total.initial : null,
+    executed: total?.executed ?? null,
+    balance: null,
+    rateReported: total?.rateReported ?? null,
+    score: report.totalScore,
+    goal: report.goals[0]?.text ?? null,
+    achievement: report.goals[0]?.actual ?? null,
+    problems: null, remedy: null,
+  };
+}
+
+function readRow(state: State, row: Row): void {
+  if (filled(row).length === 0 || isTitleRow(row) || state.section === "end") return;
+  if (readClosingRow(state, row)) return;
+  const columns = rowToIndicatorColumns(row);
+  if (columns) return enterIndicators(state, row, columns);
+  if (state.section !== "indicators" && enterBlock(state, row)) return;
+  if (state.section !== "indicators" && state.section !== "tasks" && readHeadRow(row, state.head)) return;
+  if (state.section === "budget") return readBudgetRow(state, row);
+  if (state.section === "pairs") return readPairRow(state, row);
+  if (state.section === "goals") return readGoalRow(state.report, state.goalMap!, row);
+  if (state.section === "tasks") return readTaskRow(state, row);
+  if (state.section === "indicators") return readIndicator(state, row);
+}
+
+/** Given a row outside the indicators, enter the block its headers open (budget, pairs, goals, tasks); false when none. */
+function enterBlock(state: State, row: Row): boolean {
+  const budgetMap = rowToColumnMap(row, BUDGET_HEADERS);
+  if (isBudgetHeader(budgetMap)) {
+    const rateHeader = row.cells[budgetMap.get("rate") ?? -1] ?? "";
+    Object.assign(state, { section: "budget", budgetMap, unitRaw: unitOf(row.cells.join(" ")) ?? "万元", ratePercent: /%/.test(labelKey(rateHeader)) });
+    return true;
+  }
+  const taskMap = rowToColumnMap(row, TASK_HEADERS);
+  if (taskMap.has("name") && (taskMap.has("budget") || taskMap.has("goal"))) return void Object.assign(state, { section: "tasks", taskMap }), true;
+  if (readPairHeader(state, row)) return void (state.section = "pairs"), true;
+  if (readInlineGoals(state.report, row)) return void (state.section = "head"), true;
+  const goalMap = rowToColumnMap(row, GOAL_HEADERS);
+  if (goalMap.has("text") && filled(row).length >= 2) return void Object.assign(state, { section: "goals", goalMap }), true;
+  return false;
+}
+
+function enterIndicators(state: State, row: Row, columns: IndicatorColumns): void {
+  if (state.columns === null) {
+    if (state.settings.describeColumns) state.warnings.push(columnMappingWarning(row, columns, BLOCK_LABELS));
+    for (const header of unmappedHeaders(row, columns, BLOCK_LABELS)) {
+      state.warnings.push({ code: "column-unmapped", message: `indicator column "${header}" matches no header synonym (docs/headers.md): its cells were not read`, page: row.page });
+    }
+  }
+  // A header repeated on a continuation page keeps the fill-down of the block it continues.
+  Object.assign(state, { section: "indicators", columns });
+}
+
+function readIndicator(state: State, row: Row): void {
+  const columns = state.columns!;
+  const first = Math.min(...[...columns.map.values()]);
+  // The 绩效指标 block label merged down the first column is no part of any indicator.
+  const cleared: Row = { ...row, cells: row.cells.map((c, i) => (i < first && BLOCK_LABELS.test(labelKey(c)) ? "" : c)) };
+  const { indicator, state: levels } = readIndicatorRow(cleared, columns, state.levels, state.head.project, state.warnings);
+  state.levels = levels;
+  if (indicator) state.report.indicators.push(indicator);
+}
+
+/** A key task or listed project of a targets table: its name, money (拟投入资金) and goal. */
+function readTaskRow(state: State, row: Row): void {
+  const map = state.taskMap!;
+  const name = textOrNull(cellOf(row, map, "name"));
+  if (!name) return;
+  const header = state.unitRaw;
+  state.report.projects.push({
+    seq: null, name, category: null,
+    budget: parseAmount(cellOf(row, map, "budget"), header),
+    executed: null, balance: null, rateReported: null, score: null,
+    goal: textOrNull(cellOf(row, map, "goal")),
+    achievement: null, problems: null, remedy: null, provenance: provenanceOf(row),
+  });
+}
+
+/**
+ * 总分 / 合计 under the indicators: its 分值 column holds the maximum, its 得分 column the total
+ * score (null where nothing is printed: an empty 合计 row is no figure). Notes (说明 / 备注) close
+ * the form too, so their instructions are never read as indicators.
+ */
+function readClosingRow(state: State, row: Row): boolean {
+  const first = filled(row)[0] ?? "";
+  if (state.section === "indicators" && NOTES_ROW.test(labelKey(first))) return void (state.section = "end"), true;
+  const at = findCell(row, TOTAL_ROW);
+  if (at < 0 || !state.columns || (state.section !== "indicators" && !/总分|得分/.test(labelKey(row.cells[at])))) return false;
+  const map = state.columns.map;
+  state.report.maxScore = parseNumber(cellOf(row, map, "weight"));
+  state.report.totalScore = parseNumber(cellOf(row, map, "score"));
+  state.section = "end";
+  return true;
+}

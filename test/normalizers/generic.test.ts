@@ -1,0 +1,130 @@
+// The form reader on forms no family knows (layout "generic"): columns in any order and any
+// subset, values printed across columns, one level column, stacked headers, numbered goals, key
+// tasks, and the warning that shows a person how each column was read.
+import { describe, expect, it } from "vitest";
+import { cellToGoals } from "../../normalizers/common/form-goals.js";
+import { parseValue, unitWordOf } from "../../normalizers/common/values.js";
+import { normalize } from "../../normalizers/index.js";
+import type { Indicator } from "../../contracts/model.js";
+import { dumpToExtraction } from "../seed-dump.js";
+
+const read = (...lines: string[]) => normalize(dumpToExtraction(lines.join("\n")));
+const brief = (i: Indicator) => [i.level1, i.level2, i.name, i.target?.raw ?? null, i.actual?.raw ?? null, i.weight, i.score];
+
+describe("a form no family knows", () => {
+  it("reads its columns in the printed order, whatever subset it prints, as layout generic", () => {
+    const { value, warnings } = read(
+      "部门整体绩效自评表",
+      "单位名称\t滇南县教育体育局\t\t\t",
+      "指标名称\t得分\t全年实际值\t二级指标\t一级指标\t核查方式",
+      "义务教育巩固率\t18\t99.2%\t质量指标\t产出指标\t抽查学籍系统",
+      "校舍维修面积\t20\t1.2万平方米\t数量指标\t\t现场查看",
+    );
+    expect(value.map((r) => [r.layout, r.kind, r.department])).toEqual([["generic", "department", "滇南县教育体育局"]]);
+    expect(value[0]!.indicators.map(brief)).toEqual([
+      ["产出指标", "质量指标", "义务教育巩固率", null, "99.2%", null, 18],
+      ["产出指标", "数量指标", "校舍维修面积", null, "1.2万平方米", null, 20],
+    ]);
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([
+      ["generic-columns", "indicator columns read by their headers: 指标名称 → name; 得分 → score; 全年实际值 → actual; 二级指标 → level2; 一级指标 → level1; 核查方式 → unmapped"],
+      ["column-unmapped", 'indicator column "核查方式" matches no header synonym (docs/headers.md): its cells were not read'],
+    ]);
+  });
+
+  it("joins a comparator, a number and a unit printed in three columns into one Value, and never joins a nature word", () => {
+    const { value } = read(
+      "项目名称\t乡村道路养护\t\t\t\t",
+      "主管部门\t滇南县交通运输局\t\t\t\t",
+      "指标名称\t符号\t计划值\t单位\t实际值\t指标性质",
+      "养护里程\t≥\t120\t公里\t126\t定量",
+      "群众满意度\t≥\t90\t%\t93\t",
+      "路况改善\t\t明显\t/\t明显\t定性",
+    );
+    const rows = value[0]!.indicators;
+    expect(rows.map((i) => [i.target, i.actual])).toEqual([
+      [{ raw: "≥120公里", op: ">=", value: 120, unit: "公里" }, { raw: "126公里", op: null, value: 126, unit: "公里" }],
+      [{ raw: "≥90%", op: ">=", value: 90, unit: "%" }, { raw: "93%", op: null, value: 93, unit: "%" }],
+      [{ raw: "明显", op: null, value: null, unit: null }, { raw: "明显", op: null, value: null, unit: null }],
+    ]);
+    expect(value[0]!.projects.map((p) => p.name)).toEqual(["乡村道路养护"]);
+  });
+
+  it("places the labels of a single 指标类型 column by what they say", () => {
+    const { value } = read(
+      "项目名称\t社区照料中心运营补贴\t\t",
+      "指标类型\t指标名称\t指标值\t完成值",
+      "数量指标\t服务老人人次\t≥5000人次\t5210人次",
+      "效益类指标\t失能老人照护覆盖率\t≥60%\t63%",
+      "管理类指标\t资金使用合规性\t合规\t合规",
+    );
+    expect(value[0]!.indicators.map((i) => [i.level1, i.level2, i.level1Raw, i.level2Raw])).toEqual([
+      ["产出指标", "数量指标", null, "数量指标"],
+      ["效益指标", null, "效益类指标", null],
+      [null, null, "管理类指标", null],
+    ]);
+  });
+
+  it("reads a header stacked over two rows, a level's own weight kept in extra", () => {
+    const { value } = read(
+      "单位名称\t滇南县卫生健康局\t\t\t\t\t\t",
+      "一级指标\t\t二级指标\t\t三级指标\t\t评分标准\t得分",
+      "名称\t分值\t名称\t分值\t名称\t分值\t\t",
+      "决策\t20\t目标设定\t10\t绩效目标合理性\t5\t合理得5分\t5",
+      "\t\t\t\t绩效指标明确性\t5\t明确得5分\t4",
+      "总分\t\t\t\t\t100\t\t9",
+    );
+    const report = value[0]!;
+    expect(report.indicators.map((i) => [i.level1Raw, i.level2Raw, i.level1, i.level2, i.name, i.weight, i.score, i.extra])).toEqual([
+      ["决策", "目标设定", null, null, "绩效目标合理性", 5, 5, { 一级指标分值: "20", 二级指标分值: "10" }],
+      ["决策", "目标设定", null, null, "绩效指标明确性", 5, 4, undefined],
+    ]);
+    expect([report.totalScore, report.maxScore]).toEqual([9, 100]);
+  });
+
+  it("keeps a level's own 分值 printed beside it in extra, and the 分值 after the name as the weight", () => {
+    const { value } = read(
+      "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分",
+      "产出指标\t50\t数量指标\t30\t新建公厕\t30\t28",
+    );
+    expect(value[0]!.indicators.map((i) => [i.name, i.weight, i.score, i.extra])).toEqual([["新建公厕", 30, 28, { 一级指标分值: "50", 二级指标分值: "30" }]]);
+  });
+
+  it("reads numbered goals written in one cell, key tasks with their money, and 收入来源 pairs of a targets table", () => {
+    const { value } = read(
+      "2025年部门整体绩效目标表",
+      "部门名称\t滇南县水务局\t\t",
+      "部门预算\t收入来源\t金额（万元）\t",
+      "\t一般公共预算\t1200\t",
+      "\t其他资金\t80\t",
+      "总体绩效目标\t目标1：完成病险水库除险加固3座。目标2：农村自来水普及率达到92%。\t\t",
+      "年度重点工作任务\t任务名称\t预算数（万元）\t预期目标",
+      "\t水库除险加固\t600\t完成3座病险水库除险加固",
+      "一级指标\t二级指标\t三级指标\t指标值",
+      "产出指标\t数量指标\t除险加固水库数量\t3座",
+    );
+    const report = value[0]!;
+    expect(report.budget.map((b) => [b.fundSource, b.initial, b.adjusted])).toEqual([["general_public", 1200, null], ["other", 80, null]]);
+    expect(report.goals.map((g) => [g.seq, g.text])).toEqual([[1, "完成病险水库除险加固3座。"], [2, "农村自来水普及率达到92%。"]]);
+    expect(report.projects.map((p) => [p.name, p.budget, p.goal])).toEqual([["水库除险加固", 600, "完成3座病险水库除险加固"]]);
+    expect(report.indicators.map((i) => [i.name, i.target, i.actual, i.score])).toEqual([["除险加固水库数量", { raw: "3座", op: null, value: 3, unit: "座" }, null, null]]);
+  });
+
+  it("reads nothing where no table holds an indicator grid, and says so", () => {
+    const { value, warnings } = read("收入支出决算表", "项目\t本年收入\t本年支出", "一般公共预算\t1200\t1180");
+    expect(value).toEqual([]);
+    expect(warnings.map((w) => w.code)).toEqual(["no-layout"]);
+  });
+});
+
+describe("units are unit words", () => {
+  it("cuts what is counted, written out, from the unit word", () => {
+    expect(parseValue("开展10次团体心理治疗")).toEqual({ raw: "开展10次团体心理治疗", op: null, value: 10, unit: "次" });
+    expect(parseValue("不低于50人次的个体心理咨询辅导")).toEqual({ raw: "不低于50人次的个体心理咨询辅导", op: ">=", value: 50, unit: "人次" });
+    expect(["个小区", "个自然月", "元/人·月", "元每人每月", "万平方米"].map(unitWordOf)).toEqual(["个小区", "个自然月", "元/人·月", "元每人每月", "万平方米"]);
+  });
+
+  it("splits goals numbered 目标N：, N. or (N) and leaves an unnumbered cell whole", () => {
+    expect(cellToGoals("1.完成培训200人次；2.合格率95%以上。").map((g) => [g.seq, g.text])).toEqual([[1, "完成培训200人次；"], [2, "合格率95%以上。"]]);
+    expect(cellToGoals("保障2.5万人基本生活。")).toEqual([{ seq: null, text: "保障2.5万人基本生活。", actual: null, deviation: null }]);
+  });
+});
