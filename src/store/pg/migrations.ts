@@ -46,6 +46,14 @@ function backfill(table: string, key: string, source: string, toKey: (text: stri
   };
 }
 
+// Version 5's findings read the OCR confidence out of provenance JSON with SQLite's json_each and
+// a numeric CAST that takes a figure's leading number; PostgreSQL has neither in that form, so
+// there the findings keep version 4's rules, with the same columns (`ocr_confidence` null).
+const V4_FINDINGS = V4_SQL.slice(V4_SQL.indexOf("CREATE VIEW findings AS\n") + "CREATE VIEW findings AS\n".length, V4_SQL.lastIndexOf(";"));
+const V5_FINDINGS_WITHOUT_OCR = `DROP VIEW findings;
+CREATE VIEW findings AS
+SELECT v.*, CAST(NULL AS REAL) AS ocr_confidence FROM (${V4_FINDINGS}) AS v;`;
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: "initial schema", sql: PG_FUNCTIONS + sqliteToPostgres(V1_SQL) },
   {
@@ -64,4 +72,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     run: backfill("indicators", "project_key", "project", projectKey),
   },
   { version: 4, name: "provenance of figures and findings", sql: sqliteToPostgres(V4_SQL) },
+  { version: 5, name: "findings that know what OCR read", sql: sqliteToPostgres(V5_FINDINGS_WITHOUT_OCR) },
 ];
