@@ -43,19 +43,7 @@ function expectedRows(doc: Document): Partial<Record<Field, string | number>>[] 
 
 /** Given a grid row of covered texts and a wanted value, return the columns holding it. */
 function columnsOf(row: string[], value: string | number): number[] {
-  const whole = row.flatMap((cell, c) => ((typeof value === "number" ? cell !== "" && Number(cell) === value : cell === value) ? [c] : []));
-  if (whole.length > 0 || typeof value === "number") return whole;
-  return row.flatMap((cell, c) => (/\d/.test(cell) && value.includes(cell) && composedOf(value.replace(cell, ""), row.filter((_, k) => k !== c)) ? [c] : []));
-}
-
-/**
- * Given what is left of a value once its figure's cell is taken out, and the row's other cells,
- * return whether it is made of whole cells: a Value printed across columns (a comparator in
- * 指标性质, the figure in 指标值, the unit in 计量单位) joins them in its raw text.
- */
-function composedOf(rest: string, cells: string[]): boolean {
-  if (rest === "") return true;
-  return cells.some((cell, k) => cell !== "" && rest.includes(cell) && composedOf(rest.replace(cell, ""), cells.filter((_, j) => j !== k)));
+  return row.flatMap((cell, c) => ((typeof value === "number" ? cell !== "" && Number(cell) === value : cell === value) ? [c] : []));
 }
 
 /**
