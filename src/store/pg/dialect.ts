@@ -45,6 +45,13 @@ export function sqliteToPostgres(sql: string): string {
     .replace(/\bIS (?!NOT\b|NULL\b|DISTINCT\b)/g, "IS NOT DISTINCT FROM ")
     .replace(/\bTHEN ([^\n]*[<>=][^\n]*1e-9)$/gm, "THEN ($1)::int")
     .replace(/\bNULL AS (\w+)/g, (m, column: string) => (NULL_TYPES[column] ? `NULL::${NULL_TYPES[column]} AS ${column}` : m));
+  out = out
+    .replace(/json_extract\(([^()]+?), '(\$\.(?:ocr\.)?confidence)'\)/g, "jx_json_number($1, '$2')")
+    .replace(/\bGLOB '\*\[0-9\]\*'/g, "~ '[0-9]'");
+  out = replaceCalls(out, "CAST", (args) => {
+    const [value] = args[0]!.split(/ AS DOUBLE PRECISION$/);
+    return args[0]!.endsWith(" AS DOUBLE PRECISION") ? `jx_real(${value})` : `CAST(${args.join(", ")})`;
+  });
   out = replaceCalls(out, "printf", printfToFormat);
   return aliasSubqueries(out);
 }
@@ -103,9 +110,9 @@ function printfToFormat([format, ...args]: string[]): string {
   const values: string[] = [];
   let next = 0;
   const take = () => args[next++] ?? "NULL";
-  const text = format.replace(/%(%|s|\.\*f|\.(\d+)f|\.10g)/g, (spec, kind: string, digits?: string) => {
+  const text = format.replace(/%(%|s|d|\.\*f|\.(\d+)f|\.10g)/g, (spec, kind: string, digits?: string) => {
     if (kind === "%") return "%%";
-    if (kind === "s") values.push(take());
+    if (kind === "s" || kind === "d") values.push(take());
     else if (kind === ".10g") values.push(`jx_g(${take()})`);
     else if (kind === ".*f") {
       const decimals = take();
