@@ -16,7 +16,7 @@ import { freshLevels, type LevelState } from "./indicators.js";
 import { cellOf, filled, findCell, pagesOf, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./rows.js";
 import { ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetTitle, type SheetHead } from "./sheets.js";
 import { joinStackedHeaders } from "./stacked-headers.js";
-import { labelKey, textOrNull } from "./text.js";
+import { fiscalYearOf, labelKey, textOrNull } from "./text.js";
 import { parseAmount, parseNumber } from "./values.js";
 
 export interface FormSettings {
@@ -55,7 +55,7 @@ export function readForm(extraction: Extraction, blocks: number[], settings: For
   const rows = joinStackedHeaders(tablesToRows(tables));
   for (const row of rows) readRow(state, row);
   const firstPage = rows.find((r) => r.page !== null)?.page ?? null;
-  report.department = state.head.department ?? state.head.unit;
+  applyHeadFields(extraction, blocks, state.head, report);
   report.kind = state.head.project ? "project" : "department";
   report.pages = pagesOf(rows);
   if (state.head.project) report.projects.unshift(projectOfReport(report, state.head.project));
@@ -64,6 +64,25 @@ export function readForm(extraction: Extraction, blocks: number[], settings: For
   state.warnings.push(...(implementer ? [implementer] : []), ...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage));
   if (ambiguous) state.warnings.push(ambiguous);
   return { value: report, warnings: state.warnings };
+}
+
+/** Department labels printed in a line above the table ("填报单位：某某局"). */
+const DEPARTMENT_LINE = /(?:部门名称|单位名称|填报单位|部门（单位）名称|部门\(单位\)名称|预算单位)\s*[:：]\s*([^\s:：]{2,40})/;
+const GRADES = /^(优秀|良好|合格|不合格|优|良|中|差|较好|一般|较差)$/;
+
+/** Given the form's region, its labelled fields and the report, fill department, year, grade and total where printed. */
+function applyHeadFields(extraction: Extraction, blocks: number[], head: SheetHead, report: Report): void {
+  const lines = blocks.flatMap((i) => {
+    const b = extraction.blocks[i];
+    return b?.kind === "text" ? [b.text] : [];
+  });
+  const fromLine = lines.map((t) => DEPARTMENT_LINE.exec(t)?.[1] ?? null).find((d) => d !== null) ?? null;
+  // "单位 | 万元" states the money's unit, not a department.
+  const unit = head.unit && !/^(单位[:：])?(万元|元|亿元|千元)$/.test(head.unit) ? head.unit : null;
+  report.department = head.department ?? unit ?? fromLine;
+  report.fiscalYear ??= head.year ? fiscalYearOf(`${head.year.replace(/年度?$/, "")}年`) : null;
+  if (head.grade && GRADES.test(head.grade)) report.grade = head.grade;
+  report.totalScore ??= head.total ? parseNumber(head.total) : null;
 }
 
 /**

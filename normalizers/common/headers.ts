@@ -27,11 +27,11 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
   // 年度指标值(A) / 实际完成值(B): the national project sheet; 年度(/项目)指标值: target declarations
   // (realdocs tianbaoxitong); 年初指标值: the Chongqing-style sheet, whose 调整指标值 is an extra.
   { field: "target", patterns: [/^年度指标值$/, /^指标值$/, /^年初目标值$/, /^年度目标值$/, /^预期目标值?$/, /^目标值$/, /^年度指标值\(A\)$/, /^年度\(\/项目\)指标值$/, /^年初指标值$/,
-    /^计划指标值$/, /^绩效目标值$/, /^年度计划值$/, /^计划值$/, /^预期指标值$/, /^目标值\(A\)$/, /^指标值\(A\)$/] },
+    /^计划指标值$/, /^绩效目标值$/, /^本年(度)?(指标值|目标值)$/, /^当年(指标值|目标值)$/, /^年度计划值$/, /^计划值$/, /^预期指标值$/, /^目标值\(A\)$/, /^指标值\(A\)$/] },
   { field: "actual", patterns: [/^实际完成值$/, /^全年实际完成值$/, /^完成值$/, /^全年完成值$/, /^实际完成$/, /^实际完成值\(B\)$/,
-    /^实际值$/, /^实际值\(B\)$/, /^完成值\(B\)$/, /^实际完成指标值$/, /^年度完成值$/, /^实际达成值$/, /^全年实际值$/, /^实现值$/] },
-  { field: "weight", patterns: [/^三级指标(权重|分值)/, /^分值$/, /^权重$/, /^指标权重$/, /^分值\(分\)$/, /^权重\(%\)$/, /^权重分$/, /^指标分值$/, /^标准分值?$/, /^满分$/] },
-  { field: "score", patterns: [/^得分$/, /^指标得分$/, /^自评得分$/, /^得分\(分\)$/, /^评价得分$/, /^实际得分$/, /^评分$/] },
+    /^实际值$/, /^实际值\(B\)$/, /^本年(度)?(完成值|实际值|实际完成值)$/, /^当年(完成值|实际值)$/, /^完成值\(B\)$/, /^实际完成指标值$/, /^年度完成值$/, /^实际达成值$/, /^全年实际值$/, /^实现值$/] },
+  { field: "weight", patterns: [/^三级指标(权重|分值)/, /^分值$/, /^权重$/, /^指标权重$/, /^分值\(分\)$/, /^权重\(%\)$/, /^权重分$/, /^指标分值$/, /^标准分值?$/, /^满分$/, /^(分值|权重)\(.*\)$/, /^指标权重\(.*\)$/] },
+  { field: "score", patterns: [/^得分$/, /^指标得分$/, /^自评得分$/, /^得分\(分\)$/, /^评价得分$/, /^实际得分$/, /^评分$/, /^得分\(.*\)$/, /^自评分$/] },
   { field: "summary", patterns: [/^完成情况简要描述$/, /^完成情况$/, /^完成情况说明$/, /^完成情况分析$/] },
   { field: "deviation", patterns: [/^偏差原因分析及改进措施$/, /^偏差原因及改进措施$/, /^偏差原因分析$/, /^未完成原因分析$/, /^偏差和措施$/, /^偏差原因/, /^未完成原因/, /^扣分原因/] },
 ];
@@ -40,8 +40,8 @@ export const BUDGET_HEADERS: Synonyms<BudgetField>[] = [
   { field: "fundSource", patterns: [/^资金来源$/, /^部门预算金额/, /^项目资金/, /^资金类别$/, /^项目$/] },
   { field: "initial", patterns: [/^年初预算数/] },
   { field: "adjustment", patterns: [/^年中预算调整数/, /^预算调整数/, /^调整数$/] },
-  { field: "adjusted", patterns: [/^全年预算数/, /^调整后预算数/, /^调整预算数/, /^预算数/, /^全年预算/, /^预算安排数/] },
-  { field: "executed", patterns: [/^全年执行数/, /^实际支出数/, /^执行数/, /^决算支出数/, /^实际执行数/, /^决算数$/, /^实际支出$/, /^支出数/, /^全年执行/] },
+  { field: "adjusted", patterns: [/^全年预算数/, /^调整后预算数/, /^调整预算数/, /^预算数/, /^全年预算/, /^预算安排数/, /^年度预算(数|金额)/] },
+  { field: "executed", patterns: [/^全年执行数/, /^实际支出数/, /^执行数/, /^决算支出数/, /^实际执行数/, /^决算数$/, /^实际支出$/, /^支出数/, /^全年执行/, /^预算执行数/, /^实际执行/] },
   { field: "rate", patterns: [/执行率/] },
   { field: "weight", patterns: [/^分值$/, /^权重$/] },
   { field: "score", patterns: [/^得分$/, /^评价得分$/] },
@@ -67,7 +67,7 @@ export const INDICATOR_EXTRA_HEADERS: Synonyms<string>[] = [
   // A level's own weight (Guangdong's 一级指标 名称 | 权重(%)): the level's, not the indicator's.
   { field: "一级指标分值", patterns: [/^一级指标(权重|分值)/] },
   { field: "二级指标分值", patterns: [/^二级指标(权重|分值)/] },
-  { field: "上年指标值", patterns: [/^上年(度)?(指标值|完成值|实际值)$/] },
+  { field: "上年指标值", patterns: [/^上年(度)?(指标值|完成值|实际值|目标值|实际完成值)$/, /^去年(完成值|实际值)$/] },
   { field: "备注", patterns: [/^备注$/] },
 ];
 
@@ -85,14 +85,17 @@ export const INDICATOR_UNIT_HEADERS: Synonyms<"unit">[] = [
  * indicator; `department` is the report's department; `implementer` is kept in a warning when it
  * differs from the department (normalizers/project-sheet.ts).
  */
-export type SheetHeadField = "project" | "department" | "implementer" | "unit";
+export type SheetHeadField = "project" | "department" | "implementer" | "unit" | "year" | "grade" | "total";
 
 export const SHEET_HEAD_HEADERS: Synonyms<SheetHeadField>[] = [
   { field: "project", patterns: [/^项目名称$/] },
   { field: "department", patterns: [/^主管部门$/, /^主管单位$/, /^预算部门$/, /^项目主管部门$/, /^主管部门\(单位\)$/, /^预算主管部门$/] },
   { field: "implementer", patterns: [/^实施单位$/, /^项目实施单位$/, /^执行单位$/, /^项目单位$/] },
+  { field: "year", patterns: [/^(预算|评价|所属|填报)?年度$/] },
+  { field: "grade", patterns: [/^(评价|自评|绩效)?等级$/, /^评价结果$/, /^自评结果$/] },
+  { field: "total", patterns: [/^(自评|评价|综合)?(总分|总得分)$/, /^自评得分$/] },
   // The department a whole-department form (or a form without 主管部门) is about.
-  { field: "unit", patterns: [/^部门名称$/, /^单位名称$/, /^填报单位$/, /^部门\(单位\)名称$/, /^预算单位$/, /^评价单位$/, /^预算部门名称$/] },
+  { field: "unit", patterns: [/^部门名称$/, /^单位名称$/, /^填报单位$/, /^部门\(单位\)名称$/, /^预算单位$/, /^评价单位$/, /^预算部门名称$/, /^单位$/, /^部门\(单位\)$/] },
 ];
 
 /**

@@ -23,6 +23,11 @@ export interface IndicatorColumns {
 /** Given a row, return it read as an indicator header, or null when it names no level or name column. */
 export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
   const map = rowToColumnMap(row, INDICATOR_HEADERS);
+  // A two-level table names its indicators in the 二级指标 column: that column is the name.
+  if (!map.has("name") && !map.has("description") && map.has("level1") && map.has("level2") && ["target", "actual", "score"].some((f) => map.has(f as IndicatorField))) {
+    map.set("name", map.get("level2")!);
+    map.delete("level2");
+  }
   // A name column and at least one figure or level column (spec, "Unknown forms are still read").
   const figures = ["target", "actual", "weight", "score", "level1"].some((f) => map.has(f as IndicatorField));
   const isHeader = (map.has("level1") && map.has("level2")) || (map.has("name") && figures);

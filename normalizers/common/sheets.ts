@@ -110,10 +110,14 @@ export interface SheetHead {
   implementer: string | null;
   /** 部门名称 / 单位名称 / 填报单位: the department a form without 主管部门 is about. */
   unit: string | null;
+  /** 年度, 评价等级 and 自评总分 printed as labelled fields. */
+  year: string | null;
+  grade: string | null;
+  total: string | null;
 }
 
 export function emptyHead(): SheetHead {
-  return { project: null, department: null, implementer: null, unit: null };
+  return { project: null, department: null, implementer: null, unit: null, year: null, grade: null, total: null };
 }
 
 /**

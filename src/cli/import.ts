@@ -1,10 +1,10 @@
-import { createInterface } from "node:readline";
 import { defaultImportSettings, importFiles } from "../import/importer.js";
 import { progressSink } from "../import/progress.js";
 import { describeOutcome, describeSummary, type FileOutcome, type ImportSummary } from "../import/summary.js";
 import { defaultLimits } from "../../contracts/limits.js";
 import { isPostgresUrl, redactUrl } from "../store/reader.js";
 import { openStore } from "../store/store.js";
+import { bytesToPathText } from "../paths.js";
 import { pathsToFiles } from "../walk.js";
 import { applyLimits, DEFAULT_DB, LIMIT_OPTION, parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
@@ -42,9 +42,18 @@ recorded in import_errors.
 
 example: jixiao import fixtures --db data/jixiao.db`;
 
+/** Read one path per line from standard input, by their bytes: `find` prints names that are not UTF-8 as they are. */
 async function stdinPaths(): Promise<string[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const input = Buffer.concat(chunks);
   const lines: string[] = [];
-  for await (const line of createInterface({ input: process.stdin })) if (line.trim()) lines.push(line.trim());
+  for (let start = 0; start < input.length; ) {
+    const end = input.indexOf(0x0a, start) < 0 ? input.length : input.indexOf(0x0a, start);
+    const line = bytesToPathText(input.subarray(start, end)).trim();
+    if (line) lines.push(line);
+    start = end + 1;
+  }
   return lines;
 }
 

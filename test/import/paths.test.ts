@@ -1,5 +1,11 @@
 // File names are bytes: a name that is not UTF-8 is kept as text that reads back to the same bytes.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { FIXTURES, REPO } from "../helpers.js";
 import { bytesToPathText, pathTextToFsPath } from "../../src/paths.js";
 
 describe("file names as bytes", () => {
@@ -21,5 +27,17 @@ describe("file names as bytes", () => {
       const back = pathTextToFsPath(text);
       expect(Buffer.isBuffer(back) ? back : Buffer.from(back, "utf8")).toEqual(bytes);
     }
+  });
+
+  it("imports a name that is not UTF-8 given on standard input, and stores it by its bytes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-names-"));
+    const name = Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]), Buffer.from(".docx")]);
+    copyFileSync(join(FIXTURES, "liuzhou.docx"), name);
+    const db = join(dir, "names.db");
+    const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", "-", "--db", db], { input: Buffer.concat([name, Buffer.from("\n")]) });
+    expect(run.status).toBe(0);
+    const conn = new Database(db, { readonly: true });
+    expect(conn.prepare("SELECT path FROM documents").pluck().all()).toEqual([`${dir}/\\xB1\\xA8\\xB8\\xE6.docx`]);
+    conn.close();
   });
 });

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Document } from "../../contracts/model.js";
+import type { Document, Indicator } from "../../contracts/model.js";
 import { tablesOf } from "../../contracts/extraction.js";
 import { FIXTURES } from "../helpers.js";
 import { coveredTexts, extract, norm, notation } from "./helpers.js";
@@ -15,12 +15,26 @@ const SCANS = PDFS.filter((f) => f.includes(".scan."));
 
 type Field = "name" | "target" | "actual" | "weight" | "score";
 
+/**
+ * Given an indicator and its target or actual, return the value cell as printed: where the
+ * comparator (指标性质) and the unit (计量单位) have columns of their own, the Value's raw joins them
+ * (spec, "A value printed across columns"), and the value cell holds the number alone.
+ */
+function valueCell(i: Indicator, field: "target" | "actual"): string {
+  let raw = i[field]!.raw;
+  const nature = i.extra?.["指标性质"];
+  const unit = i.extra?.["计量单位"];
+  if (field === "target" && nature && raw.startsWith(nature)) raw = raw.slice(nature.length);
+  if (unit && raw.endsWith(unit) && raw.length > unit.length) raw = raw.slice(0, -unit.length);
+  return raw;
+}
+
 /** Given an expected Document, return each indicator's printed values that must be whole cells. */
 function expectedRows(doc: Document): Partial<Record<Field, string | number>>[] {
   return doc.reports.flatMap((r) => r.indicators.map((i) => {
     const row: Partial<Record<Field, string | number>> = { name: norm(i.name) };
-    if (i.target) row.target = norm(i.target.raw);
-    if (i.actual) row.actual = norm(i.actual.raw);
+    if (i.target) row.target = norm(valueCell(i, "target"));
+    if (i.actual) row.actual = norm(valueCell(i, "actual"));
     if (i.weight != null) row.weight = i.weight;
     if (i.score != null) row.score = i.score;
     return row;
@@ -29,7 +43,19 @@ function expectedRows(doc: Document): Partial<Record<Field, string | number>>[] 
 
 /** Given a grid row of covered texts and a wanted value, return the columns holding it. */
 function columnsOf(row: string[], value: string | number): number[] {
-  return row.flatMap((cell, c) => ((typeof value === "number" ? cell !== "" && Number(cell) === value : cell === value) ? [c] : []));
+  const whole = row.flatMap((cell, c) => ((typeof value === "number" ? cell !== "" && Number(cell) === value : cell === value) ? [c] : []));
+  if (whole.length > 0 || typeof value === "number") return whole;
+  return row.flatMap((cell, c) => (/\d/.test(cell) && value.includes(cell) && composedOf(value.replace(cell, ""), row.filter((_, k) => k !== c)) ? [c] : []));
+}
+
+/**
+ * Given what is left of a value once its figure's cell is taken out, and the row's other cells,
+ * return whether it is made of whole cells: a Value printed across columns (a comparator in
+ * 指标性质, the figure in 指标值, the unit in 计量单位) joins them in its raw text.
+ */
+function composedOf(rest: string, cells: string[]): boolean {
+  if (rest === "") return true;
+  return cells.some((cell, k) => cell !== "" && rest.includes(cell) && composedOf(rest.replace(cell, ""), cells.filter((_, j) => j !== k)));
 }
 
 /**

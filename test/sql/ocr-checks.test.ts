@@ -29,7 +29,11 @@ function scannedLiuzhou(confidence = 0.97): Document {
   report.totalScore = 100;
   report.totalScoreProvenance = scanned([["100", confidence]]);
   for (const b of report.budget) b.provenance = scanned([b.adjusted, b.executed, b.weight, b.score].flatMap((v) => (v == null ? [] : [[String(v), confidence] as [string, number]])));
-  for (const i of report.indicators) i.provenance = scanned([i.weight, i.score].flatMap((v) => (v == null ? [] : [[String(v), confidence] as [string, number]])), 2);
+  for (const b of report.budget) if (b.rateReported != null) b.provenance!.ocr!.figures.push({ text: `${(b.rateReported * 100).toFixed(2)}%`, confidence });
+  for (const i of report.indicators) {
+    const printed = [i.weight, i.score].flatMap((v) => (v == null ? [] : [String(v)]));
+    i.provenance = scanned([...printed, ...[i.target?.raw, i.actual?.raw].flatMap((t) => (t ? [t] : []))].map((t) => [t, confidence] as [string, number]), 2);
+  }
   return doc;
 }
 
@@ -54,7 +58,7 @@ describe("checks on a scanned report", () => {
     const doc = scannedLiuzhou();
     const indicator = doc.reports[0]!.indicators.find((i) => i.weight === 5)!;
     indicator.score = 8;
-    indicator.provenance = scanned([["5", 0.99], ["8", 0.62]], 2);
+    indicator.provenance = scanned([["5", 0.99], ["8", 0.62], ...[indicator.target?.raw, indicator.actual?.raw].flatMap((t) => (t ? [[t, 0.99] as [string, number]] : []))], 2);
     doc.reports[0]!.totalScore = 103;
     const findings = findingsOf([doc]);
     const above = findings.find((f) => f.kind === "score-above-weight")!;
@@ -65,11 +69,20 @@ describe("checks on a scanned report", () => {
     expect(findings.map((f) => [f.severity, f.kind])).toEqual([["verify", "total-above-maximum"], ["verify", "score-above-weight"]]);
   });
 
+  test("report a score that no cell reads as a well-formed figure as 'verify' (two readings in one cell, '9 10')", () => {
+    const doc = scannedLiuzhou();
+    const indicator = doc.reports[0]!.indicators.find((i) => i.weight === 5)!;
+    indicator.score = 910;
+    indicator.provenance = scanned([["5", 0.99], ["9 10", 0.99]], 2);
+    const above = findingsOf([doc]).find((f) => f.kind === "score-above-weight")!;
+    expect(above).toMatchObject({ severity: "verify", ocrConfidence: 0.5 });
+  });
+
   test("report a printed rate misread as more digits as 'verify', not as an error, when it was read with low confidence", () => {
     const doc = scannedLiuzhou();
     const line = doc.reports[0]!.budget.find((b) => b.rateReported != null)!;
     line.rateReported = 0.949790; // "94.97%" read as "94.9790"
-    line.provenance = scanned([[String(line.adjusted), 0.99], [String(line.executed), 0.99], ["94.9790", 0.71]]);
+    line.provenance = scanned([[String(line.adjusted), 0.99], [String(line.executed), 0.99], ["94.9790", 0.71], ...[line.weight, line.score].flatMap((v) => (v == null ? [] : [[String(v), 0.99] as [string, number]]))]);
     const [f, ...rest] = findingsOf([doc]);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: "verify", kind: "rate-disagrees", ocrConfidence: 0.71 });

@@ -46,6 +46,14 @@ function backfill(table: string, key: string, source: string, toKey: (text: stri
   };
 }
 
+// Version 5's findings read the OCR confidence out of provenance JSON with SQLite's json_each and
+// a numeric CAST that takes a figure's leading number; PostgreSQL has neither in that form, so
+// there the findings keep version 4's rules, with the same columns (`ocr_confidence` null).
+const V4_FINDINGS = V4_SQL.slice(V4_SQL.indexOf("CREATE VIEW findings AS\n") + "CREATE VIEW findings AS\n".length, V4_SQL.lastIndexOf(";"));
+const V5_FINDINGS_WITHOUT_OCR = `DROP VIEW findings;
+CREATE VIEW findings AS
+SELECT v.*, CAST(NULL AS REAL) AS ocr_confidence FROM (${V4_FINDINGS}) AS v;`;
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: "initial schema", sql: PG_FUNCTIONS + sqliteToPostgres(V1_SQL) },
   {
@@ -64,16 +72,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     run: backfill("indicators", "project_key", "project", projectKey),
   },
   { version: 4, name: "provenance of figures and findings", sql: sqliteToPostgres(V4_SQL) },
-  // Version 5's findings view (OCR confidence) translated runs for minutes on PostgreSQL: its
-  // correlated JSON lookups need rewriting. Until then the view keeps version 4's findings with an
-  // ocr_confidence column that is always NULL: the same answers for documents with a text layer;
-  // a finding on a scan is not yet turned into 'verify' here.
-  { version: 5, name: "findings that know what OCR read", sql: v4FindingsWithOcrColumn() },
+  { version: 5, name: "findings that know what OCR read", sql: sqliteToPostgres(V5_FINDINGS_WITHOUT_OCR) },
 ];
-
-/** Return version 4's findings view, translated, with version 5's ocr_confidence column added as NULL. */
-function v4FindingsWithOcrColumn(): string {
-  const v4 = sqliteToPostgres(V4_SQL);
-  const select = v4.slice(v4.indexOf("CREATE VIEW findings AS") + "CREATE VIEW findings AS".length).trim().replace(/;$/, "");
-  return `DROP VIEW findings;\nCREATE VIEW findings AS\nSELECT v4.*, NULL::double precision AS ocr_confidence FROM (${select}) AS v4;`;
-}

@@ -3,8 +3,9 @@
 // model's provenance carries, for rows read by OCR, each figure with its recognition confidence
 // (`provenance.ocr`, src/model.ts); the findings view now:
 // - gives every finding `ocr_confidence`: the lowest confidence among the figures it rests on
-//   (the record's cells whose number is one of the finding's figures; the record's lowest figure
-//   when none matches), NULL when they were read from a text layer;
+//   (for each figure, the record's cells whose number it is; a figure no cell reads as a
+//   well-formed number, such as a score 910 from "9 10", is in doubt at 0.5 at most), NULL when
+//   they were read from a text layer;
 // - reports a finding as 'verify' instead of 'error' or 'warning' when that confidence is below
 //   OCR_HIGH_CONFIDENCE, and says in the message that the figures were read by OCR;
 // - turns a total that disagrees on a scanned report whose rows were not all read (a scored row
@@ -37,19 +38,58 @@ SELECT 'error' AS severity, 'rate-disagrees' AS kind, department, fiscal_year, l
 FROM execution_rates WHERE disagrees = 1) AS f
 ), read AS (
   SELECT f.*, CASE f.record_table
-    WHEN 'indicators' THEN (SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
-      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.score)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.weight)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.target_value)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.actual_value)) < 1e-6)), json_extract(i.provenance_json, '$.ocr.confidence')) FROM indicators AS i WHERE i.id = f.record_id)
-    WHEN 'budget_lines' THEN (SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
-      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.adjusted)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.executed)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.rate_reported * 100)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.rate_reported)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.score)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.weight)) < 1e-6)), json_extract(b.provenance_json, '$.ocr.confidence')) FROM budget_lines AS b WHERE b.id = f.record_id)
-    WHEN 'projects' THEN (SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(p.provenance_json, '$.ocr.figures') AS g
-      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.budget)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.executed)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.rate_reported * 100)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.rate_reported)) < 1e-6)), json_extract(p.provenance_json, '$.ocr.confidence')) FROM projects AS p WHERE p.id = f.record_id)
+    WHEN 'indicators' THEN (SELECT (SELECT min(c) FROM (SELECT CASE WHEN (i.score) IS NULL OR json_extract(i.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.score)) < 1e-6)),
+      min(json_extract(i.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (i.weight) IS NULL OR json_extract(i.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.weight)) < 1e-6)),
+      min(json_extract(i.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (i.target_value) IS NULL OR json_extract(i.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.target_value)) < 1e-6)),
+      min(json_extract(i.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (i.actual_value) IS NULL OR json_extract(i.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.actual_value)) < 1e-6)),
+      min(json_extract(i.provenance_json, '$.ocr.confidence'), 0.5)) END AS c)) FROM indicators AS i WHERE i.id = f.record_id)
+    WHEN 'budget_lines' THEN (SELECT (SELECT min(c) FROM (SELECT CASE WHEN (b.adjusted) IS NULL OR json_extract(b.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.adjusted)) < 1e-6)),
+      min(json_extract(b.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (b.executed) IS NULL OR json_extract(b.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.executed)) < 1e-6)),
+      min(json_extract(b.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (b.rate_reported * 100) IS NULL OR json_extract(b.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.rate_reported * 100)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.rate_reported)) < 1e-6)),
+      min(json_extract(b.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (b.score) IS NULL OR json_extract(b.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.score)) < 1e-6)),
+      min(json_extract(b.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (b.weight) IS NULL OR json_extract(b.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.weight)) < 1e-6)),
+      min(json_extract(b.provenance_json, '$.ocr.confidence'), 0.5)) END AS c)) FROM budget_lines AS b WHERE b.id = f.record_id)
+    WHEN 'projects' THEN (SELECT (SELECT min(c) FROM (SELECT CASE WHEN (p.budget) IS NULL OR json_extract(p.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(p.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.budget)) < 1e-6)),
+      min(json_extract(p.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (p.executed) IS NULL OR json_extract(p.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(p.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.executed)) < 1e-6)),
+      min(json_extract(p.provenance_json, '$.ocr.confidence'), 0.5)) END AS c UNION ALL SELECT CASE WHEN (p.rate_reported * 100) IS NULL OR json_extract(p.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(p.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.rate_reported * 100)) < 1e-6 OR abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (p.rate_reported)) < 1e-6)),
+      min(json_extract(p.provenance_json, '$.ocr.confidence'), 0.5)) END AS c)) FROM projects AS p WHERE p.id = f.record_id)
     ELSE (SELECT min(c) FROM (
-    SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(r.total_provenance_json, '$.ocr.figures') AS g
-      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (r.total_score)) < 1e-6)), json_extract(r.total_provenance_json, '$.ocr.confidence')) AS c FROM reports AS r WHERE r.id = f.report_id
-    UNION ALL SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
-      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.score)) < 1e-6)), json_extract(i.provenance_json, '$.ocr.confidence')) FROM indicators AS i WHERE i.report_id = f.report_id AND i.score IS NOT NULL
-    UNION ALL SELECT coalesce((SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
-      WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.score)) < 1e-6)), json_extract(b.provenance_json, '$.ocr.confidence')) FROM budget_lines AS b WHERE b.report_id = f.report_id AND b.score IS NOT NULL)) END AS ocr_confidence, (EXISTS (SELECT 1 FROM indicators AS i WHERE i.report_id = f.report_id AND json_extract(i.provenance_json, '$.ocr') IS NOT NULL)
+    SELECT (SELECT min(c) FROM (SELECT CASE WHEN (r.total_score) IS NULL OR json_extract(r.total_provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(r.total_provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (r.total_score)) < 1e-6)),
+      min(json_extract(r.total_provenance_json, '$.ocr.confidence'), 0.5)) END AS c)) AS c FROM reports AS r WHERE r.id = f.report_id
+    UNION ALL SELECT (SELECT min(c) FROM (SELECT CASE WHEN (i.score) IS NULL OR json_extract(i.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(i.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (i.score)) < 1e-6)),
+      min(json_extract(i.provenance_json, '$.ocr.confidence'), 0.5)) END AS c)) FROM indicators AS i WHERE i.report_id = f.report_id AND i.score IS NOT NULL
+    UNION ALL SELECT (SELECT min(c) FROM (SELECT CASE WHEN (b.score) IS NULL OR json_extract(b.provenance_json, '$.ocr') IS NULL THEN NULL ELSE coalesce(
+      (SELECT min(json_extract(g.value, '$.confidence')) FROM json_each(b.provenance_json, '$.ocr.figures') AS g
+        WHERE json_extract(g.value, '$.text') GLOB '*[0-9]*' AND (abs(CAST(ltrim(replace(replace(json_extract(g.value, '$.text'), ',', ''), '%', ''), '≥≤<>=＞＜ ') AS REAL) - (b.score)) < 1e-6)),
+      min(json_extract(b.provenance_json, '$.ocr.confidence'), 0.5)) END AS c)) FROM budget_lines AS b WHERE b.report_id = f.report_id AND b.score IS NOT NULL)) END AS ocr_confidence, (EXISTS (SELECT 1 FROM indicators AS i WHERE i.report_id = f.report_id AND json_extract(i.provenance_json, '$.ocr') IS NOT NULL)
     OR EXISTS (SELECT 1 FROM budget_lines AS b WHERE b.report_id = f.report_id AND json_extract(b.provenance_json, '$.ocr') IS NOT NULL)
     OR json_extract((SELECT total_provenance_json FROM reports WHERE id = f.report_id), '$.ocr') IS NOT NULL) AS by_ocr, (SELECT
     (SELECT count(*) FROM indicators AS i WHERE i.report_id = f.report_id AND i.weight IS NOT NULL AND i.score IS NULL)
