@@ -45,13 +45,6 @@ export function sqliteToPostgres(sql: string): string {
     .replace(/\bIS (?!NOT\b|NULL\b|DISTINCT\b)/g, "IS NOT DISTINCT FROM ")
     .replace(/\bTHEN ([^\n]*[<>=][^\n]*1e-9)$/gm, "THEN ($1)::int")
     .replace(/\bNULL AS (\w+)/g, (m, column: string) => (NULL_TYPES[column] ? `NULL::${NULL_TYPES[column]} AS ${column}` : m));
-  out = out
-    .replace(/json_extract\(([^()]+?), '(\$\.(?:ocr\.)?confidence)'\)/g, "jx_json_number($1, '$2')")
-    .replace(/\bGLOB '\*\[0-9\]\*'/g, "~ '[0-9]'");
-  out = replaceCalls(out, "CAST", (args) => {
-    const [value] = args[0]!.split(/ AS DOUBLE PRECISION$/);
-    return args[0]!.endsWith(" AS DOUBLE PRECISION") ? `jx_real(${value})` : `CAST(${args.join(", ")})`;
-  });
   out = replaceCalls(out, "printf", printfToFormat);
   return aliasSubqueries(out);
 }
