@@ -23,7 +23,7 @@ export interface QueueSettings {
 
 /**
  * Given the per-file time limit, return the queue's settings: a job may wait behind one file in
- * its worker thread before its own time limit starts (pool.ts, FILES_PER_WORKER), so the lease
+ * its worker process before its own time limit starts (pool.ts, FILES_PER_WORKER), so the lease
  * covers two limits and a margin for the write.
  */
 export function queueSettingsFor(timeoutMs: number, leaseSeconds?: number): QueueSettings {

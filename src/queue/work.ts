@@ -1,4 +1,4 @@
-// Working the import queue: take as many jobs as the worker-thread pool can hold, run the same
+// Working the import queue: take as many jobs as the worker pool can hold, run the same
 // extraction as a local import (pool.ts, with its per-file time and memory limits), write each
 // document in its own transaction, and only then mark the job done. A process that dies holding
 // jobs leaves them leased; pg-boss hands them out again when the lease ends, and the sha256's
@@ -124,7 +124,7 @@ async function failed(store: PgStore, path: string, sha256: string | null, reaso
 async function giveUp(store: PgStore, boss: PgBoss, job: PgBoss.JobWithMetadata<JobData>): Promise<FileOutcome> {
   const { path, sha256 } = JobDataSchema.parse(job.data);
   const attempts = job.retryLimit + 1;
-  const detail = `the worker process ended while on this file, ${attempts} time(s) (killed, or a crash its thread could not contain)`;
+  const detail = `the worker process ended while on this file, ${attempts} time(s) (the jixiao worker or import holding it was killed, or lost its machine)`;
   const outcome = await failed(store, path, sha256, "crashed", detail);
   await boss.complete(DEAD_QUEUE, job.id, outcome);
   return outcome;

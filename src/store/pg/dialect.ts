@@ -103,9 +103,9 @@ function printfToFormat([format, ...args]: string[]): string {
   const values: string[] = [];
   let next = 0;
   const take = () => args[next++] ?? "NULL";
-  const text = format.replace(/%(%|s|\.\*f|\.(\d+)f|\.10g)/g, (spec, kind: string, digits?: string) => {
+  const text = format.replace(/%(%|s|d|\.\*f|\.(\d+)f|\.10g)/g, (spec, kind: string, digits?: string) => {
     if (kind === "%") return "%%";
-    if (kind === "s") values.push(take());
+    if (kind === "s" || kind === "d") values.push(take());
     else if (kind === ".10g") values.push(`jx_g(${take()})`);
     else if (kind === ".*f") {
       const decimals = take();
