@@ -1,14 +1,14 @@
 // Layout "generic": any form whose tables hold an indicator grid that no known family claims
 // (spec, "Unknown forms are still read"). The whole form is read by the form reader
-// (common/form-reader.ts) through the header vocabulary alone, and a `generic-columns` warning
+// (reader/index.ts) through the header vocabulary alone, and a `generic-columns` warning
 // lists how each indicator column was mapped and which headers were left unmapped, so that a
 // person can check it. Its fit sits at the threshold, so every known family that fits wins.
 import type { Extraction, Table } from "../contracts/extraction.js";
-import { readForm } from "./common/form-reader.js";
-import { rowToIndicatorColumns } from "./common/indicator-columns.js";
+import { readForm } from "./reader/index.js";
+import { rowToIndicatorColumns } from "./reader/indicator-columns.js";
 import { filled, tablesToRows } from "./common/rows.js";
-import { sheetOpenings, titleBlocksBefore } from "./common/sheets.js";
-import { joinStackedHeaders } from "./common/stacked-headers.js";
+import { sheetOpenings, titleBlocksBefore } from "./reader/sheets.js";
+import { joinStackedHeaders } from "./reader/stacked-headers.js";
 import { labelKey } from "./common/text.js";
 import type { LayoutFit, Normalizer } from "./types.js";
 

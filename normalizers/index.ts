@@ -3,15 +3,15 @@
 // document keeps zero reports and a warning names the closest family and why it was rejected.
 import type { Extraction } from "../contracts/extraction.js";
 import type { Report, Warning } from "../contracts/model.js";
-import { gaoyiReport } from "./gaoyi-report.js";
+import { gaoyiReport } from "./gaoyi-report/index.js";
 import { generic } from "./generic.js";
-import { haikouRubric } from "./haikou-rubric.js";
+import { haikouRubric } from "./haikou-rubric/index.js";
 import { liuzhou } from "./liuzhou.js";
 import { projectSheet } from "./project-sheet.js";
-import { projectWide } from "./project-wide.js";
+import { projectWide } from "./project-wide/index.js";
 import { targetDeclaration } from "./target-declaration.js";
 import { tianjin } from "./tianjin.js";
-import { wuhan } from "./wuhan.js";
+import { wuhan } from "./wuhan/index.js";
 import type { LayoutFit, Normalizer, Result } from "./types.js";
 
 export const NORMALIZERS: Normalizer[] = [

@@ -4,16 +4,16 @@
 // 得分 and one row per fund (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金); 年度总体目标
 // (预期目标 / 实际完成情况); the indicator table (一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分,
 // 偏差原因分析及改进措施); 总分. What is distinctive here is only detection (a sheet opens with 项目名称
-// and evaluates its targets); the rows are read by the form reader (common/form-reader.ts), so the
+// and evaluates its targets); the rows are read by the form reader (reader/index.ts), so the
 // Sichuan-style (指标性质 / 指标值 / 度量单位 / 完成值 / 权重) and Chongqing-style (指标名称 / 计量单位 /
 // 年初指标值 / 调整指标值 / 全年完成值 / 得分系数 / 指标权重 / 指标得分 / 是否核心指标) tables are the same family.
 // A sheet without an actual or score column is a target declaration (target-declaration.ts).
 import type { Extraction } from "../contracts/extraction.js";
 import { scoreVocabulary } from "./common/detect.js";
-import { readForm } from "./common/form-reader.js";
-import { rowToIndicatorColumns, type IndicatorColumns } from "./common/indicator-columns.js";
+import { readForm } from "./reader/index.js";
+import { rowToIndicatorColumns, type IndicatorColumns } from "./reader/indicator-columns.js";
 import { tablesAt, tablesToRows } from "./common/rows.js";
-import { sheetRegions } from "./common/sheets.js";
+import { sheetRegions } from "./reader/sheets.js";
 import type { Normalizer } from "./types.js";
 
 const FAMILY = "project-sheet";

@@ -12,14 +12,14 @@ import { emptyReport, type BudgetLine, type FundSource, type Report, type Warnin
 import { unitOf } from "./common/budget.js";
 import { scoreVocabulary } from "./common/detect.js";
 import { DECLARED_AMOUNT_HEADERS, fieldOfHeader, type DeclaredAmountField } from "./common/headers.js";
-import { projectOfReport } from "./common/form-reader.js";
-import { readIndicatorRow, rowToIndicatorColumns, type IndicatorColumns } from "./common/indicator-columns.js";
+import { projectOfReport } from "./reader/index.js";
+import { readIndicatorRow, rowToIndicatorColumns, type IndicatorColumns } from "./reader/indicator-columns.js";
 import { freshLevels, type LevelState } from "./common/indicators.js";
 import { filled, provenanceOf, tablesAt, pagesOf, tablesToRows, type Row } from "./common/rows.js";
 import {
   ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetRegions, sheetTitle,
   type SheetHead,
-} from "./common/sheets.js";
+} from "./reader/sheets.js";
 import { cleanText, labelKey, textOrNull } from "./common/text.js";
 import { parseAmount } from "./common/values.js";
 import type { LayoutFit, Normalizer, Result } from "./types.js";

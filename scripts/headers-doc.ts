@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { withGeneratedPart } from "../normalizers/common/headers-doc.js";
+import { withGeneratedPart } from "./vocabulary-doc.js";
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../docs/headers.md");
 writeFileSync(FILE, withGeneratedPart(readFileSync(FILE, "utf8")));

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { UnreadableFileError } from "../../contracts/errors.js";
-import { checkSequence } from "../../normalizers/common/project-checks.js";
+import { checkSequence } from "../../normalizers/project-wide/checks.js";
 import { extractFile } from "../../src/pipeline.js";
 import { oleOf } from "../formats/build.js";
 import { FIXTURES, REPO } from "../helpers.js";

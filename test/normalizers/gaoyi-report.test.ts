@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Document, Indicator, Report } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";
 import { splitRunOnHeadings } from "../../normalizers/common/scoring-listing.js";
-import { departmentOfTitle, gaoyiReport } from "../../normalizers/gaoyi-report.js";
+import { departmentOfTitle, gaoyiReport } from "../../normalizers/gaoyi-report/index.js";
 import { FIXTURES, SEEDS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";
 

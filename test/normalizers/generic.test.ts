@@ -2,7 +2,7 @@
 // subset, values printed across columns, one level column, stacked headers, numbered goals, key
 // tasks, and the warning that shows a person how each column was read.
 import { describe, expect, it } from "vitest";
-import { cellToGoals } from "../../normalizers/common/form-goals.js";
+import { cellToGoals } from "../../normalizers/reader/goals.js";
 import { parseValue, unitWordOf } from "../../normalizers/common/values.js";
 import { normalize } from "../../normalizers/index.js";
 import type { Indicator } from "../../contracts/model.js";

@@ -3,7 +3,7 @@
 // the seed's own text.
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cellsToItems, itemsToSlots, FORM_SLOTS, formSlot, splitJoinedCell } from "../../normalizers/common/project-pairs.js";
+import { cellsToItems, itemsToSlots, FORM_SLOTS, formSlot, splitJoinedCell } from "../../normalizers/project-wide/pairs.js";
 import { normalize } from "../../normalizers/index.js";
 import { extractFile } from "../../src/pipeline.js";
 import { SCHEMA_ID, type Indicator, type Report, type Warning } from "../../contracts/model.js";

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { patternToText, vocabularyToMarkdown, withGeneratedPart } from "../../normalizers/common/headers-doc.js";
-import { completeUnit } from "../../normalizers/common/indicator-columns.js";
+import { patternToText, vocabularyToMarkdown, withGeneratedPart } from "../../scripts/vocabulary-doc.js";
+import { completeUnit } from "../../normalizers/reader/indicator-columns.js";
 import { normalize } from "../../normalizers/index.js";
 import type { Indicator } from "../../contracts/model.js";
 import { extractFile } from "../../src/pipeline.js";

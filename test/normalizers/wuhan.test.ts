@@ -2,8 +2,8 @@
 // per line) scored against their expected Documents, and the repairs, each on lines from the seed.
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { goalOfLabel, mergeTotals } from "../../normalizers/common/narrative-report.js";
-import { restackStrips } from "../../normalizers/common/strips.js";
+import { goalOfLabel, mergeTotals } from "../../normalizers/wuhan/narrative-report.js";
+import { restackStrips } from "../../normalizers/wuhan/strips.js";
 import { normalize } from "../../normalizers/index.js";
 import { tableToRows } from "../../contracts/extraction.js";
 import { SCHEMA_ID, type BudgetLine, type Indicator, type Report, type Warning } from "../../contracts/model.js";

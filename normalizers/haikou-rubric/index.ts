@@ -3,22 +3,22 @@
 // 资金执行情况 执行数, 预算执行率), then 一级指标 / 二级指标 / 三级指标 / 指标内容 / 评价标准 / 分值 /
 // 得分 rows, 一级 and 二级 labels carrying their weights in brackets ("投入(20)", "预算编制(10)"),
 // then 合计 and the 偏差和措施 row; the 偏差 text may stand under the table. Scanned copies arrive
-// OCR'd with rows merged and columns lost: common/rubric-*.ts read them by content and weights.
-import type { Extraction } from "../contracts/extraction.js";
-import { emptyReport, type Indicator, type Report, type Warning } from "../contracts/model.js";
-import { rubricNameRestorer } from "./common/rubric-names.js";
-import { regionPages, rubricRegions, textAfter } from "./common/rubric-region.js";
-import { scoreVocabulary } from "./common/detect.js";
-import { INDICATOR_HEADERS, type IndicatorField } from "./common/headers.js";
-import { sumOrNull } from "./common/rubric-groups.js";
-import { levelItems, type LevelledItem } from "./common/rubric-levels.js";
-import { rubricBudgetRows } from "./common/rubric-budget.js";
-import { columnSlots, FOOTER, isFragment, rowToRubricRow, rubricRowToItems, type RubricItem, type RubricRow } from "./common/rubric-rows.js";
-import { rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
-import { cleanText, textOrNull } from "./common/text.js";
-import { readTitle } from "./common/titles.js";
-import { canonicalLevel1, canonicalLevel2 } from "./common/vocabulary.js";
-import type { LayoutFit, Normalizer, Result } from "./types.js";
+// OCR'd with rows merged and columns lost: the files of this folder read them by content and weights.
+import type { Extraction } from "../../contracts/extraction.js";
+import { emptyReport, type Indicator, type Report, type Warning } from "../../contracts/model.js";
+import { rubricNameRestorer } from "./names.js";
+import { regionPages, rubricRegions, textAfter } from "../common/rubric-region.js";
+import { scoreVocabulary } from "../common/detect.js";
+import { INDICATOR_HEADERS, type IndicatorField } from "../common/headers.js";
+import { sumOrNull } from "./groups.js";
+import { levelItems, type LevelledItem } from "./levels.js";
+import { rubricBudgetRows } from "./budget.js";
+import { columnSlots, FOOTER, isFragment, rowToRubricRow, rubricRowToItems, type RubricItem, type RubricRow } from "./rows.js";
+import { rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "../common/rows.js";
+import { cleanText, textOrNull } from "../common/text.js";
+import { readTitle } from "../common/titles.js";
+import { canonicalLevel1, canonicalLevel2 } from "../common/vocabulary.js";
+import type { LayoutFit, Normalizer, Result } from "../types.js";
 
 const FAMILY = "haikou-rubric";
 

@@ -2,10 +2,10 @@
 // 三级指标 over 名称 | 权重(%) | 名称 | 权重(%) | 名称 | 权重(%)): each column's label is its parent's
 // label joined to its own where its own is a bare sub-label (名称, 权重), so the vocabulary reads
 // "三级指标名称" and "一级指标权重(%)" as it reads any one-row header.
-import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS } from "./headers.js";
+import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS } from "../common/headers.js";
 import { rowToIndicatorColumns } from "./indicator-columns.js";
-import type { Row } from "./rows.js";
-import { labelKey } from "./text.js";
+import type { Row } from "../common/rows.js";
+import { labelKey } from "../common/text.js";
 
 /** Sub-labels that only mean something under their parent's label. */
 const SUB_LABEL = /^(名称|内容|权重|权重\(%\)|分值|分值\(分\)|指标值|值|标准|得分)$/;

@@ -4,8 +4,8 @@
 import {
   BUDGET_HEADERS, DECLARED_AMOUNT_HEADERS, GOAL_HEADERS, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS,
   PROJECT_HEADERS, PROJECT_LIST_HEADERS, REPORT_EXTRA_HEADERS, SHEET_HEAD_HEADERS, TASK_HEADERS, type Synonyms,
-} from "./headers.js";
-import { FUND_SOURCE_PATTERNS, LEVEL1_LABELS, LEVEL2_VOCABULARY } from "./vocabulary.js";
+} from "../normalizers/common/headers.js";
+import { FUND_SOURCE_PATTERNS, LEVEL1_LABELS, LEVEL2_VOCABULARY } from "../normalizers/common/vocabulary.js";
 
 export const GENERATED_START = "<!-- generated from normalizers/common/headers.ts: do not edit by hand -->";
 export const GENERATED_END = "<!-- end of generated part -->";

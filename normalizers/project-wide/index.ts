@@ -4,18 +4,18 @@
 // (年度指标内容, 完成情况) pair per indicator under 产出目标 / 效益目标 / 满意度指标, then 项目执行中存在的问题
 // and 整改情况. Pairs are unpivoted into indicators whose name carries their bound (spec, "Indicators
 // whose target is written into their name"). The table may continue over pages, repeating its header.
-import type { Extraction } from "../contracts/extraction.js";
-import { emptyReport, type Indicator, type Report, type Warning } from "../contracts/model.js";
-import { unitOf } from "./common/budget.js";
-import { scoreVocabulary, textBlocksBefore } from "./common/detect.js";
-import { checkProject, checkSequence } from "./common/project-checks.js";
-import { headerRowsToWide, isHeaderLabel, isWideHeaderRow, type WideHeader } from "./common/project-header.js";
-import { rowFitsHeader, rowToProjectByColumns, rowToProjectBySequence } from "./common/project-rows.js";
-import { filled, provenanceOf, tablesAt, pagesOf, tablesToRows, type Row } from "./common/rows.js";
-import { cleanText, labelKey } from "./common/text.js";
-import { readTitle } from "./common/titles.js";
-import { parseNumber, parseRate } from "./common/values.js";
-import type { LayoutFit, Normalizer, Result } from "./types.js";
+import type { Extraction } from "../../contracts/extraction.js";
+import { emptyReport, type Indicator, type Report, type Warning } from "../../contracts/model.js";
+import { unitOf } from "../common/budget.js";
+import { scoreVocabulary, textBlocksBefore } from "../common/detect.js";
+import { checkProject, checkSequence } from "./checks.js";
+import { headerRowsToWide, isHeaderLabel, isWideHeaderRow, type WideHeader } from "./header.js";
+import { rowFitsHeader, rowToProjectByColumns, rowToProjectBySequence } from "./rows.js";
+import { filled, provenanceOf, tablesAt, pagesOf, tablesToRows, type Row } from "../common/rows.js";
+import { cleanText, labelKey } from "../common/text.js";
+import { readTitle } from "../common/titles.js";
+import { parseNumber, parseRate } from "../common/values.js";
+import type { LayoutFit, Normalizer, Result } from "../types.js";
 
 const FAMILY = "project-wide";
 

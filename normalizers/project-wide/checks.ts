@@ -3,7 +3,7 @@
 // projects printing identical figures whose parts do not add up; 区人才工作专项 printing 100% for
 // 99.2%; 序号 6 absent). What the document printed stays in the model.
 import type { Warning } from "../../contracts/model.js";
-import type { ProjectRead } from "./project-rows.js";
+import type { ProjectRead } from "./rows.js";
 
 /** Amounts are printed to the cent of 万元 at most: a difference below this is rounding. */
 const AMOUNT_TOLERANCE = 0.005;

@@ -5,9 +5,9 @@
 // the balance would be 0), else 得分. A text cell after the figures is the description.
 import type { Table } from "../../contracts/extraction.js";
 import type { Project, Warning } from "../../contracts/model.js";
-import { PROJECT_LIST_HEADERS, type ProjectListField } from "./headers.js";
-import { provenanceOf, rowToColumnMap, tablesToRows, type Row } from "./rows.js";
-import { isNullMarker, parseAmount, parseNumber, parseRate } from "./values.js";
+import { PROJECT_LIST_HEADERS, type ProjectListField } from "../common/headers.js";
+import { provenanceOf, rowToColumnMap, tablesToRows, type Row } from "../common/rows.js";
+import { isNullMarker, parseAmount, parseNumber, parseRate } from "../common/values.js";
 
 type FigureField = "budget" | "executed" | "balance" | "rate" | "score";
 const FIGURE_FIELDS: FigureField[] = ["budget", "executed", "balance", "rate", "score"];

@@ -3,11 +3,11 @@
 // row, 预算数/执行数 left empty and 其他 blank: the first row with amounts is the total, recorded
 // once; a later row repeating the same amounts adds nothing (seed README, 004).
 import type { BudgetLine, Warning } from "../../contracts/model.js";
-import { unitOf } from "./budget.js";
-import type { Row } from "./rows.js";
-import { cleanText } from "./text.js";
-import { isNullMarker, parseAmount, parseNumber, parseRate } from "./values.js";
-import { fundSourceOf } from "./vocabulary.js";
+import { unitOf } from "../common/budget.js";
+import type { Row } from "../common/rows.js";
+import { cleanText } from "../common/text.js";
+import { isNullMarker, parseAmount, parseNumber, parseRate } from "../common/values.js";
+import { fundSourceOf } from "../common/vocabulary.js";
 
 interface RowAmounts {
   label: string | null;

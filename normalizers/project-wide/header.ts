@@ -3,10 +3,10 @@
 // and indicator pairs (年度指标内容, 完成情况) under the level headers that span them (产出目标 over
 // 数量指标 over the pair). A label spans the columns to its right up to the next label of its row,
 // which is what a merged header cell covers.
-import { fieldOfHeader, PROJECT_HEADERS, type ProjectField } from "./headers.js";
-import type { Row } from "./rows.js";
-import { labelKey } from "./text.js";
-import { canonicalLevel1, canonicalLevel2, fundSourceOf, isLevel1Label, isLevel2Label } from "./vocabulary.js";
+import { fieldOfHeader, PROJECT_HEADERS, type ProjectField } from "../common/headers.js";
+import type { Row } from "../common/rows.js";
+import { labelKey } from "../common/text.js";
+import { canonicalLevel1, canonicalLevel2, fundSourceOf, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
 
 /** A header label and the columns it spans, in one of the header rows (0 = top). */
 export interface HeaderLabel {

@@ -2,9 +2,9 @@
 // with an "附件 N" line right above it) to the end of the document, or to the title or rubric table
 // that opens another report. The tables inside (project lists, signature lists) belong to it.
 import type { Extraction } from "../../contracts/extraction.js";
-import { hasRubricHeader } from "./rubric-region.js";
-import { numberingOf, plainLine } from "./scoring-listing.js";
-import { cleanText } from "./text.js";
+import { hasRubricHeader } from "../common/rubric-region.js";
+import { numberingOf, plainLine } from "../common/scoring-listing.js";
+import { cleanText } from "../common/text.js";
 
 export const NARRATIVE_TITLE = /绩效(?:自评|评价)报告$/;
 const OTHER_TITLE = /绩效自评表$|绩效评价表$|自评结果$|绩效(?:自评|评价)报告$/;

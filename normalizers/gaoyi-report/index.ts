@@ -5,18 +5,18 @@
 // headings ("1、投入指标（20分）" … "自评得分 2 分"); 四、评价结论和评价等级 gives the total and grade;
 // a 分项绩效项目清单 table lists the projects. Other counties write the same structure with other
 // numbers, so everything here is read by its structure, never by this document's strings.
-import type { Extraction } from "../contracts/extraction.js";
-import { emptyReport, type Indicator, type Report, type Warning } from "../contracts/model.js";
-import { scoreVocabulary } from "./common/detect.js";
-import { projectListHeader, tableToProjects } from "./common/project-list.js";
-import { proseToBudget } from "./common/report-budget.js";
-import { linesToGoals } from "./common/report-goals.js";
-import { NARRATIVE_TITLE, narrativeRegions } from "./common/report-region.js";
-import { regionPages } from "./common/rubric-region.js";
-import { joinBrokenParagraphs, linesToListing, numberingOf, plainLine, statedScore, type ListingItem, type TextLine } from "./common/scoring-listing.js";
-import { cleanText, fiscalYearOf, labelKey } from "./common/text.js";
-import { canonicalLevel1, canonicalLevel2, isLevel1Label } from "./common/vocabulary.js";
-import type { LayoutFit, Normalizer, Result } from "./types.js";
+import type { Extraction } from "../../contracts/extraction.js";
+import { emptyReport, type Indicator, type Report, type Warning } from "../../contracts/model.js";
+import { scoreVocabulary } from "../common/detect.js";
+import { projectListHeader, tableToProjects } from "./project-list.js";
+import { proseToBudget } from "./budget.js";
+import { linesToGoals } from "./goals.js";
+import { NARRATIVE_TITLE, narrativeRegions } from "./region.js";
+import { regionPages } from "../common/rubric-region.js";
+import { joinBrokenParagraphs, linesToListing, numberingOf, plainLine, statedScore, type ListingItem, type TextLine } from "../common/scoring-listing.js";
+import { cleanText, fiscalYearOf, labelKey } from "../common/text.js";
+import { canonicalLevel1, canonicalLevel2, isLevel1Label } from "../common/vocabulary.js";
+import type { LayoutFit, Normalizer, Result } from "../types.js";
 
 const FAMILY = "gaoyi-report";
 

@@ -2,7 +2,7 @@
 // measured, its bound written into the text) and a 完成情况 cell (a short status such as 已完成).
 // Where an extractor lost the columns, a row's cells are read in order and the pairs laid onto the
 // form's slots; where the form printed both parts in one cell, the cell is split.
-import { canonicalLevel1 } from "./vocabulary.js";
+import { canonicalLevel1 } from "../common/vocabulary.js";
 
 /** Cells that fill a pair slot with nothing (seed 002: the merged "不适用" over 生态效益). */
 const NOT_APPLICABLE = /^(?:不适用|不涉及|无此项|不适宜)[。.]?$/;

@@ -4,8 +4,8 @@
 // 决算收入 sentence is income (with carry-overs), not a budget figure, and its "其中" list is not
 // read; rows that are no fund source (财政专户核拨收入) are left out with a warning (seed README, 004).
 import type { BudgetLine, Warning } from "../../contracts/model.js";
-import { parseAmount } from "./values.js";
-import { fundSourceOf } from "./vocabulary.js";
+import { parseAmount } from "../common/values.js";
+import { fundSourceOf } from "../common/vocabulary.js";
 
 const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)`;
 /** A fund-source word before 预算收入 makes it one item of the split, not the total ("一般公共预算收入"). */

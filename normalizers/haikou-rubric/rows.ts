@@ -5,13 +5,13 @@
 // left (seed 004: 预算编制完整性 in the 二级 column) or a table that lost columns (seed 004 tables 2
 // and 3, four columns wide) still reads; a 一级 label may stand in the 二级 column ("效果(15)").
 import type { Warning } from "../../contracts/model.js";
-import type { IndicatorField } from "./headers.js";
+import type { IndicatorField } from "../common/headers.js";
 import {
   figuresOf, looksLikeName, nameLinesToNames, splitCell, variantName, type Figures,
-} from "./rubric-cells.js";
-import type { ColumnMap, Row } from "./rows.js";
-import { cleanText } from "./text.js";
-import { isLevel1Label, isLevel2Label, parseWeightedLabel } from "./vocabulary.js";
+} from "./cells.js";
+import type { ColumnMap, Row } from "../common/rows.js";
+import { cleanText } from "../common/text.js";
+import { isLevel1Label, isLevel2Label, parseWeightedLabel } from "../common/vocabulary.js";
 
 /** One indicator as a rubric row prints it, before levels are assigned. */
 export interface RubricItem {

@@ -1,13 +1,13 @@
-// The budget block of a form, read by the form reader (form-reader.ts): fund-source rows under a
+// The budget block of a form, read by the form reader (index.ts): fund-source rows under a
 // header of figures (年初预算数 / 全年预算数 / 全年执行数 / 执行率 / 分值 / 得分), or label–amount pairs
 // under 预算金额 headers (收入来源 | 预算金额, as a department's targets table prints them).
-import type { BudgetField } from "./headers.js";
+import type { BudgetField } from "../common/headers.js";
 import type { Report, Warning } from "../../contracts/model.js";
-import { hasAmounts, rowToBudgetLine, unitOf } from "./budget.js";
-import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "./rows.js";
+import { hasAmounts, rowToBudgetLine, unitOf } from "../common/budget.js";
+import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "../common/rows.js";
 import { sheetFundOf } from "./sheets.js";
-import { labelKey, textOrNull } from "./text.js";
-import { parseAmount } from "./values.js";
+import { labelKey, textOrNull } from "../common/text.js";
+import { parseAmount } from "../common/values.js";
 
 export interface BudgetState {
   report: Report;

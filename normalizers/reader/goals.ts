@@ -1,11 +1,11 @@
-// The goals block of a form, read by the form reader (form-reader.ts): rows under 预期目标 /
+// The goals block of a form, read by the form reader (index.ts): rows under 预期目标 /
 // 实际完成情况 headers, or the goals written into one cell beside their label (总体绩效目标 |
 // "目标1：… 目标2：…"), numbered goals becoming one Goal each.
 import type { Goal, Report } from "../../contracts/model.js";
-import { GOAL_HEADERS, fieldOfHeader, type GoalField } from "./headers.js";
-import { cellOf, filled, type ColumnMap, type Row } from "./rows.js";
-import { cleanText, labelKey, textOrNull } from "./text.js";
-import { parseNumber } from "./values.js";
+import { GOAL_HEADERS, fieldOfHeader, type GoalField } from "../common/headers.js";
+import { cellOf, filled, type ColumnMap, type Row } from "../common/rows.js";
+import { cleanText, labelKey, textOrNull } from "../common/text.js";
+import { parseNumber } from "../common/values.js";
 
 /** A goal row under its header: the goal and what was achieved. */
 export function readGoalRow(report: Report, map: ColumnMap<GoalField>, row: Row): void {

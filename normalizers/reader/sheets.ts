@@ -3,10 +3,10 @@
 // often many sheets in one file, each a table of its own that may continue over a page break.
 import type { Extraction, Table } from "../../contracts/extraction.js";
 import type { BudgetLine, FundSource, Warning } from "../../contracts/model.js";
-import { fieldOfHeader, SHEET_HEAD_HEADERS, type SheetHeadField } from "./headers.js";
-import { filled, tablesToRows, type Row } from "./rows.js";
-import { cleanText, fiscalYearOf, labelKey, textOrNull } from "./text.js";
-import { fundSourceOf, isLevel1Label, isLevel2Label } from "./vocabulary.js";
+import { fieldOfHeader, SHEET_HEAD_HEADERS, type SheetHeadField } from "../common/headers.js";
+import { filled, tablesToRows, type Row } from "../common/rows.js";
+import { cleanText, fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
+import { fundSourceOf, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
 
 /** Given a cell, return the head field its label names ("项目名称", "主管部门：" …), or null. */
 function headFieldOf(cell: string): SheetHeadField | null {

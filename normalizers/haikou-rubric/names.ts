@@ -4,10 +4,10 @@
 // rubric does not already hold, with a compatible weight.
 import type { Extraction } from "../../contracts/extraction.js";
 import type { Warning } from "../../contracts/model.js";
-import type { LevelledItem } from "./rubric-levels.js";
-import { linesToListing, plainLine, type ListingItem, type TextLine } from "./scoring-listing.js";
-import { cleanText } from "./text.js";
-import { canonicalLevel2, isLevel1Label } from "./vocabulary.js";
+import type { LevelledItem } from "./levels.js";
+import { linesToListing, plainLine, type ListingItem, type TextLine } from "../common/scoring-listing.js";
+import { cleanText } from "../common/text.js";
+import { canonicalLevel2, isLevel1Label } from "../common/vocabulary.js";
 
 /** Given an extraction and a region, return the scoring listing of the text outside the region. */
 function listingOutside(extraction: Extraction, own: number[]): ListingItem[] {

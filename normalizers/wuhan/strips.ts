@@ -4,7 +4,7 @@
 // between two strips ("社会效益指" / "标", "产出" / "指标", "偏差大或" / "目标未完成" / "原因分析").
 // Runs of strips are stacked back into one table, a strip per row, continuations rejoined.
 import { rowsToTable, tableToRows, type Block, type Extraction, type Table } from "../../contracts/extraction.js";
-import { cleanText } from "./text.js";
+import { cleanText } from "../common/text.js";
 
 export interface StripSettings {
   /** Fewest strips in a run before it is read as one table printed a cell per line. */

@@ -2,8 +2,8 @@
 // 评价标准, 分值, 得分) as OCR leaves them: several lines per cell, blank lines between what were
 // separate cells, weight and score printed in one cell, names echoed or wrapped. Seed 004 (a) shows
 // every defect handled here; the functions are pure and know nothing of any one document.
-import { cleanText } from "./text.js";
-import { toHalfWidth } from "./values.js";
+import { cleanText } from "../common/text.js";
+import { toHalfWidth } from "../common/values.js";
 
 /** Given a cell's raw text, return its lines (split at <br> and line breaks), trimmed; blank lines kept as "". */
 export function cellLines(raw: string): string[] {

@@ -4,13 +4,13 @@
 // prints in brackets after the number ("≥13459.00(平方米)", realdocs tianbaoxitong p. 31). The
 // model's own fields are read by rowToIndicator (indicators.ts) under the same header row.
 import type { Indicator, Value, Warning } from "../../contracts/model.js";
-import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "./headers.js";
-import { expectationsOf, rehomeCells, rowToIndicator, type LevelState } from "./indicators.js";
-import { realignRow } from "./realign.js";
-import { rowToColumnMap, type ColumnMap, type Row } from "./rows.js";
-import { cleanText, labelKey } from "./text.js";
-import { isNullMarker, parseValue } from "./values.js";
-import { canonicalLevel1, canonicalLevel2, isCanonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
+import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "../common/headers.js";
+import { expectationsOf, rehomeCells, rowToIndicator, type LevelState } from "../common/indicators.js";
+import { realignRow } from "../common/realign.js";
+import { rowToColumnMap, type ColumnMap, type Row } from "../common/rows.js";
+import { cleanText, labelKey } from "../common/text.js";
+import { isNullMarker, parseValue } from "../common/values.js";
+import { canonicalLevel1, canonicalLevel2, isCanonicalLevel2, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
 
 /** An indicator header row read as columns: the model's fields, a unit column and the extras. */
 export interface IndicatorColumns {

@@ -2,7 +2,7 @@
 // such as "1. 部门整体支出绩效目标", whose achievement is told under "（一）总体绩效目标实现情况", and
 // one goal per numbered heading of the 分项 part, each stated in a "绩效目标：…" paragraph.
 import type { Goal } from "../../contracts/model.js";
-import { joinBrokenParagraphs, numberingOf, type TextLine } from "./scoring-listing.js";
+import { joinBrokenParagraphs, numberingOf, type TextLine } from "../common/scoring-listing.js";
 
 const OVERALL_GOAL = /(?:部门整体支出|部门整体|整体支出|总体|整体)(?:年度)?绩效目标$/;
 const OVERALL_ACTUAL = /(?:总体|整体)(?:绩效)?目标(?:的)?(?:实现|完成)情况$/;

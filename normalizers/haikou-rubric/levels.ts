@@ -4,10 +4,10 @@
 // name's figures on the next row (seed 004: 绩效目标科学性 / 绩效指标科学性 with "7<br>7", the next
 // row's "3<br>3"); the weights say which reading holds.
 import type { Warning } from "../../contracts/model.js";
-import { groupByFillDown, groupByWeights, sumOrNull, type Group, type GroupLabel, type Grouping, type Unit } from "./rubric-groups.js";
-import type { RubricItem } from "./rubric-rows.js";
-import { labelKey } from "./text.js";
-import { parseWeightedLabel } from "./vocabulary.js";
+import { groupByFillDown, groupByWeights, sumOrNull, type Group, type GroupLabel, type Grouping, type Unit } from "./groups.js";
+import type { RubricItem } from "./rows.js";
+import { labelKey } from "../common/text.js";
+import { parseWeightedLabel } from "../common/vocabulary.js";
 
 export interface LevelledItem extends RubricItem {
   level1Raw: string | null;

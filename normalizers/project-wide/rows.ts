@@ -3,13 +3,13 @@
 // 项目名称, amounts, 执行率, 年初绩效目标, 完成情况, pairs, 问题, 整改), as the seed's dump requires:
 // its rows are shifted by one to three columns and its header is garbled (seeds/README.md, 002).
 import type { Indicator, Project, Warning } from "../../contracts/model.js";
-import type { ProjectField } from "./headers.js";
-import type { PairColumns, WideHeader } from "./project-header.js";
-import { cellsToItems, cellsToPair, FORM_SLOTS, formSlot, isNone, itemsToSlots, type PairItem, type PairSlot } from "./project-pairs.js";
-import type { Row } from "./rows.js";
-import { textOrNull } from "./text.js";
-import { parseAmount, parseNumber, parseRate } from "./values.js";
-import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
+import type { ProjectField } from "../common/headers.js";
+import type { PairColumns, WideHeader } from "./header.js";
+import { cellsToItems, cellsToPair, FORM_SLOTS, formSlot, isNone, itemsToSlots, type PairItem, type PairSlot } from "./pairs.js";
+import type { Row } from "../common/rows.js";
+import { textOrNull } from "../common/text.js";
+import { parseAmount, parseNumber, parseRate } from "../common/values.js";
+import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
 
 /** A project row as read, with the figures the consistency checks need. */
 export interface ProjectRead {

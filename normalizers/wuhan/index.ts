@@ -3,21 +3,21 @@
 // row per fund source: 年初预算数 / 调整预算数 / 决算数) and an attached 部门整体绩效自评表: 单位名称,
 // 基本支出总额 / 项目支出总额, 预算执行情况 (部门整体支出总额: 预算数 / 执行数 / 执行率), then per 年度目标N
 // a block of 一级 / 二级 / 三级指标 with 年初目标值 and 实际完成值, and no weights or scores.
-import type { Extraction, Table } from "../contracts/extraction.js";
-import { emptyReport, type BudgetLine, type Report, type Warning } from "../contracts/model.js";
-import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
-import { scoreVocabulary } from "./common/detect.js";
-import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
-import { canonicalizedLabels, unitMismatches } from "./common/indicator-checks.js";
-import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
-import { departmentOf, goalOfLabel, mergeTotals, unitAfterLabel } from "./common/narrative-report.js";
-import { filled, findCell, nextFilled, rowToColumnMap, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
-import { restackStrips } from "./common/strips.js";
-import { cleanText, labelKey } from "./common/text.js";
-import { readTitle } from "./common/titles.js";
-import { parseNumber } from "./common/values.js";
-import { fundSourceOf } from "./common/vocabulary.js";
-import type { LayoutFit, Normalizer, Result } from "./types.js";
+import type { Extraction, Table } from "../../contracts/extraction.js";
+import { emptyReport, type BudgetLine, type Report, type Warning } from "../../contracts/model.js";
+import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "../common/budget.js";
+import { scoreVocabulary } from "../common/detect.js";
+import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "../common/headers.js";
+import { canonicalizedLabels, unitMismatches } from "./indicator-checks.js";
+import { freshLevels, rowToIndicator, type LevelState } from "../common/indicators.js";
+import { departmentOf, goalOfLabel, mergeTotals, unitAfterLabel } from "./narrative-report.js";
+import { filled, findCell, nextFilled, rowToColumnMap, pagesOf, tablesToRows, type ColumnMap, type Row } from "../common/rows.js";
+import { restackStrips } from "./strips.js";
+import { cleanText, labelKey } from "../common/text.js";
+import { readTitle } from "../common/titles.js";
+import { parseNumber } from "../common/values.js";
+import { fundSourceOf } from "../common/vocabulary.js";
+import type { LayoutFit, Normalizer, Result } from "../types.js";
 
 const FAMILY = "wuhan";
 

@@ -7,17 +7,17 @@
 // so a new county's form needs new words at most.
 import type { Extraction } from "../../contracts/extraction.js";
 import { emptyReport, type Project, type Report, type Warning } from "../../contracts/model.js";
-import { isBudgetHeader, unitOf } from "./budget.js";
-import { readBudgetRow, readPairHeader, readPairRow, type BudgetState } from "./form-budget.js";
-import { readGoalRow, readInlineGoals } from "./form-goals.js";
-import { BUDGET_HEADERS, GOAL_HEADERS, TASK_HEADERS, type GoalField, type TaskField } from "./headers.js";
+import { isBudgetHeader, unitOf } from "../common/budget.js";
+import { readBudgetRow, readPairHeader, readPairRow, type BudgetState } from "./budget.js";
+import { readGoalRow, readInlineGoals } from "./goals.js";
+import { BUDGET_HEADERS, GOAL_HEADERS, TASK_HEADERS, type GoalField, type TaskField } from "../common/headers.js";
 import { columnMappingWarning, readIndicatorRow, rowToIndicatorColumns, unmappedHeaders, type IndicatorColumns } from "./indicator-columns.js";
-import { freshLevels, type LevelState } from "./indicators.js";
-import { cellOf, filled, findCell, pagesOf, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "./rows.js";
+import { freshLevels, type LevelState } from "../common/indicators.js";
+import { cellOf, filled, findCell, pagesOf, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "../common/rows.js";
 import { ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetTitle, type SheetHead } from "./sheets.js";
 import { joinStackedHeaders } from "./stacked-headers.js";
-import { fiscalYearOf, labelKey, textOrNull } from "./text.js";
-import { parseAmount, parseNumber } from "./values.js";
+import { fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
+import { parseAmount, parseNumber } from "../common/values.js";
 
 export interface FormSettings {
   family: string;
