@@ -18,16 +18,29 @@ const layers = [
   {
     files: ["contracts/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./", message: "contracts import nothing else of the project" }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\.\\./", message: "contracts import nothing else of the project" }] },
+      ],
     },
   },
   {
     files: ["extractors/**/*.ts"],
-    rules: { "no-restricted-imports": forbid(["src", "normalizers"], "extractors depend on contracts/ only, never on the application or the normalizers") },
+    rules: {
+      "no-restricted-imports": forbid(
+        ["src", "normalizers"],
+        "extractors depend on contracts/ only, never on the application or the normalizers",
+      ),
+    },
   },
   {
     files: ["extractors/ooxml/**/*.ts", "extractors/grids/**/*.ts"],
-    rules: { "no-restricted-imports": forbid(["src", "normalizers", ...FORMATS], "shared extractor folders serve the formats and import none of them") },
+    rules: {
+      "no-restricted-imports": forbid(
+        ["src", "normalizers", ...FORMATS],
+        "shared extractor folders serve the formats and import none of them",
+      ),
+    },
   },
   ...FORMATS.map((format) => ({
     files: [`extractors/${format}/**/*.ts`],
@@ -40,7 +53,12 @@ const layers = [
   })),
   {
     files: ["normalizers/**/*.ts"],
-    rules: { "no-restricted-imports": forbid(["src", "extractors"], "normalizers read the Extraction of contracts/ and know no file format or application") },
+    rules: {
+      "no-restricted-imports": forbid(
+        ["src", "extractors"],
+        "normalizers read the Extraction of contracts/ and know no file format or application",
+      ),
+    },
   },
 ];
 
@@ -51,7 +69,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: globals.node },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       // Documents carry control characters (OLE stream names start with \x01–\x06, PDFs pad with
       // NUL): matching them is the point, not a slip.
       "no-control-regex": "off",

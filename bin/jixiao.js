@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 
 const cli = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
 if (!existsSync(cli)) {
-  console.error("jixiao: the compiled CLI is missing (dist/). Run `npm install` or `npm run build` in the jixiao folder.");
+  console.error(
+    "jixiao: the compiled CLI is missing (dist/). Run `npm install` or `npm run build` in the jixiao folder.",
+  );
   process.exit(2);
 }
 const { main } = await import(cli);

@@ -60,7 +60,9 @@ export function rowsToTable(rows: string[][], index: number, page: number | null
     index,
     method: "given",
     rowPages: rows.map(() => page),
-    rows: rows.map((r) => Array.from({ length: width }, (_, c) => ({ text: r[c] ?? "", rowSpan: 1, colSpan: 1, box: null }))),
+    rows: rows.map((r) =>
+      Array.from({ length: width }, (_, c) => ({ text: r[c] ?? "", rowSpan: 1, colSpan: 1, box: null })),
+    ),
   };
 }
 

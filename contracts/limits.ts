@@ -44,12 +44,15 @@ export function settingsToLimits(settings: string[]): Limits {
   for (const setting of settings) {
     const match = /^(\w+)=(\d+(?:\.\d+)?)$/.exec(setting.trim());
     if (!match || !(match[1]! in defaultLimits)) {
-      throw new Error(`--limit takes NAME=NUMBER with NAME one of ${Object.keys(defaultLimits).join(", ")} (got "${setting}")`);
+      throw new Error(
+        `--limit takes NAME=NUMBER with NAME one of ${Object.keys(defaultLimits).join(", ")} (got "${setting}")`,
+      );
     }
     given[match[1]!] = Number(match[2]);
   }
   const parsed = limitsSchema.safeParse(given);
-  if (!parsed.success) throw new Error(`--limit: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(`--limit: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }
 

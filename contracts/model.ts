@@ -173,7 +173,19 @@ export function validateDocument(doc: unknown): Document {
 /** Given the parts a normalizer knows, return a Report with every other field empty. */
 export function emptyReport(kind: Report["kind"], layout: string): Report {
   return {
-    kind, layout, title: null, department: null, fiscalYear: null, totalScore: null, maxScore: null,
-    grade: null, budget: [], goals: [], indicators: [], projects: [], conclusion: null, pages: [],
+    kind,
+    layout,
+    title: null,
+    department: null,
+    fiscalYear: null,
+    totalScore: null,
+    maxScore: null,
+    grade: null,
+    budget: [],
+    goals: [],
+    indicators: [],
+    projects: [],
+    conclusion: null,
+    pages: [],
   };
 }

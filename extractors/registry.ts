@@ -9,7 +9,13 @@ import { pdfExtractor } from "./pdf/extractor.js";
 import { xlsxExtractor } from "./xlsx/extractor.js";
 
 /** Workbooks before documents: both are ZIP packages, and every ZIP that is not a workbook is read as DOCX. */
-export const EXTRACTORS: readonly Extractor[] = [pdfExtractor, xlsxExtractor, docxExtractor, oleExtractor, htmlExtractor];
+export const EXTRACTORS: readonly Extractor[] = [
+  pdfExtractor,
+  xlsxExtractor,
+  docxExtractor,
+  oleExtractor,
+  htmlExtractor,
+];
 
 /** Given a file's bytes, return the extractor of their format, or undefined when no extractor knows them. */
 export function extractorOf(bytes: Uint8Array): Extractor | undefined {

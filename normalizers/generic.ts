@@ -23,7 +23,10 @@ export const generic: Normalizer = {
   family: FAMILY,
   detect(extraction) {
     return gridRegions(extraction).map((blocks): LayoutFit => ({
-      family: FAMILY, score: FIT, blocks, reason: "an indicator grid read by its headers",
+      family: FAMILY,
+      score: FIT,
+      blocks,
+      reason: "an indicator grid read by its headers",
     }));
   },
   normalize: (extraction, fit) => readForm(extraction, fit.blocks, { family: FAMILY, describeColumns: true }),

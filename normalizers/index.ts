@@ -15,7 +15,14 @@ import { wuhan } from "./wuhan/index.js";
 import type { LayoutFit, Normalizer, Result } from "./types.js";
 
 export const NORMALIZERS: Normalizer[] = [
-  tianjin, liuzhou, projectWide, wuhan, haikouRubric, gaoyiReport, projectSheet, targetDeclaration,
+  tianjin,
+  liuzhou,
+  projectWide,
+  wuhan,
+  haikouRubric,
+  gaoyiReport,
+  projectSheet,
+  targetDeclaration,
   // Last: where a known family ties with it, the family is chosen.
   generic,
 ];
@@ -36,7 +43,13 @@ export function normalize(extraction: Extraction, settings: Partial<NormalizeSet
   const fits = normalizers.flatMap((n) => n.detect(extraction).map((fit) => ({ fit, normalizer: n })));
   const chosen = chooseFits(fits, threshold);
   const warnings: Warning[] = [];
-  if (chosen.length === 0) warnings.push(noLayoutWarning(fits.map((f) => f.fit), threshold));
+  if (chosen.length === 0)
+    warnings.push(
+      noLayoutWarning(
+        fits.map((f) => f.fit),
+        threshold,
+      ),
+    );
   const reports = chosen.map(({ fit, normalizer }) => {
     const result = normalizer.normalize(extraction, fit);
     warnings.push(...result.warnings);

@@ -10,7 +10,19 @@ import { realignRow } from "./common/realign.js";
 import { formFits } from "./common/detect.js";
 import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
-import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import {
+  cellOf,
+  filled,
+  findCell,
+  nextFilled,
+  provenanceOf,
+  rowToColumnMap,
+  tablesAt,
+  pagesOf,
+  tablesToRows,
+  type ColumnMap,
+  type Row,
+} from "./common/rows.js";
 import { labelKey, textOrNull } from "./common/text.js";
 import { readTitle } from "./common/titles.js";
 import { parseNumber } from "./common/values.js";
@@ -52,7 +64,15 @@ function readLiuzhou(extraction: Extraction, fit: LayoutFit): Result<Report> {
   const title = readTitle(extraction, fit.blocks);
   report.title = title.title;
   report.fiscalYear = title.fiscalYear;
-  const state: State = { report, warnings: [], section: "head", budgetMap: null, unitRaw: null, indicatorMap: null, levels: freshLevels() };
+  const state: State = {
+    report,
+    warnings: [],
+    section: "head",
+    budgetMap: null,
+    unitRaw: null,
+    indicatorMap: null,
+    levels: freshLevels(),
+  };
   const rows = tablesToRows(tablesAt(extraction, fit.blocks));
   for (const row of rows) readRow(state, row);
   report.pages = pagesOf(rows);
@@ -68,7 +88,8 @@ function readRow(state: State, row: Row): void {
     return;
   }
   const indicatorMap = rowToColumnMap(row, INDICATOR_HEADERS);
-  if (indicatorMap.has("level1") && indicatorMap.has("level2")) return void Object.assign(state, { section: "indicators", indicatorMap });
+  if (indicatorMap.has("level1") && indicatorMap.has("level2"))
+    return void Object.assign(state, { section: "indicators", indicatorMap });
   const label = labelKey(row.cells.find((c) => c) ?? "");
   if (/^部门职能/.test(label)) return void (state.section = "functions");
   if (/年度绩效目标/.test(label) && !/衡量指标/.test(label)) {
@@ -108,10 +129,16 @@ function readBudgetRow(state: State, row: Row): void {
   const label = textOrNull(cellOf(row, map, "fundSource"));
   const fundSource = label ? fundSourceOf(label) : null;
   if (!fundSource) {
-    state.warnings.push({ code: "row-unplaced", message: `budget row without a known fund source: ${row.cells.join(" | ")}`, page: row.page });
+    state.warnings.push({
+      code: "row-unplaced",
+      message: `budget row without a known fund source: ${row.cells.join(" | ")}`,
+      page: row.page,
+    });
     return;
   }
-  state.report.budget.push(rowToBudgetLine(row, map, { fundSource, fundSourceRaw: label, unitRaw: state.unitRaw, ratePercent: true }));
+  state.report.budget.push(
+    rowToBudgetLine(row, map, { fundSource, fundSourceRaw: label, unitRaw: state.unitRaw, ratePercent: true }),
+  );
 }
 
 /** A goal row: its text is the first filled cell after the label column (col 0 when labelled). */

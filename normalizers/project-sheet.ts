@@ -39,7 +39,12 @@ export const projectSheet: Normalizer = {
       const { score, found } = scoreVocabulary(extraction, blocks, VOCABULARY);
       // Without an actual or a score column the sheet declares targets: target-declaration's.
       const evaluates = indicatorHeaders(extraction, blocks).some((c) => c.map.has("actual") || c.map.has("score"));
-      return { family: FAMILY, score: evaluates ? score : 0, blocks, reason: evaluates ? found : "no 实际完成值 or 得分 column: a target declaration" };
+      return {
+        family: FAMILY,
+        score: evaluates ? score : 0,
+        blocks,
+        reason: evaluates ? found : "no 实际完成值 or 得分 column: a target declaration",
+      };
     });
   },
   normalize: (extraction, fit) => readForm(extraction, fit.blocks, { family: FAMILY, describeColumns: false }),

@@ -17,7 +17,14 @@ import { readIndicatorRow, rowToIndicatorColumns, type IndicatorColumns } from "
 import { freshLevels, type LevelState } from "./common/indicators.js";
 import { filled, provenanceOf, tablesAt, pagesOf, tablesToRows, type Row } from "./common/rows.js";
 import {
-  ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetRegions, sheetTitle,
+  ambiguousSheetsWarning,
+  budgetSumWarnings,
+  emptyHead,
+  implementerWarning,
+  isTitleRow,
+  readHeadRow,
+  sheetRegions,
+  sheetTitle,
   type SheetHead,
 } from "./reader/sheets.js";
 import { cleanText, labelKey, textOrNull } from "./common/text.js";
@@ -49,7 +56,12 @@ export const targetDeclaration: Normalizer = {
       const headers = tablesToRows(tablesAt(extraction, blocks)).flatMap((row) => rowToIndicatorColumns(row) ?? []);
       // A sheet with an actual or score column evaluates its targets: project-sheet's.
       const declares = headers.length > 0 && headers.every((c) => !c.map.has("actual") && !c.map.has("score"));
-      return { family: FAMILY, score: declares ? score : 0, blocks, reason: declares ? found : "no indicator header with targets only" };
+      return {
+        family: FAMILY,
+        score: declares ? score : 0,
+        blocks,
+        reason: declares ? found : "no indicator header with targets only",
+      };
     });
   },
   normalize: readDeclaration,
@@ -81,7 +93,15 @@ function readDeclaration(extraction: Extraction, fit: LayoutFit): Result<Report>
   const report = emptyReport("project", FAMILY);
   Object.assign(report, sheetTitle(extraction, fit.blocks));
   const state: State = {
-    report, budgetClosed: false, warnings: [], head: emptyHead(), section: "head", unitRaw: "万元", pairs: [], goalCols: null, columns: null,
+    report,
+    budgetClosed: false,
+    warnings: [],
+    head: emptyHead(),
+    section: "head",
+    unitRaw: "万元",
+    pairs: [],
+    goalCols: null,
+    columns: null,
     levels: freshLevels(),
   };
   const tables = tablesAt(extraction, fit.blocks);
@@ -150,25 +170,49 @@ function pairsToBudget(state: State, page: number | null): BudgetLine[] {
   }
   const carry = year.find((p) => p.field === "carryOver");
   if (carry && carry.amount !== null && carry.amount !== 0) {
-    state.warnings.push({ code: "not-represented", message: `project "${project ?? "?"}": ${carry.label} ${carry.amount} 万元 has no fund source in the model: not recorded as a budget line`, page: carry.row.page });
+    state.warnings.push({
+      code: "not-represented",
+      message: `project "${project ?? "?"}": ${carry.label} ${carry.amount} 万元 has no fund source in the model: not recorded as a budget line`,
+      page: carry.row.page,
+    });
   }
-  const whole = yearCol === undefined ? undefined : state.pairs.find((p) => p.field === "projectTotal" && p.col < yearCol);
+  const whole =
+    yearCol === undefined ? undefined : state.pairs.find((p) => p.field === "projectTotal" && p.col < yearCol);
   const total = lines.find((l) => l.fundSource === "total");
   if (whole && total && whole.amount !== null && whole.amount !== total.initial) {
-    state.warnings.push({ code: "not-represented", message: `project "${project ?? "?"}": ${whole.label} ${whole.amount} 万元 (the project's whole life) differs from the year's ${total.fundSourceRaw} ${total.initial} 万元; only the year's amounts are recorded`, page: whole.row.page });
+    state.warnings.push({
+      code: "not-represented",
+      message: `project "${project ?? "?"}": ${whole.label} ${whole.amount} 万元 (the project's whole life) differs from the year's ${total.fundSourceRaw} ${total.initial} 万元; only the year's amounts are recorded`,
+      page: whole.row.page,
+    });
   }
   state.warnings.push(...budgetSumWarnings(lines, { initial: carry?.amount ?? null }, project, page));
   return lines;
 }
 
 const FUND_OF: Record<DeclaredAmountField, FundSource | null> = {
-  yearTotal: "total", projectTotal: "total", fiscal: "fiscal", carryOver: null, other: "other",
+  yearTotal: "total",
+  projectTotal: "total",
+  fiscal: "fiscal",
+  carryOver: null,
+  other: "other",
 };
 
 function declaredLine(fundSource: FundSource, pair: AmountPair, unitRaw: string): BudgetLine {
   return {
-    fundSource, fundSourceRaw: pair.label, unit: "万元", unitRaw, initial: pair.amount, adjustment: null, adjusted: null,
-    executed: null, rateReported: null, weight: null, score: null, deviation: null, provenance: provenanceOf(pair.row),
+    fundSource,
+    fundSourceRaw: pair.label,
+    unit: "万元",
+    unitRaw,
+    initial: pair.amount,
+    adjustment: null,
+    adjusted: null,
+    executed: null,
+    rateReported: null,
+    weight: null,
+    score: null,
+    deviation: null,
+    provenance: provenanceOf(pair.row),
   };
 }
 
@@ -192,7 +236,11 @@ function readGoalRow(state: State, row: Row): void {
   state.report.goals.push({ seq: null, text, actual: null, deviation: null });
   const whole = overall === null ? null : textOrNull(textUnder(row, overall, bounds));
   if (whole && labelKey(whole) !== labelKey(text)) {
-    state.warnings.push({ code: "not-represented", message: `project "${state.head.project ?? "?"}": its 项目总目标 (the whole project's goal) differs from the year's goal and is not recorded: ${whole}`, page: row.page });
+    state.warnings.push({
+      code: "not-represented",
+      message: `project "${state.head.project ?? "?"}": its 项目总目标 (the whole project's goal) differs from the year's goal and is not recorded: ${whole}`,
+      page: row.page,
+    });
   }
 }
 
@@ -206,8 +254,17 @@ function textUnder(row: Row, col: number, bounds: number[]): string {
 function readIndicator(state: State, row: Row): void {
   const columns = state.columns!;
   const first = Math.min(...[...columns.map.values()]);
-  const cleared: Row = { ...row, cells: row.cells.map((c, i) => (i < first && BLOCK_LABELS.test(labelKey(c)) ? "" : c)) };
-  const { indicator, state: levels } = readIndicatorRow(cleared, columns, state.levels, state.head.project, state.warnings);
+  const cleared: Row = {
+    ...row,
+    cells: row.cells.map((c, i) => (i < first && BLOCK_LABELS.test(labelKey(c)) ? "" : c)),
+  };
+  const { indicator, state: levels } = readIndicatorRow(
+    cleared,
+    columns,
+    state.levels,
+    state.head.project,
+    state.warnings,
+  );
   state.levels = levels;
   if (indicator) state.report.indicators.push(indicator);
 }

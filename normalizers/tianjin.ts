@@ -6,9 +6,28 @@ import type { Extraction } from "../contracts/extraction.js";
 import { emptyReport, type Goal, type Indicator, type Report, type Warning } from "../contracts/model.js";
 import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
 import { formFits } from "./common/detect.js";
-import { BUDGET_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, type BudgetField, type GoalField, type IndicatorField } from "./common/headers.js";
+import {
+  BUDGET_HEADERS,
+  GOAL_HEADERS,
+  INDICATOR_HEADERS,
+  type BudgetField,
+  type GoalField,
+  type IndicatorField,
+} from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
-import { cellOf, filled, findCell, nextFilled, provenanceOf, rowToColumnMap, tablesAt, pagesOf, tablesToRows, type ColumnMap, type Row } from "./common/rows.js";
+import {
+  cellOf,
+  filled,
+  findCell,
+  nextFilled,
+  provenanceOf,
+  rowToColumnMap,
+  tablesAt,
+  pagesOf,
+  tablesToRows,
+  type ColumnMap,
+  type Row,
+} from "./common/rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "./common/text.js";
 import { parseNumber } from "./common/values.js";
 import { fundSourceOf } from "./common/vocabulary.js";
@@ -51,8 +70,14 @@ interface State {
 function readTianjin(extraction: Extraction, fit: LayoutFit): Result<Report> {
   const report = emptyReport("department", FAMILY);
   const state: State = {
-    report, warnings: [], section: "head", budgetMap: null, goalMap: null, indicatorMap: null,
-    levels: freshLevels(), fundSourceRaw: null,
+    report,
+    warnings: [],
+    section: "head",
+    budgetMap: null,
+    goalMap: null,
+    indicatorMap: null,
+    levels: freshLevels(),
+    fundSourceRaw: null,
   };
   const title = readTitle(extraction, fit.blocks);
   report.title = title.title;
@@ -72,7 +97,8 @@ function readRow(state: State, row: Row): void {
   const goalMap = rowToColumnMap(row, GOAL_HEADERS);
   if (goalMap.has("seq") && goalMap.has("text")) return void Object.assign(state, { section: "goals", goalMap });
   const indicatorMap = rowToColumnMap(row, INDICATOR_HEADERS);
-  if (indicatorMap.has("level1") && indicatorMap.has("level2")) return void Object.assign(state, { section: "indicators", indicatorMap });
+  if (indicatorMap.has("level1") && indicatorMap.has("level2"))
+    return void Object.assign(state, { section: "indicators", indicatorMap });
   if (state.section === "budget") return readBudgetRow(state, row);
   if (state.section === "goals") return readGoalRow(state, row);
   if (state.section === "indicators") return readIndicatorRow(state, row);

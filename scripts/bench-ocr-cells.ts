@@ -40,7 +40,9 @@ export function expectedCells(doc: Document): WantedCell[] {
 
 /** Given blocks and the cells wanted, return those found as whole cells and those not. */
 export function gridHits(blocks: Block[], wanted: WantedCell[]): { hits: WantedCell[]; misses: WantedCell[] } {
-  const cells = blocks.flatMap((b) => (b.kind === "table" ? b.table.rows.flat().flatMap((c) => (c ? [compact(c.text)] : [])) : []));
+  const cells = blocks.flatMap((b) =>
+    b.kind === "table" ? b.table.rows.flat().flatMap((c) => (c ? [compact(c.text)] : [])) : [],
+  );
   const texts = new Set(cells);
   const values = new Set(cells.filter((c) => /^-?\d+(\.\d+)?$/.test(c)).map(Number));
   const hits: WantedCell[] = [];

@@ -50,7 +50,11 @@ async function nativeSecondsPerPage(bytes: Uint8Array, file: string): Promise<nu
       const image = path.join(dir, `page-${n}.pgm`);
       writeFileSync(image, grayToPgm(rgbaToGray(raster.image, defaultOcrSettings.seal).gray));
       const started = performance.now();
-      execFileSync("tesseract", [image, "stdout", "-l", "chi_sim", "--psm", "6", ...(tessdata ? ["--tessdata-dir", tessdata] : [])], { stdio: "pipe", env: { ...process.env, OMP_THREAD_LIMIT: "2" } });
+      execFileSync(
+        "tesseract",
+        [image, "stdout", "-l", "chi_sim", "--psm", "6", ...(tessdata ? ["--tessdata-dir", tessdata] : [])],
+        { stdio: "pipe", env: { ...process.env, OMP_THREAD_LIMIT: "2" } },
+      );
       seconds += (performance.now() - started) / 1000;
     }
     return seconds / doc.numPages;
@@ -64,7 +68,12 @@ async function benchOne(file: string, expected: Document, engine: OcrEngineName)
   const bytes = readFileSync(file);
   const pages = expected.source.pages ?? 1;
   const started = performance.now();
-  const result: OcrResult = await ocrPdfPages(bytes, file, Array.from({ length: pages }, (_, i) => i + 1), { engine });
+  const result: OcrResult = await ocrPdfPages(
+    bytes,
+    file,
+    Array.from({ length: pages }, (_, i) => i + 1),
+    { engine },
+  );
   const seconds = (performance.now() - started) / 1000;
   const wanted = expectedCells(expected);
   const { hits, misses } = gridHits(result.blocks, wanted);
@@ -86,7 +95,10 @@ async function benchOne(file: string, expected: Document, engine: OcrEngineName)
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const pick = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1] ?? ""] : a.startsWith(`${flag}=`) ? [a.slice(flag.length + 1)] : []));
+  const pick = (flag: string) =>
+    args.flatMap((a, i) =>
+      a === flag ? [args[i + 1] ?? ""] : a.startsWith(`${flag}=`) ? [a.slice(flag.length + 1)] : [],
+    );
   const engines = (pick("--engine").length ? pick("--engine") : [...ocrEngineNames]) as OcrEngineName[];
   const only = pick("--only");
   const files = readdirSync(FIXTURES)
@@ -100,14 +112,18 @@ async function main(): Promise<void> {
     for (const engine of engines) {
       const row = await benchOne(file, expected, engine);
       rows.push(row);
-      const ratio = native ? ` | ${(row.seconds / native).toFixed(2)}× native tesseract (${native.toFixed(1)} s/page)` : "";
-      console.log(`${row.fixture} | ${engine} | ${row.seconds.toFixed(1)} s/page (layout ${row.layout.toFixed(1)}, recognition ${row.recognition.toFixed(1)})${ratio} | cells ${row.cells} | numeric ${row.numeric}`);
+      const ratio = native
+        ? ` | ${(row.seconds / native).toFixed(2)}× native tesseract (${native.toFixed(1)} s/page)`
+        : "";
+      console.log(
+        `${row.fixture} | ${engine} | ${row.seconds.toFixed(1)} s/page (layout ${row.layout.toFixed(1)}, recognition ${row.recognition.toFixed(1)})${ratio} | cells ${row.cells} | numeric ${row.numeric}`,
+      );
       if (args.includes("--misses")) for (const m of row.misses) console.log(`    missing: ${m}`);
     }
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

@@ -15,10 +15,17 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Given the command line, return the PDFs to time. */
 function benchFiles(args: string[]): string[] {
   if (args.length) return args;
-  const fixtures = existsSync("fixtures") ? readdirSync("fixtures").filter((f) => f.endsWith(".pdf")).map((f) => join("fixtures", f)) : [];
+  const fixtures = existsSync("fixtures")
+    ? readdirSync("fixtures")
+        .filter((f) => f.endsWith(".pdf"))
+        .map((f) => join("fixtures", f))
+    : [];
   if (fixtures.length) return fixtures.sort();
   const real = "fixtures/realdocs";
-  return readdirSync(real).filter((f) => f.endsWith(".pdf")).map((f) => join(real, f)).sort();
+  return readdirSync(real)
+    .filter((f) => f.endsWith(".pdf"))
+    .map((f) => join(real, f))
+    .sort();
 }
 
 /** Given a PDF's bytes, return the milliseconds pdf.js takes to read every page's text and operators, and the page count. */
@@ -58,11 +65,17 @@ function best(values: number[]): number {
 async function main(): Promise<void> {
   const files = benchFiles(process.argv.slice(2));
   const rows: string[][] = [["file", "pages", "floor ms", "full ms", "full/floor", "pages/s", "pdftotext ms"]];
-  let floorTotal = 0, fullTotal = 0, pagesTotal = 0, popplerTotal = 0, popplerSeen = true;
+  let floorTotal = 0,
+    fullTotal = 0,
+    pagesTotal = 0,
+    popplerTotal = 0,
+    popplerSeen = true;
   for (const path of files) {
     const bytes = new Uint8Array(readFileSync(path));
     await timeFull(bytes, path); // warm-up: module code, CMaps and fonts the first run loads
-    const floors: number[] = [], fulls: number[] = [], popplers: number[] = [];
+    const floors: number[] = [],
+      fulls: number[] = [],
+      popplers: number[] = [];
     let pages = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const floor = await timeFloor(bytes, path);
@@ -78,14 +91,33 @@ async function main(): Promise<void> {
     fullTotal += full;
     pagesTotal += pages;
     if (popplers.length) popplerTotal += best(popplers);
-    rows.push([basename(path).slice(0, 48), String(pages), floor.toFixed(0), full.toFixed(0), (full / floor).toFixed(2), ((pages * 1000) / full).toFixed(1), popplers.length ? best(popplers).toFixed(0) : "-"]);
+    rows.push([
+      basename(path).slice(0, 48),
+      String(pages),
+      floor.toFixed(0),
+      full.toFixed(0),
+      (full / floor).toFixed(2),
+      ((pages * 1000) / full).toFixed(1),
+      popplers.length ? best(popplers).toFixed(0) : "-",
+    ]);
   }
   const ratio = fullTotal / floorTotal;
-  rows.push(["total", String(pagesTotal), floorTotal.toFixed(0), fullTotal.toFixed(0), ratio.toFixed(2), ((pagesTotal * 1000) / fullTotal).toFixed(1), popplerSeen ? popplerTotal.toFixed(0) : "-"]);
+  rows.push([
+    "total",
+    String(pagesTotal),
+    floorTotal.toFixed(0),
+    fullTotal.toFixed(0),
+    ratio.toFixed(2),
+    ((pagesTotal * 1000) / fullTotal).toFixed(1),
+    popplerSeen ? popplerTotal.toFixed(0) : "-",
+  ]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  for (const r of rows) console.log(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  "));
+  for (const r of rows)
+    console.log(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  "));
   if (popplerSeen) console.log(`full / pdftotext -layout: ${(fullTotal / popplerTotal).toFixed(2)}`);
-  console.log(`full / floor ${ratio.toFixed(2)} (target <= ${TARGET}): ${ratio <= TARGET ? "ok" : "SLOWER THAN TARGET"}`);
+  console.log(
+    `full / floor ${ratio.toFixed(2)} (target <= ${TARGET}): ${ratio <= TARGET ? "ok" : "SLOWER THAN TARGET"}`,
+  );
 }
 
 await main();

@@ -12,11 +12,20 @@ import { startCluster } from "./pg-cluster.js";
 
 const BIN = join(resolve(import.meta.dirname, ".."), "bin/jixiao.js");
 
-interface ProcessStats { files: number; done: number; elapsedMs: number; maxRssKb: number; cpuMs: number }
+interface ProcessStats {
+  files: number;
+  done: number;
+  elapsedMs: number;
+  maxRssKb: number;
+  cpuMs: number;
+}
 
 /** Given CLI arguments, run jixiao with JIXIAO_STATS and return its figures once it exits. */
 function run(args: string[], stop?: Promise<unknown>): Promise<ProcessStats> {
-  const child = spawn("node", [BIN, ...args], { env: { ...process.env, JIXIAO_STATS: "1" }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("node", [BIN, ...args], {
+    env: { ...process.env, JIXIAO_STATS: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   void stop?.then(() => child.kill("SIGTERM"));
@@ -35,13 +44,20 @@ export async function benchPostgres(corpus: string, sqliteRate: number): Promise
   try {
     const one = await run(["import", corpus, "--db", await cluster.createDatabase("one"), "--workers", "1"]);
     const rate1 = one.files / (one.elapsedMs / 1000);
-    console.log(`PostgreSQL, 1 worker process: ${rate1.toFixed(1)} documents/s (${(rate1 / sqliteRate).toFixed(2)}× SQLite with 1 worker), peak RSS ${(one.maxRssKb / 1024).toFixed(0)} MB`);
+    console.log(
+      `PostgreSQL, 1 worker process: ${rate1.toFixed(1)} documents/s (${(rate1 / sqliteRate).toFixed(2)}× SQLite with 1 worker), peak RSS ${(one.maxRssKb / 1024).toFixed(0)} MB`,
+    );
     const url = await cluster.createDatabase("two");
     const importing = run(["import", corpus, "--db", url, "--workers", "1"]);
-    const helper = run(["worker", "--db", url, "--workers", "1"], importing.catch(() => {}));
+    const helper = run(
+      ["worker", "--db", url, "--workers", "1"],
+      importing.catch(() => {}),
+    );
     const [main, second] = await Promise.all([importing, helper]);
     const rate2 = main.files / (main.elapsedMs / 1000);
-    console.log(`PostgreSQL, 2 worker processes: ${rate2.toFixed(1)} documents/s, peak RSS ${(main.maxRssKb / 1024).toFixed(0)} MB (import) and ${(second.maxRssKb / 1024).toFixed(0)} MB (worker, ${second.done} of the files)`);
+    console.log(
+      `PostgreSQL, 2 worker processes: ${rate2.toFixed(1)} documents/s, peak RSS ${(main.maxRssKb / 1024).toFixed(0)} MB (import) and ${(second.maxRssKb / 1024).toFixed(0)} MB (worker, ${second.done} of the files)`,
+    );
     console.log(`scaling: 2 worker processes give ${(rate2 / rate1).toFixed(2)}× the documents per second of 1`);
     await benchWrites(url, await cluster.createDatabase("writes"));
   } finally {
@@ -61,18 +77,23 @@ async function benchWrites(from: string, to: string): Promise<void> {
     const docs: { doc: Document; tables: Table[]; size: number }[] = [];
     for (const summary of await source.listDocuments()) {
       const doc = (await source.readDocument(summary.sha256))!;
-      const rows = await source.all<RawTableRow>("SELECT * FROM raw_tables WHERE document_id = ? ORDER BY ordinal", [summary.id]);
+      const rows = await source.all<RawTableRow>("SELECT * FROM raw_tables WHERE document_id = ? ORDER BY ordinal", [
+        summary.id,
+      ]);
       docs.push({ doc, tables: rows.map(rowToRawTable), size: summary.size });
     }
     const started = performance.now();
     let next = 0;
     const writer = async () => {
-      for (let i = next++; i < docs.length; i = next++) await target.writeDocument(docs[i]!.doc, { tables: docs[i]!.tables }, { size: docs[i]!.size });
+      for (let i = next++; i < docs.length; i = next++)
+        await target.writeDocument(docs[i]!.doc, { tables: docs[i]!.tables }, { size: docs[i]!.size });
     };
     await Promise.all(Array.from({ length: 8 }, writer));
     const seconds = (performance.now() - started) / 1000;
     const indicators = docs.reduce((n, d) => n + d.doc.reports.reduce((m, r) => m + r.indicators.length, 0), 0);
-    console.log(`PostgreSQL writes alone (8 connections, no extraction): ${(docs.length / seconds).toFixed(0)} documents/s, ${(indicators / seconds).toFixed(0)} indicator rows/s`);
+    console.log(
+      `PostgreSQL writes alone (8 connections, no extraction): ${(docs.length / seconds).toFixed(0)} documents/s, ${(indicators / seconds).toFixed(0)} indicator rows/s`,
+    );
   } finally {
     await source.close();
     await target.close();

@@ -17,10 +17,25 @@ const PER_REPORT = 100;
 const VOCABULARY = 400;
 
 const LEVELS = [
-  ["产出指标", "数量指标"], ["产出指标", "质量指标"], ["产出指标", "时效指标"], ["成本指标", "经济成本指标"],
-  ["效益指标", "社会效益指标"], ["满意度指标", "服务对象满意度指标"],
+  ["产出指标", "数量指标"],
+  ["产出指标", "质量指标"],
+  ["产出指标", "时效指标"],
+  ["成本指标", "经济成本指标"],
+  ["效益指标", "社会效益指标"],
+  ["满意度指标", "服务对象满意度指标"],
 ] as const;
-const SUBJECTS = ["低保对象救助", "临时救助", "养老床位", "孤儿养育", "婚姻登记", "殡葬服务", "社区治理", "慈善募捐", "残疾人补贴", "流浪乞讨救助"];
+const SUBJECTS = [
+  "低保对象救助",
+  "临时救助",
+  "养老床位",
+  "孤儿养育",
+  "婚姻登记",
+  "殡葬服务",
+  "社区治理",
+  "慈善募捐",
+  "残疾人补贴",
+  "流浪乞讨救助",
+];
 const MEASURES = ["人数", "完成率", "及时率", "成本", "覆盖率", "满意度", "合格率", "数量", "补助金额", "达标率"];
 
 /** Given a number, return an indicator name as tables print them, in one of a few spellings. */
@@ -68,7 +83,9 @@ function generate(file: string, rows: number): { seconds: number; departments: n
         const path = `bench/${d}/${year}.pdf`;
         const documentId = Number(insertDocument.run(sha, path).lastInsertRowid);
         const department = departmentName(d, year);
-        const reportId = Number(insertReport.run(documentId, department, departmentKey(department), year, sha, path).lastInsertRowid);
+        const reportId = Number(
+          insertReport.run(documentId, department, departmentKey(department), year, sha, path).lastInsertRowid,
+        );
         for (let i = 0; i < PER_REPORT && written < rows; i++, written++) {
           const n = (d * 37 + i) % VOCABULARY; // each department keeps its indicators from year to year
           const name = indicatorName(n, y);
@@ -76,8 +93,21 @@ function generate(file: string, rows: number): { seconds: number; departments: n
           const target = 80 + (n % 20);
           const actual = target - 5 + ((d + y + i) % 10);
           insertIndicator.run(
-            reportId, documentId, i, level1, level2, name, keyOf(name), `≥${target}%`, target, `${actual}%`, actual,
-            actual >= target ? 1 : 0.8, 1 + Math.floor(i / 40), sha, path,
+            reportId,
+            documentId,
+            i,
+            level1,
+            level2,
+            name,
+            keyOf(name),
+            `≥${target}%`,
+            target,
+            `${actual}%`,
+            actual,
+            actual >= target ? 1 : 0.8,
+            1 + Math.floor(i / 40),
+            sha,
+            path,
           );
         }
       }
@@ -105,7 +135,10 @@ function bench(file: string, departments: number): boolean {
   let rowsSeen = 0;
   for (let run = 0; run < 200; run++) {
     const d = (run * 7919) % departments;
-    const key = [departmentKey(departmentName(d, 2016)), nameKey(indicatorName((d * 37 + (run % PER_REPORT)) % VOCABULARY, 1))];
+    const key = [
+      departmentKey(departmentName(d, 2016)),
+      nameKey(indicatorName((d * 37 + (run % PER_REPORT)) % VOCABULARY, 1)),
+    ];
     const t0 = performance.now();
     const rows = statement.all(...key);
     timings.push(performance.now() - t0);
@@ -116,12 +149,17 @@ function bench(file: string, departments: number): boolean {
   const median = percentile(timings, 0.5);
   console.log(`${total.toLocaleString("en")} indicator rows; history of one indicator of one department over 200 runs`);
   console.log(`  rows per history: ${(rowsSeen / timings.length).toFixed(1)} (${YEARS} years expected)`);
-  console.log(`  median ${median.toFixed(3)} ms, p95 ${percentile(timings, 0.95).toFixed(3)} ms, max ${timings.at(-1)!.toFixed(3)} ms (target < ${TARGET_MS} ms)`);
+  console.log(
+    `  median ${median.toFixed(3)} ms, p95 ${percentile(timings, 0.95).toFixed(3)} ms, max ${timings.at(-1)!.toFixed(3)} ms (target < ${TARGET_MS} ms)`,
+  );
   console.log("query plan:");
   for (const step of plan) console.log(`  ${step.detail}`);
   // For comparison, not a target: a full-text search over the same rows.
   const t0 = performance.now();
-  const hits = db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH '\"婚姻登记满意度\"'").pluck().get();
+  const hits = db
+    .prepare("SELECT count(*) FROM search_index WHERE search_index MATCH '\"婚姻登记满意度\"'")
+    .pluck()
+    .get();
   console.log(`(search_index MATCH "婚姻登记满意度": ${hits} hits in ${(performance.now() - t0).toFixed(1)} ms)`);
   store.close();
   return median < TARGET_MS && rowsSeen === timings.length * YEARS;
@@ -133,7 +171,9 @@ const dir = values.keep ? null : mkdtempSync(join(tmpdir(), "jixiao-bench-"));
 const file = values.keep ?? join(dir!, "bench.db");
 try {
   const { seconds, departments } = generate(file, rows);
-  console.log(`generated ${rows.toLocaleString("en")} indicators (${departments} departments × ${YEARS} years × ${PER_REPORT}) in ${seconds.toFixed(1)} s`);
+  console.log(
+    `generated ${rows.toLocaleString("en")} indicators (${departments} departments × ${YEARS} years × ${PER_REPORT}) in ${seconds.toFixed(1)} s`,
+  );
   process.exitCode = bench(file, departments) ? 0 : 1;
 } finally {
   if (dir) rmSync(dir, { recursive: true, force: true });

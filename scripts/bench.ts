@@ -16,15 +16,28 @@ const count = Number(process.env.BENCH_DOCS ?? 1000);
 const kinds = (process.env.BENCH_FORMATS ?? ".docx,.pdf").split(",");
 
 interface Stats {
-  files: number; imported: number; pages: number; indicators: number; elapsedMs: number; maxRssKb: number; cpuMs: number;
-  failed: Record<string, number>; timings: { read: number; extract: number; normalize: number; store: number };
+  files: number;
+  imported: number;
+  pages: number;
+  indicators: number;
+  elapsedMs: number;
+  maxRssKb: number;
+  cpuMs: number;
+  failed: Record<string, number>;
+  timings: { read: number; extract: number; normalize: number; store: number };
 }
 
 function importWith(corpus: string, workers: number, dir: string): Stats {
   const db = join(dir, `bench-${workers}.db`);
-  const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", corpus, "--db", db, "--workers", String(workers)], {
-    env: { ...process.env, JIXIAO_STATS: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    "node",
+    [join(REPO, "bin/jixiao.js"), "import", corpus, "--db", db, "--workers", String(workers)],
+    {
+      env: { ...process.env, JIXIAO_STATS: "1" },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const line = run.stderr.split("\n").find((l) => l.startsWith("JIXIAO_STATS "));
   if (run.status !== 0 || !line) throw new Error(`import failed (${run.status}): ${run.stderr.slice(-2000)}`);
   return JSON.parse(line.slice("JIXIAO_STATS ".length)) as Stats;
@@ -32,12 +45,21 @@ function importWith(corpus: string, workers: number, dir: string): Stats {
 
 function report(label: string, s: Stats): void {
   const seconds = s.elapsedMs / 1000;
-  const t = s.timings, total = t.read + t.extract + t.normalize + t.store;
+  const t = s.timings,
+    total = t.read + t.extract + t.normalize + t.store;
   const pct = (x: number) => `${((100 * x) / total).toFixed(0)}%`;
-  console.log(`${label}: ${s.imported}/${s.files} documents, ${s.pages} pages, ${s.indicators} indicators in ${seconds.toFixed(1)} s`);
-  console.log(`  ${(s.files / seconds).toFixed(1)} documents/s, ${(s.pages / seconds).toFixed(1)} pages/s, peak RSS ${(s.maxRssKb / 1024).toFixed(0)} MB`);
-  console.log(`  CPU ${(s.cpuMs / 1000).toFixed(1)} s over all threads: ${(s.cpuMs / s.elapsedMs).toFixed(2)} cores busy on average`);
-  console.log(`  stage time (summed over files): read ${pct(t.read)}, extract ${pct(t.extract)}, normalize ${pct(t.normalize)}, store ${pct(t.store)}`);
+  console.log(
+    `${label}: ${s.imported}/${s.files} documents, ${s.pages} pages, ${s.indicators} indicators in ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `  ${(s.files / seconds).toFixed(1)} documents/s, ${(s.pages / seconds).toFixed(1)} pages/s, peak RSS ${(s.maxRssKb / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `  CPU ${(s.cpuMs / 1000).toFixed(1)} s over all threads: ${(s.cpuMs / s.elapsedMs).toFixed(2)} cores busy on average`,
+  );
+  console.log(
+    `  stage time (summed over files): read ${pct(t.read)}, extract ${pct(t.extract)}, normalize ${pct(t.normalize)}, store ${pct(t.store)}`,
+  );
   if (Object.keys(s.failed).length) console.log(`  failed: ${JSON.stringify(s.failed)}`);
 }
 
@@ -45,7 +67,9 @@ const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-"));
 try {
   // Scans are left out unless asked for: at seconds per page they would measure OCR, which
   // `npm run bench:ocr` measures on its own, rather than the import machinery.
-  const sources = fixtureSources(join(REPO, "fixtures"), kinds).filter((f) => process.env.BENCH_SCANS || !f.includes(".scan."));
+  const sources = fixtureSources(join(REPO, "fixtures"), kinds).filter(
+    (f) => process.env.BENCH_SCANS || !f.includes(".scan."),
+  );
   console.log(`corpus: ${count} copies of ${sources.length} fixtures (${kinds.join(" ")}) in ${dir}`);
   buildCorpus(sources, join(dir, "corpus"), count);
   const one = importWith(join(dir, "corpus"), 1, dir);
@@ -53,11 +77,15 @@ try {
   const cores = availableParallelism();
   const all = importWith(join(dir, "corpus"), cores, dir);
   report(`${cores} workers`, all);
-  console.log(`scaling: ${cores} workers give ${(one.elapsedMs / all.elapsedMs).toFixed(2)}× the throughput of 1 worker`);
+  console.log(
+    `scaling: ${cores} workers give ${(one.elapsedMs / all.elapsedMs).toFixed(2)}× the throughput of 1 worker`,
+  );
   // One worker's run already keeps more than one core busy (V8 compiles and collects garbage on
   // helper threads, the main thread writes); with the same CPU per document, n cores allow at most this.
   const ceiling = Math.min(cores, cores / (one.cpuMs / one.elapsedMs));
-  console.log(`  with the CPU per document of the 1-worker run, ${cores} cores allow at most ${ceiling.toFixed(2)}×; the ${cores}-worker run spent ${(all.cpuMs / one.cpuMs).toFixed(2)}× its CPU`);
+  console.log(
+    `  with the CPU per document of the 1-worker run, ${cores} cores allow at most ${ceiling.toFixed(2)}×; the ${cores}-worker run spent ${(all.cpuMs / one.cpuMs).toFixed(2)}× its CPU`,
+  );
   if (!process.env.BENCH_NO_PG) await benchPostgres(join(dir, "corpus"), one.files / (one.elapsedMs / 1000));
   const sql = join(REPO, "scripts/bench-sql.ts");
   if (existsSync(sql)) spawnSync("node", ["--import", "tsx", sql], { stdio: "inherit" });

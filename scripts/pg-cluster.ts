@@ -21,17 +21,20 @@ function serverBin(): string {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, "bin/initdb"))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error("the PostgreSQL server is not installed: apt-get install postgresql (.ci/run installs it)");
+  if (!newest)
+    throw new Error("the PostgreSQL server is not installed: apt-get install postgresql (.ci/run installs it)");
   return join(root, newest, "bin");
 }
 
 /** Return a TCP port nobody listens on now. */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on("error", reject);
+    const server = createServer()
+      .listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      })
+      .on("error", reject);
   });
 }
 
@@ -55,7 +58,16 @@ export async function startCluster(): Promise<Cluster> {
   const data = join(dir, "data");
   const port = await freePort();
   runServerTool(bin, "initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"]);
-  runServerTool(bin, "pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "start"]);
+  runServerTool(bin, "pg_ctl", [
+    "-D",
+    data,
+    "-l",
+    join(dir, "server.log"),
+    "-w",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    "start",
+  ]);
   const url = (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
     url,

@@ -23,12 +23,27 @@ const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 3);
 
 /** pdf.js categories, tried on each frame from the leaf up: the first that matches names the sample. */
 const PDFJS_CATEGORIES: [string, RegExp][] = [
-  ["pdf.js: messages between its API and its worker (structured clones)", /postMessage|structuredClone|receiveMessageOnPort|MessageHandler|LoopbackPort|^clone$/],
+  [
+    "pdf.js: messages between its API and its worker (structured clones)",
+    /postMessage|structuredClone|receiveMessageOnPort|MessageHandler|LoopbackPort|^clone$/,
+  ],
   ["pdf.js: glyph mapping (character codes to glyphs)", /charsToGlyphs|_charToGlyph|charToGlyph/],
-  ["pdf.js: font loading (font programs, CMaps, encodings)", /Font|CFF|Type1|TrueType|CMap|cmap|Glyph(s)?Map|ToUnicode|Encoding|loadFont|translateFont|Hmtx|standardFont/],
-  ["pdf.js: parsing (objects, streams, decompression)", /Lexer|Parser|XRef|Stream|inflate|decode|getObj|fetch|readBlock|Ascii|Flate|Predictor|getBytes|getByte/],
-  ["pdf.js: text items (getTextContent)", /getTextContent|buildTextContentItem|TextContent|showText|handleSetFont|ensureTextContentItem|flushTextContentItem|runBidi|normalizeUnicode|addFakeSpaces/],
-  ["pdf.js: operator list (getOperatorList)", /getOperatorList|OperatorList|addOp|buildPath|constructPath|parseColorSpace|ColorSpace|Pattern|setGState|handleSetGState|Image/],
+  [
+    "pdf.js: font loading (font programs, CMaps, encodings)",
+    /Font|CFF|Type1|TrueType|CMap|cmap|Glyph(s)?Map|ToUnicode|Encoding|loadFont|translateFont|Hmtx|standardFont/,
+  ],
+  [
+    "pdf.js: parsing (objects, streams, decompression)",
+    /Lexer|Parser|XRef|Stream|inflate|decode|getObj|fetch|readBlock|Ascii|Flate|Predictor|getBytes|getByte/,
+  ],
+  [
+    "pdf.js: text items (getTextContent)",
+    /getTextContent|buildTextContentItem|TextContent|showText|handleSetFont|ensureTextContentItem|flushTextContentItem|runBidi|normalizeUnicode|addFakeSpaces/,
+  ],
+  [
+    "pdf.js: operator list (getOperatorList)",
+    /getOperatorList|OperatorList|addOp|buildPath|constructPath|parseColorSpace|ColorSpace|Pattern|setGState|handleSetGState|Image/,
+  ],
 ];
 
 /** Given a frame, return the jixiao stage it belongs to (its source file), or null. */
@@ -48,10 +63,14 @@ function profileToSplit(profile: Profile): Map<string, number> {
     if (known) return known;
     const frame = byId.get(id)!.callFrame;
     let category: string | null = stageOf(frame.url);
-    if (!category && frame.url.includes("pdfjs-dist")) category = PDFJS_CATEGORIES.find(([, re]) => re.test(frame.functionName))?.[0] ?? null;
-    if (!category && ["(garbage collector)", "(program)", "(idle)"].includes(frame.functionName)) category = `V8: ${frame.functionName}`;
+    if (!category && frame.url.includes("pdfjs-dist"))
+      category = PDFJS_CATEGORIES.find(([, re]) => re.test(frame.functionName))?.[0] ?? null;
+    if (!category && ["(garbage collector)", "(program)", "(idle)"].includes(frame.functionName))
+      category = `V8: ${frame.functionName}`;
     const up = parent.get(id);
-    const fallback = frame.url.includes("pdfjs-dist") ? "pdf.js: other (promise and message plumbing)" : "other (node, module loading)";
+    const fallback = frame.url.includes("pdfjs-dist")
+      ? "pdf.js: other (promise and message plumbing)"
+      : "other (node, module loading)";
     let result = category ?? (up === undefined ? fallback : classify(up));
     if (result === "other (node, module loading)" && frame.url.includes("pdfjs-dist")) result = fallback;
     categoryOf.set(id, result);
@@ -67,7 +86,10 @@ function profileToSplit(profile: Profile): Map<string, number> {
 
 function benchFiles(args: string[]): string[] {
   if (args.length) return args;
-  return readdirSync("fixtures").filter((f) => f.endsWith(".pdf") && !f.includes(".scan.")).map((f) => join("fixtures", f)).sort();
+  return readdirSync("fixtures")
+    .filter((f) => f.endsWith(".pdf") && !f.includes(".scan."))
+    .map((f) => join("fixtures", f))
+    .sort();
 }
 
 const files = benchFiles(process.argv.slice(2));
@@ -79,10 +101,17 @@ const files = ${JSON.stringify(files)};
 for (let r = 0; r < ${ROUNDS}; r++) for (const f of files) await extractPdf(new Uint8Array(readFileSync(f)), f);`;
 // PROFILE_FILE=… splits a profile made earlier instead of making one.
 if (!process.env.PROFILE_FILE) {
-  const run = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--input-type=module", "-e", runner], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--input-type=module", "-e", runner], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
-const profileFile = process.env.PROFILE_FILE ?? join(dir, readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))!);
+const profileFile =
+  process.env.PROFILE_FILE ??
+  join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))!,
+  );
 const split = profileToSplit(JSON.parse(readFileSync(profileFile, "utf8")) as Profile);
 const total = [...split.values()].reduce((a, b) => a + b, 0);
 const rows = [...split.entries()].sort((a, b) => b[1] - a[1]);
@@ -92,6 +121,8 @@ for (const [name, ms] of rows) {
   const group = name.startsWith("jixiao") ? "jixiao's own stages" : name.split(":")[0]!;
   groups.set(group, (groups.get(group) ?? 0) + ms);
 }
-for (const [group, ms] of [...groups.entries()].sort((a, b) => b[1] - a[1])) console.log(`${group.padEnd(60)} ${(100 * ms / total).toFixed(1).padStart(5)}%`);
+for (const [group, ms] of [...groups.entries()].sort((a, b) => b[1] - a[1]))
+  console.log(`${group.padEnd(60)} ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
 console.log("");
-for (const [name, ms] of rows.slice(0, 30)) console.log(`${name.padEnd(60)} ${(100 * ms / total).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms`);
+for (const [name, ms] of rows.slice(0, 30))
+  console.log(`${name.padEnd(60)} ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(7)} ms`);

@@ -2,8 +2,18 @@
 // docs/headers.md, rewritten by `node --import tsx scripts/headers-doc.ts`. The test
 // test/normalizers/variants.test.ts fails when the file and the vocabulary disagree.
 import {
-  BUDGET_HEADERS, DECLARED_AMOUNT_HEADERS, GOAL_HEADERS, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS,
-  PROJECT_HEADERS, PROJECT_LIST_HEADERS, REPORT_EXTRA_HEADERS, SHEET_HEAD_HEADERS, TASK_HEADERS, type Synonyms,
+  BUDGET_HEADERS,
+  DECLARED_AMOUNT_HEADERS,
+  GOAL_HEADERS,
+  INDICATOR_EXTRA_HEADERS,
+  INDICATOR_HEADERS,
+  INDICATOR_UNIT_HEADERS,
+  PROJECT_HEADERS,
+  PROJECT_LIST_HEADERS,
+  REPORT_EXTRA_HEADERS,
+  SHEET_HEAD_HEADERS,
+  TASK_HEADERS,
+  type Synonyms,
 } from "../normalizers/common/headers.js";
 import { FUND_SOURCE_PATTERNS, LEVEL1_LABELS, LEVEL2_VOCABULARY } from "../normalizers/common/vocabulary.js";
 
@@ -30,64 +40,107 @@ interface Section {
 
 const SECTIONS: Section[] = [
   {
-    title: "Indicator columns", constant: "INDICATOR_HEADERS", vocabulary: INDICATOR_HEADERS,
+    title: "Indicator columns",
+    constant: "INDICATOR_HEADERS",
+    vocabulary: INDICATOR_HEADERS,
     note: "One column per model field of `Indicator`; the first field whose pattern matches a header takes its column.",
-    target: (f) => (f === "target" || f === "actual" ? `\`Indicator.${f}\` (a Value: raw, op, value, unit)` : `\`Indicator.${f}\``),
+    target: (f) =>
+      f === "target" || f === "actual" ? `\`Indicator.${f}\` (a Value: raw, op, value, unit)` : `\`Indicator.${f}\``,
   },
   {
-    title: "Unit column", constant: "INDICATOR_UNIT_HEADERS", vocabulary: INDICATOR_UNIT_HEADERS,
+    title: "Unit column",
+    constant: "INDICATOR_UNIT_HEADERS",
+    vocabulary: INDICATOR_UNIT_HEADERS,
     note: "A unit printed in its own column completes the target's and the actual's `unit` where the value cell prints a number without one; `raw` stays the value cell's text.",
     target: () => "`Indicator.target.unit`, `Indicator.actual.unit`",
   },
   {
-    title: "Indicator extras", constant: "INDICATOR_EXTRA_HEADERS", vocabulary: INDICATOR_EXTRA_HEADERS,
+    title: "Indicator extras",
+    constant: "INDICATOR_EXTRA_HEADERS",
+    vocabulary: INDICATOR_EXTRA_HEADERS,
     note: "Columns the model has no field for, kept as printed under the key named here (SQLite: `indicators.extra_json`).",
     target: (f) => `\`Indicator.extra["${f}"]\``,
   },
   {
-    title: "Budget columns", constant: "BUDGET_HEADERS", vocabulary: BUDGET_HEADERS,
+    title: "Budget columns",
+    constant: "BUDGET_HEADERS",
+    vocabulary: BUDGET_HEADERS,
     note: "The header row of a budget block (预算执行情况, 项目资金); a row naming two amount columns or more is one.",
-    target: (f) => `\`BudgetLine.${({ fundSource: "fundSource / fundSourceRaw", rate: "rateReported" } as Record<string, string>)[f] ?? f}\``,
+    target: (f) =>
+      `\`BudgetLine.${({ fundSource: "fundSource / fundSourceRaw", rate: "rateReported" } as Record<string, string>)[f] ?? f}\``,
   },
   {
-    title: "Goal columns", constant: "GOAL_HEADERS", vocabulary: GOAL_HEADERS,
+    title: "Goal columns",
+    constant: "GOAL_HEADERS",
+    vocabulary: GOAL_HEADERS,
     note: "The header row of the goals (年度绩效目标完成情况, 年度总体目标).",
     target: (f) => `\`Goal.${f}\``,
   },
   {
-    title: "Sheet head labels", constant: "SHEET_HEAD_HEADERS", vocabulary: SHEET_HEAD_HEADERS,
+    title: "Sheet head labels",
+    constant: "SHEET_HEAD_HEADERS",
+    vocabulary: SHEET_HEAD_HEADERS,
     note: "Labels heading a project sheet or target declaration; each is followed in its row by its value.",
-    target: (f) => ({
-      project: "`Indicator.project` of every indicator, the report's `Project` record, kind `project`",
-      department: "`Report.department`", implementer: "a `not-represented` warning when it differs from the department",
-      unit: "`Report.department` where no 主管部门 is printed (kind `department` without 项目名称)",
-    } as Record<string, string>)[f] ?? f,
+    target: (f) =>
+      (
+        ({
+          project: "`Indicator.project` of every indicator, the report's `Project` record, kind `project`",
+          department: "`Report.department`",
+          implementer: "a `not-represented` warning when it differs from the department",
+          unit: "`Report.department` where no 主管部门 is printed (kind `department` without 项目名称)",
+        }) as Record<string, string>
+      )[f] ?? f,
   },
   {
-    title: "Report extras", constant: "REPORT_EXTRA_HEADERS", vocabulary: REPORT_EXTRA_HEADERS,
+    title: "Report extras",
+    constant: "REPORT_EXTRA_HEADERS",
+    vocabulary: REPORT_EXTRA_HEADERS,
     note: "Labelled fields the model has no place for; recognised so that they are never read as the department or the project.",
     target: (f) => `report field \`${f}\``,
   },
   {
-    title: "Key tasks of a targets table", constant: "TASK_HEADERS", vocabulary: TASK_HEADERS,
+    title: "Key tasks of a targets table",
+    constant: "TASK_HEADERS",
+    vocabulary: TASK_HEADERS,
     note: "Rows naming key tasks or projects with their money (年度重点工作任务): one `Project` record each.",
-    target: (f) => ({ name: "`Project.name`", content: "(read, not kept)", budget: "`Project.budget`", goal: "`Project.goal`" } as Record<string, string>)[f] ?? f,
+    target: (f) =>
+      (
+        ({
+          name: "`Project.name`",
+          content: "(read, not kept)",
+          budget: "`Project.budget`",
+          goal: "`Project.goal`",
+        }) as Record<string, string>
+      )[f] ?? f,
   },
   {
-    title: "Declared amounts", constant: "DECLARED_AMOUNT_HEADERS", vocabulary: DECLARED_AMOUNT_HEADERS,
+    title: "Declared amounts",
+    constant: "DECLARED_AMOUNT_HEADERS",
+    vocabulary: DECLARED_AMOUNT_HEADERS,
     note: "Label–amount pairs of a target declaration's 项目资金 block; the year's amounts become budget lines with `initial` set.",
-    target: (f) => ({
-      yearTotal: "`BudgetLine` total (`initial`)", projectTotal: "`BudgetLine` total when no year total is printed, else a warning if it differs",
-      fiscal: "`BudgetLine` fiscal", carryOver: "a `not-represented` warning when not 0", other: "`BudgetLine` other",
-    } as Record<string, string>)[f] ?? f,
+    target: (f) =>
+      (
+        ({
+          yearTotal: "`BudgetLine` total (`initial`)",
+          projectTotal: "`BudgetLine` total when no year total is printed, else a warning if it differs",
+          fiscal: "`BudgetLine` fiscal",
+          carryOver: "a `not-represented` warning when not 0",
+          other: "`BudgetLine` other",
+        }) as Record<string, string>
+      )[f] ?? f,
   },
   {
-    title: "Project-wide columns", constant: "PROJECT_HEADERS", vocabulary: PROJECT_HEADERS,
+    title: "Project-wide columns",
+    constant: "PROJECT_HEADERS",
+    vocabulary: PROJECT_HEADERS,
     note: "One row per project (layout project-wide); indicator pairs are 年度指标内容 / 完成情况 columns.",
-    target: (f) => `\`Project.${({ rate: "rateReported", content: "→ Indicator.name", summary: "→ Indicator.summary", subtotal: "(合计 column of an amount group)" } as Record<string, string>)[f] ?? f}\``,
+    target: (f) =>
+      `\`Project.${({ rate: "rateReported", content: "→ Indicator.name", summary: "→ Indicator.summary", subtotal: "(合计 column of an amount group)" } as Record<string, string>)[f] ?? f}\``,
   },
   {
-    title: "Project-list columns", constant: "PROJECT_LIST_HEADERS", vocabulary: PROJECT_LIST_HEADERS,
+    title: "Project-list columns",
+    constant: "PROJECT_LIST_HEADERS",
+    vocabulary: PROJECT_LIST_HEADERS,
     note: "Project lists under a narrative report (分项绩效项目清单).",
     target: (f) => `\`Project.${f === "rate" ? "rateReported" : f}\``,
   },
@@ -95,7 +148,9 @@ const SECTIONS: Section[] = [
 
 /** Given a section, return its markdown: a heading, a note and one row per field. */
 function sectionToMarkdown(section: Section): string {
-  const rows = section.vocabulary.map((s) => `| \`${s.field}\` | ${section.target(s.field)} | ${s.patterns.map(patternToText).join(", ")} |`);
+  const rows = section.vocabulary.map(
+    (s) => `| \`${s.field}\` | ${section.target(s.field)} | ${s.patterns.map(patternToText).join(", ")} |`,
+  );
   return [
     `### ${section.title} (\`${section.constant}\`)`,
     "",
@@ -138,7 +193,17 @@ function labelsToMarkdown(): string {
 /** Return the generated part of docs/headers.md, markers included. */
 export function vocabularyToMarkdown(): string {
   const count = `The header vocabulary holds ${synonymCount()} header synonyms in ${SECTIONS.length} tables.`;
-  return [GENERATED_START, "", count, "", SECTIONS.map(sectionToMarkdown).join("\n\n"), "", labelsToMarkdown(), "", GENERATED_END].join("\n");
+  return [
+    GENERATED_START,
+    "",
+    count,
+    "",
+    SECTIONS.map(sectionToMarkdown).join("\n\n"),
+    "",
+    labelsToMarkdown(),
+    "",
+    GENERATED_END,
+  ].join("\n");
 }
 
 /** Given the text of docs/headers.md, return it with its generated part replaced by the vocabulary's. */

@@ -13,13 +13,33 @@ export type Severity = "error" | "warning" | "verify";
 
 /** The rules, most serious first. docs/sql.md explains each with its tolerance. */
 export const CHECK_RULES: readonly { kind: string; severity: Severity; rule: string }[] = [
-  { kind: "total-mismatch", severity: "error", rule: "the printed total is not the budget score plus the indicator scores, beyond the rounding of its printed digits" },
-  { kind: "total-unread", severity: "warning", rule: "on a scan, the printed total is not the sum of the scores read, and rows were not read whole (a scored row without its score, or weights short of the maximum): a warning about the reading" },
+  {
+    kind: "total-mismatch",
+    severity: "error",
+    rule: "the printed total is not the budget score plus the indicator scores, beyond the rounding of its printed digits",
+  },
+  {
+    kind: "total-unread",
+    severity: "warning",
+    rule: "on a scan, the printed total is not the sum of the scores read, and rows were not read whole (a scored row without its score, or weights short of the maximum): a warning about the reading",
+  },
   { kind: "total-above-maximum", severity: "error", rule: "the printed total is above the printed maximum" },
-  { kind: "rate-disagrees", severity: "error", rule: "a printed execution rate differs from executed / budget (B/A) by more than the rounding of its printed digits" },
+  {
+    kind: "rate-disagrees",
+    severity: "error",
+    rule: "a printed execution rate differs from executed / budget (B/A) by more than the rounding of its printed digits",
+  },
   { kind: "score-above-weight", severity: "error", rule: "an indicator or budget line scores more than its weight" },
-  { kind: "full-score-missed-target", severity: "warning", rule: "a full score on an indicator whose numeric actual misses its numeric target (op and comparable units)" },
-  { kind: "zero-score-met-target", severity: "warning", rule: "a zero score on an indicator whose numeric actual meets its numeric target (an actual of 0 under an upper bound is not counted as met)" },
+  {
+    kind: "full-score-missed-target",
+    severity: "warning",
+    rule: "a full score on an indicator whose numeric actual misses its numeric target (op and comparable units)",
+  },
+  {
+    kind: "zero-score-met-target",
+    severity: "warning",
+    rule: "a zero score on an indicator whose numeric actual meets its numeric target (an actual of 0 under an upper bound is not counted as met)",
+  },
 ];
 
 export interface Finding {
@@ -47,10 +67,22 @@ export interface Finding {
 }
 
 interface FindingRow {
-  severity: Severity; kind: string; department: string | null; fiscal_year: number | null;
-  subject: string | null; message: string; printed: string | null; computed: number | null;
-  target_raw: string | null; actual_raw: string | null; weight: number | null; score: number | null;
-  source_path: string; page: number | null; report_pages: string; ocr_confidence: number | null;
+  severity: Severity;
+  kind: string;
+  department: string | null;
+  fiscal_year: number | null;
+  subject: string | null;
+  message: string;
+  printed: string | null;
+  computed: number | null;
+  target_raw: string | null;
+  actual_raw: string | null;
+  weight: number | null;
+  score: number | null;
+  source_path: string;
+  page: number | null;
+  report_pages: string;
+  ocr_confidence: number | null;
 }
 
 // Most serious first; then file by file, each report's findings grouped by rule in the order of
@@ -75,10 +107,21 @@ export async function readerFindings(reader: StoreReader): Promise<Finding[]> {
 
 function rowToFinding(r: FindingRow): Finding {
   return {
-    severity: r.severity, kind: r.kind, department: r.department, fiscalYear: r.fiscal_year,
-    subject: r.subject, message: r.message, printed: r.printed, computed: r.computed,
-    targetRaw: r.target_raw, actualRaw: r.actual_raw, weight: r.weight, score: r.score,
-    sourcePath: r.source_path, page: r.page, reportPages: JSON.parse(r.report_pages) as number[],
+    severity: r.severity,
+    kind: r.kind,
+    department: r.department,
+    fiscalYear: r.fiscal_year,
+    subject: r.subject,
+    message: r.message,
+    printed: r.printed,
+    computed: r.computed,
+    targetRaw: r.target_raw,
+    actualRaw: r.actual_raw,
+    weight: r.weight,
+    score: r.score,
+    sourcePath: r.source_path,
+    page: r.page,
+    reportPages: JSON.parse(r.report_pages) as number[],
     ocrConfidence: r.ocr_confidence,
   };
 }

@@ -7,7 +7,16 @@ import { existsSync } from "node:fs";
 /** Given a byte offset in a name, return the length of the UTF-8 character that starts there, or 0 when none does. */
 function utf8LengthAt(bytes: Uint8Array, i: number): number {
   const b = bytes[i]!;
-  const [length, min] = b < 0x80 ? [1, 0] : b >= 0xc2 && b < 0xe0 ? [2, 0x80] : b >= 0xe0 && b < 0xf0 ? [3, 0x800] : b >= 0xf0 && b < 0xf5 ? [4, 0x10000] : [0, 0];
+  const [length, min] =
+    b < 0x80
+      ? [1, 0]
+      : b >= 0xc2 && b < 0xe0
+        ? [2, 0x80]
+        : b >= 0xe0 && b < 0xf0
+          ? [3, 0x800]
+          : b >= 0xf0 && b < 0xf5
+            ? [4, 0x10000]
+            : [0, 0];
   if (length <= 1 || i + length > bytes.length) return length === 1 ? 1 : 0;
   let code = b & (0xff >> (length + 1));
   for (let k = 1; k < length; k++) {
@@ -24,14 +33,16 @@ export function bytesToPathText(bytes: Uint8Array): string {
   if (Buffer.from(plain, "utf8").equals(bytes)) return plain;
   let text = "";
   let start = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     // A backslash is escaped too, so that the text reads back unambiguously.
     const length = bytes[i] === 0x5c ? 0 : utf8LengthAt(bytes, i);
     if (length > 0) {
       i += length;
       continue;
     }
-    text += Buffer.from(bytes.subarray(start, i)).toString("utf8") + `\\x${bytes[i]!.toString(16).toUpperCase().padStart(2, "0")}`;
+    text +=
+      Buffer.from(bytes.subarray(start, i)).toString("utf8") +
+      `\\x${bytes[i]!.toString(16).toUpperCase().padStart(2, "0")}`;
     start = ++i;
   }
   return text + Buffer.from(bytes.subarray(start)).toString("utf8");

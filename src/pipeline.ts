@@ -53,15 +53,28 @@ export async function readSource(path: string): Promise<Buffer> {
   const fsPath = pathTextToFsPath(path);
   const failed = (err: unknown) => {
     const e = err as NodeJS.ErrnoException;
-    return new UnreadableFileError(path, errorToReason(e), e.code === "ENOENT" ? "no such file" : `${e.code ?? "error"}: ${e.message}`);
+    return new UnreadableFileError(
+      path,
+      errorToReason(e),
+      e.code === "ENOENT" ? "no such file" : `${e.code ?? "error"}: ${e.message}`,
+    );
   };
   const info = await stat(fsPath).catch((err) => {
     throw failed(err);
   });
   const special = specialKind(info);
-  if (special) throw new UnreadableFileError(path, special === "a directory" ? "unsupported-format" : "not-a-file", `is ${special}`);
+  if (special)
+    throw new UnreadableFileError(
+      path,
+      special === "a directory" ? "unsupported-format" : "not-a-file",
+      `is ${special}`,
+    );
   if (info.size > limits().maxFileMb * 1024 * 1024) {
-    throw new UnreadableFileError(path, "too-large", limitDetail("maxFileMb", `${(info.size / 1024 / 1024).toFixed(0)} MB`));
+    throw new UnreadableFileError(
+      path,
+      "too-large",
+      limitDetail("maxFileMb", `${(info.size / 1024 / 1024).toFixed(0)} MB`),
+    );
   }
   const bytes = await readFile(fsPath).catch((err) => {
     throw failed(err);
@@ -74,11 +87,23 @@ export async function readSource(path: string): Promise<Buffer> {
  * Given a file's bytes, return the extraction made by the extractor of whichever format the bytes
  * are; a limit passed (contracts/limits.ts) fails the file as too-large, naming the limit.
  */
-export async function extractBytes(bytes: Uint8Array, path: string, options: ExtractorOptions = {}): Promise<Extraction> {
+export async function extractBytes(
+  bytes: Uint8Array,
+  path: string,
+  options: ExtractorOptions = {},
+): Promise<Extraction> {
   const extractor = extractorOf(bytes);
-  if (!extractor) throw new UnreadableFileError(path, "unsupported-format", "not a PDF, Word, Excel or HTML file (unrecognized bytes)");
+  if (!extractor)
+    throw new UnreadableFileError(
+      path,
+      "unsupported-format",
+      "not a PDF, Word, Excel or HTML file (unrecognized bytes)",
+    );
   try {
-    return await extractor.extract(bytes, path, { ...options, extractBytes: (converted, at) => extractBytes(converted, at, options) });
+    return await extractor.extract(bytes, path, {
+      ...options,
+      extractBytes: (converted, at) => extractBytes(converted, at, options),
+    });
   } catch (err) {
     if (err instanceof LimitError) throw new UnreadableFileError(path, "too-large", err.message);
     // Recursion the limits did not foresee: still an answer about this file, not a bare RangeError.
@@ -90,7 +115,12 @@ export async function extractBytes(bytes: Uint8Array, path: string, options: Ext
 }
 
 /** Given bytes and the extraction made of them, return the validated canonical Document. */
-export function extractionToDocument(bytes: Uint8Array, path: string, extraction: Extraction, options: ExtractOptions = {}): Document {
+export function extractionToDocument(
+  bytes: Uint8Array,
+  path: string,
+  extraction: Extraction,
+  options: ExtractOptions = {},
+): Document {
   const { value: reports, warnings } = normalize(extraction, options.normalize);
   return validateDocument({
     schema: SCHEMA_ID,

@@ -40,7 +40,11 @@ async function walk(dir: string, ancestors: string[], result: WalkResult): Promi
   try {
     names = await readdir(pathTextToFsPath(dir), { encoding: "buffer" });
   } catch (err) {
-    result.refused.push({ path: dir, reason: "unreadable", detail: `the folder cannot be listed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+    result.refused.push({
+      path: dir,
+      reason: "unreadable",
+      detail: `the folder cannot be listed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    });
     return;
   }
   const entries = names.map(bytesToPathText).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -52,7 +56,12 @@ async function walk(dir: string, ancestors: string[], result: WalkResult): Promi
     const info = await stat(pathTextToFsPath(path)).catch(() => null);
     if (info?.isDirectory()) {
       const id = `${info.dev}:${info.ino}`;
-      if (ancestors.includes(id)) result.refused.push({ path, reason: "symlink-loop", detail: "a symbolic link back into a folder that contains it" });
+      if (ancestors.includes(id))
+        result.refused.push({
+          path,
+          reason: "symlink-loop",
+          detail: "a symbolic link back into a folder that contains it",
+        });
       else await walk(path, [...ancestors, id], result);
     } else (DOCUMENT_EXTENSIONS.has(extname(name).toLowerCase()) ? result.files : result.ignored).push(path);
   }

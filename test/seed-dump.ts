@@ -17,12 +17,25 @@ export function dumpToExtraction(text: string): Extraction {
   };
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*\|.*\|\s*$/.test(line)) {
-      if (!/^\s*\|[\s|:-]+\|\s*$/.test(line)) rows.push(line.trim().slice(1, -1).split("|").map((c) => c.trim()));
+      if (!/^\s*\|[\s|:-]+\|\s*$/.test(line))
+        rows.push(
+          line
+            .trim()
+            .slice(1, -1)
+            .split("|")
+            .map((c) => c.trim()),
+        );
     } else if (line.includes("\t")) rows.push(line.split("\t"));
     else if (line.trim() === "") flush();
     else {
       flush();
-      blocks.push({ kind: "text", text: line.replace(/^#+\s*/, ""), page: null, role: /^#/.test(line) ? "heading" : "paragraph", box: null });
+      blocks.push({
+        kind: "text",
+        text: line.replace(/^#+\s*/, ""),
+        page: null,
+        role: /^#/.test(line) ? "heading" : "paragraph",
+        box: null,
+      });
     }
   }
   flush();

@@ -12,9 +12,29 @@ export type BodyItem =
   | { kind: "table"; table: Table; nested: Table[] };
 
 /** Containers whose children are read as if they stood in the parent (content controls, revisions kept). */
-const TRANSPARENT = new Set(["w:sdt", "w:sdtContent", "w:ins", "w:customXml", "w:smartTag", "w:hyperlink", "w:fldSimple", "w:moveTo"]);
+const TRANSPARENT = new Set([
+  "w:sdt",
+  "w:sdtContent",
+  "w:ins",
+  "w:customXml",
+  "w:smartTag",
+  "w:hyperlink",
+  "w:fldSimple",
+  "w:moveTo",
+]);
 /** Elements whose text is not part of the visible document. */
-const SKIPPED = new Set(["w:del", "w:moveFrom", "w:delText", "w:instrText", "w:rPr", "w:pPr", "w:drawing", "w:pict", "mc:AlternateContent", "w:object"]);
+const SKIPPED = new Set([
+  "w:del",
+  "w:moveFrom",
+  "w:delText",
+  "w:instrText",
+  "w:rPr",
+  "w:pPr",
+  "w:drawing",
+  "w:pict",
+  "mc:AlternateContent",
+  "w:object",
+]);
 
 /** The reading of one body: the next table's index, the depth of tables being read, warnings of limits hit. */
 interface Counter {
@@ -92,7 +112,8 @@ function tableNodeToItem(tbl: XmlNode, counter: Counter): BodyItem {
   checkLimit("maxNestingDepth", ++counter.depth, "levels of tables nested in tables");
   const rowNodes = rowNodesOf(tbl);
   const { maxTableRows } = limits();
-  if (rowNodes.length > maxTableRows) counter.warnings.push(limitWarning("maxTableRows", `table ${index} has ${rowNodes.length} rows`));
+  if (rowNodes.length > maxTableRows)
+    counter.warnings.push(limitWarning("maxTableRows", `table ${index} has ${rowNodes.length} rows`));
   const rawRows = rowNodes.slice(0, maxTableRows).map((tr) => rowNodeToRawCells(tr, nested, counter, index));
   counter.depth--;
   const gridCols = childrenOf(childOf(tbl, "w:tblGrid") ?? {}).filter((n) => tagOf(n) === "w:gridCol").length;
@@ -128,12 +149,20 @@ function rowNodeToRawCells(tr: XmlNode, nested: Table[], counter: Counter, index
     // The span is a number from the document: it is cut at the column limit before it sizes anything.
     const declared = Math.max(1, intAttr(tcPr, "w:gridSpan", 1));
     const span = Math.min(declared, maxTableColumns - col);
-    if (span < declared) counter.warnings.push(limitWarning("maxTableColumns", `a cell of table ${index} spans ${declared} columns from column ${col}`));
+    if (span < declared)
+      counter.warnings.push(
+        limitWarning("maxTableColumns", `a cell of table ${index} spans ${declared} columns from column ${col}`),
+      );
     const merge = tcPr && childOf(tcPr, "w:vMerge");
     const items = blockNodesToItems(childrenOf(tc), counter);
     for (const item of items) if (item.kind === "table") nested.push(item.table, ...item.nested);
     const text = items.flatMap((i) => (i.kind === "paragraph" ? [i.text] : [])).join("\n");
-    const cell: RawCell = { col, span, text, vMerge: merge ? (attrOf(merge, "w:val") === "restart" ? "restart" : "continue") : null };
+    const cell: RawCell = {
+      col,
+      span,
+      text,
+      vMerge: merge ? (attrOf(merge, "w:val") === "restart" ? "restart" : "continue") : null,
+    };
     col += span;
     return [cell];
   });
@@ -142,9 +171,13 @@ function rowNodeToRawCells(tr: XmlNode, nested: Table[], counter: Counter, index
 /** Given the cells of each row with their grid columns, return the dense grid with spans resolved. */
 export function rawRowsToTable(allRows: RawCell[][], gridCols: number, index: number, warnings: Warning[] = []): Table {
   const { maxTableColumns, maxTableCells } = limits();
-  const width = allRows.reduce((w, r) => r.reduce((end, c) => Math.max(end, c.col + c.span), w), Math.min(gridCols, maxTableColumns));
+  const width = allRows.reduce(
+    (w, r) => r.reduce((end, c) => Math.max(end, c.col + c.span), w),
+    Math.min(gridCols, maxTableColumns),
+  );
   const fit = Math.floor(maxTableCells / Math.max(1, width));
-  if (allRows.length > fit) warnings.push(limitWarning("maxTableCells", `table ${index} has ${allRows.length} rows of ${width} columns`));
+  if (allRows.length > fit)
+    warnings.push(limitWarning("maxTableCells", `table ${index} has ${allRows.length} rows of ${width} columns`));
   const rawRows = allRows.slice(0, fit);
   const rows: (Cell | null)[][] = rawRows.map(() => Array.from({ length: width }, () => emptyCell()));
   const open = new Map<number, Cell>(); // grid column -> origin cell of a vertical merge still running

@@ -14,7 +14,11 @@ import { checkLimit, LimitError } from "../../contracts/limits.js";
 export type DocxSettings = ZipSettings;
 
 /** Given the bytes of a DOCX file, return its tables and text blocks; throws UnreadableFileError when unusable. */
-export async function extractDocx(bytes: Uint8Array, path: string, settings: Partial<DocxSettings> = {}): Promise<Extraction> {
+export async function extractDocx(
+  bytes: Uint8Array,
+  path: string,
+  settings: Partial<DocxSettings> = {},
+): Promise<Extraction> {
   const zip = openArchive(bytes, path, { ...defaultZipSettings, ...settings });
   const xml = readPart(zip, path, "word/document.xml");
   let items: BodyItem[];
@@ -36,10 +40,20 @@ export async function extractDocx(bytes: Uint8Array, path: string, settings: Par
     try {
       narrative = await docxToNarrative(bytes);
     } catch (err) {
-      warnings.push({ code: "narrative-unread", message: `mammoth could not read the text boxes (${(err as Error).message}); paragraphs taken from document.xml`, page: null });
+      warnings.push({
+        code: "narrative-unread",
+        message: `mammoth could not read the text boxes (${(err as Error).message}); paragraphs taken from document.xml`,
+        page: null,
+      });
     }
   }
-  return { format: "docx", textLayer: "native", pages: null, blocks: itemsToBlocks(items, narrative, headings, warnings), warnings };
+  return {
+    format: "docx",
+    textLayer: "native",
+    pages: null,
+    blocks: itemsToBlocks(items, narrative, headings, warnings),
+    warnings,
+  };
 }
 
 function headingStyles(zip: ZipArchive): Set<string> {
@@ -64,7 +78,8 @@ function openArchive(bytes: Uint8Array, path: string, settings: ZipSettings): Zi
     for (const name of zip.names()) zip.read(name);
     return zip;
   } catch (err) {
-    if (err instanceof ZipError) throw new UnreadableFileError(path, err.tooLarge ? "too-large" : "corrupt", err.message);
+    if (err instanceof ZipError)
+      throw new UnreadableFileError(path, err.tooLarge ? "too-large" : "corrupt", err.message);
     throw err;
   }
 }
@@ -72,8 +87,16 @@ function openArchive(bytes: Uint8Array, path: string, settings: ZipSettings): Zi
 function readPart(zip: ZipArchive, path: string, name: string): string {
   const bytes = zip.read(name);
   if (!bytes) {
-    const hint = zip.has("xl/workbook.xml") ? " (it is an XLSX workbook)" : zip.has("ppt/presentation.xml") ? " (it is a PPTX)" : "";
-    throw new UnreadableFileError(path, "unsupported-format", `a ZIP file without word/document.xml, not a DOCX${hint}`);
+    const hint = zip.has("xl/workbook.xml")
+      ? " (it is an XLSX workbook)"
+      : zip.has("ppt/presentation.xml")
+        ? " (it is a PPTX)"
+        : "";
+    throw new UnreadableFileError(
+      path,
+      "unsupported-format",
+      `a ZIP file without word/document.xml, not a DOCX${hint}`,
+    );
   }
   return bytes.toString("utf8");
 }
@@ -83,11 +106,20 @@ function readPart(zip: ZipArchive, path: string, name: string): string {
  * Mammoth's paragraphs are used when its top-level tables line up one to one with ours; otherwise
  * the paragraphs of document.xml are, so that nothing is lost.
  */
-export function itemsToBlocks(items: BodyItem[], narrative: NarrativeItem[] | null, headings: Set<string>, warnings: Warning[]): Block[] {
+export function itemsToBlocks(
+  items: BodyItem[],
+  narrative: NarrativeItem[] | null,
+  headings: Set<string>,
+  warnings: Warning[],
+): Block[] {
   const tables = items.flatMap((i) => (i.kind === "table" ? [i] : []));
   const aligned = narrative && narrative.filter((n) => n.kind === "table").length === tables.length;
   if (narrative && !aligned) {
-    warnings.push({ code: "narrative-misaligned", message: "mammoth's tables do not line up with document.xml; paragraphs taken from document.xml", page: null });
+    warnings.push({
+      code: "narrative-misaligned",
+      message: "mammoth's tables do not line up with document.xml; paragraphs taken from document.xml",
+      page: null,
+    });
   }
   const blocks: Block[] = [];
   let t = 0;
@@ -104,7 +136,14 @@ export function itemsToBlocks(items: BodyItem[], narrative: NarrativeItem[] | nu
   }
   for (const item of items) {
     if (item.kind === "table") pushTable(item);
-    else if (item.text.trim()) blocks.push({ kind: "text", text: item.text, page: null, role: isHeading(item, headings) ? "heading" : "paragraph", box: null });
+    else if (item.text.trim())
+      blocks.push({
+        kind: "text",
+        text: item.text,
+        page: null,
+        role: isHeading(item, headings) ? "heading" : "paragraph",
+        box: null,
+      });
   }
   return blocks;
 }

@@ -31,7 +31,8 @@ function htmlNodeToItems(node: Record<string, unknown>): NarrativeItem[] {
   if (tag === "table") return [{ kind: "table" }];
   if (/^h[1-6]$/.test(tag)) return [{ kind: "heading", text: htmlText(node) }];
   if (tag === "p") return [{ kind: "paragraph", text: htmlText(node) }];
-  if (tag === "ul" || tag === "ol") return children(node).map((li) => ({ kind: "paragraph" as const, text: htmlText(li) }));
+  if (tag === "ul" || tag === "ol")
+    return children(node).map((li) => ({ kind: "paragraph" as const, text: htmlText(li) }));
   return [];
 }
 

@@ -42,7 +42,12 @@ export const defaultBlockSettings: BlockSettings = { maxTextCells: 2 };
 
 /** Given two ranges, return the part of the first inside the second. */
 export function clip(a: Range, b: Range): Range {
-  return { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
 }
 
 /** Given two ranges, return whether they share a position. */
@@ -58,7 +63,12 @@ export function placedToUsedRange(placed: readonly Placed[]): Range | null {
   for (const p of placed) {
     if (!hasText(p)) continue;
     range = range
-      ? { top: Math.min(range.top, p.top), left: Math.min(range.left, p.left), bottom: Math.max(range.bottom, p.bottom), right: Math.max(range.right, p.right) }
+      ? {
+          top: Math.min(range.top, p.top),
+          left: Math.min(range.left, p.left),
+          bottom: Math.max(range.bottom, p.bottom),
+          right: Math.max(range.right, p.right),
+        }
       : { top: p.top, left: p.left, bottom: p.bottom, right: p.right };
   }
   return range;
@@ -88,12 +98,18 @@ export function rowsToKinds(rows: readonly Placed[][], top: number, settings: Bl
 }
 
 /** Given placed cells, the used range and a first table index, return the sheet's tables and text blocks in order. */
-export function placedToBlocks(placed: readonly Placed[], range: Range, firstIndex: number, settings = defaultBlockSettings, method: Table["method"] = "xlsx"): Block[] {
+export function placedToBlocks(
+  placed: readonly Placed[],
+  range: Range,
+  firstIndex: number,
+  settings = defaultBlockSettings,
+  method: Table["method"] = "xlsx",
+): Block[] {
   const rows = placedToRows(placed, range);
   const kinds = rowsToKinds(rows, range.top, settings);
   const blocks: Block[] = [];
   let index = firstIndex;
-  for (let i = 0; i < kinds.length; ) {
+  for (let i = 0; i < kinds.length;) {
     if (kinds[i] === "blank") {
       i++;
     } else if (kinds[i] === "text") {
@@ -103,7 +119,12 @@ export function placedToBlocks(placed: readonly Placed[], range: Range, firstInd
       let end = i;
       while (kinds[end + 1] === "ruled") end++;
       const inRun = [...new Set(rows.slice(i, end + 1).flat())];
-      const table = placedToTable(inRun, { top: range.top + i, bottom: range.top + end, left: range.left, right: range.right }, index, method);
+      const table = placedToTable(
+        inRun,
+        { top: range.top + i, bottom: range.top + end, left: range.left, right: range.right },
+        index,
+        method,
+      );
       if (table) {
         blocks.push({ kind: "table", table });
         index++;
@@ -124,20 +145,32 @@ function rowToTextBlock(row: readonly Placed[], r: number): Block {
  * Given placed cells and a window, return the table they form there, its empty edge columns
  * trimmed; a span cut by the window keeps its text in the part inside. Null when the window holds no text.
  */
-export function placedToTable(placed: readonly Placed[], window: Range, index: number, method: Table["method"] = "xlsx"): Table | null {
+export function placedToTable(
+  placed: readonly Placed[],
+  window: Range,
+  index: number,
+  method: Table["method"] = "xlsx",
+): Table | null {
   const inside = placed.filter((p) => overlaps(p, window)).map((p) => ({ ...p, ...clip(p, window) }));
   const used = placedToUsedRange(inside);
   if (!used) return null;
   const frame: Range = { top: window.top, bottom: window.bottom, left: used.left, right: used.right };
   const width = frame.right - frame.left + 1;
   const rows: (Cell | null)[][] = Array.from({ length: frame.bottom - frame.top + 1 }, () =>
-    Array.from({ length: width }, (): Cell | null => ({ text: "", rowSpan: 1, colSpan: 1, box: null })));
+    Array.from({ length: width }, (): Cell | null => ({ text: "", rowSpan: 1, colSpan: 1, box: null })),
+  );
   for (const p of inside) {
     const left = Math.max(p.left, frame.left);
     const right = Math.min(p.right, frame.right);
     if (left > right) continue;
-    for (let r = p.top; r <= p.bottom; r++) for (let c = left; c <= right; c++) rows[r - frame.top]![c - frame.left] = null;
-    rows[p.top - frame.top]![left - frame.left] = { text: p.text, rowSpan: p.bottom - p.top + 1, colSpan: right - left + 1, box: null };
+    for (let r = p.top; r <= p.bottom; r++)
+      for (let c = left; c <= right; c++) rows[r - frame.top]![c - frame.left] = null;
+    rows[p.top - frame.top]![left - frame.left] = {
+      text: p.text,
+      rowSpan: p.bottom - p.top + 1,
+      colSpan: right - left + 1,
+      box: null,
+    };
   }
   return { index, rows, rowPages: rows.map(() => null), method };
 }
@@ -151,7 +184,11 @@ export function rangeWithinLimits(range: Range, where: string, warnings: Warning
   const { maxTableColumns, maxTableRows, maxTableCells } = limits();
   const cut = { ...range };
   const warn = (name: LimitName, found: string) =>
-    warnings.push({ code: "limit-exceeded", message: `${where}: ${limitDetail(name, found)}: the rest is left out`, page: null });
+    warnings.push({
+      code: "limit-exceeded",
+      message: `${where}: ${limitDetail(name, found)}: the rest is left out`,
+      page: null,
+    });
   const n = (x: number) => x.toLocaleString("en");
   const width = range.right - range.left + 1;
   if (width > maxTableColumns) {
@@ -163,7 +200,8 @@ export function rangeWithinLimits(range: Range, where: string, warnings: Warning
     warn("maxTableRows", `${n(height)} rows`);
     cut.bottom = range.top + maxTableRows - 1;
   }
-  const cutWidth = cut.right - cut.left + 1, cutHeight = cut.bottom - cut.top + 1;
+  const cutWidth = cut.right - cut.left + 1,
+    cutHeight = cut.bottom - cut.top + 1;
   if (cutWidth * cutHeight > maxTableCells) {
     warn("maxTableCells", `${n(cutWidth * cutHeight)} cells`);
     cut.bottom = cut.top + Math.floor(maxTableCells / cutWidth) - 1;

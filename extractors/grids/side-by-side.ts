@@ -9,7 +9,9 @@ type Grid = (Cell | null)[][];
 
 /** Given a grid, a row and a column count, return the key of that row's leading columns (a covered place reads as such). */
 function rowKey(grid: Grid, row: number, k: number): string {
-  return grid[row]!.slice(0, k).map((c) => (c === null ? "\u0000" : c.text.replace(/\s+/g, ""))).join("\t");
+  return grid[row]!.slice(0, k)
+    .map((c) => (c === null ? "\u0000" : c.text.replace(/\s+/g, "")))
+    .join("\t");
 }
 
 /** Given a grid and a column count, return whether no cell of the leading columns reaches past them. */
@@ -44,7 +46,15 @@ export function repeatedColumns(a: Grid, b: Grid): number {
 
 /** Given two grids, return whether their columns past the first `k` hold the same texts (a second copy of one table, not its right part). */
 function sameBeyond(a: Grid, b: Grid, k: number): boolean {
-  const texts = (g: Grid) => g.map((row) => row.slice(k).map((c) => c?.text ?? "\u0000").join("\t")).join("\n");
+  const texts = (g: Grid) =>
+    g
+      .map((row) =>
+        row
+          .slice(k)
+          .map((c) => c?.text ?? "\u0000")
+          .join("\t"),
+      )
+      .join("\n");
   return texts(a) === texts(b);
 }
 
@@ -55,7 +65,10 @@ function sameBeyond(a: Grid, b: Grid, k: number): boolean {
  * is joined into one cell across the seam.
  */
 export function joinParts(a: Grid, b: Grid, k: number): Grid {
-  const rows = a.map((row, r) => [...row.map((c) => (c ? { ...c } : null)), ...b[r]!.slice(k).map((c) => (c ? { ...c } : null))]);
+  const rows = a.map((row, r) => [
+    ...row.map((c) => (c ? { ...c } : null)),
+    ...b[r]!.slice(k).map((c) => (c ? { ...c } : null)),
+  ]);
   const seam = a[0]!.length;
   for (const row of rows) {
     const right = row[seam];

@@ -10,13 +10,72 @@ export type Element = DefaultTreeAdapterTypes.Element;
 
 export type Item = { kind: "text"; text: string; role: "heading" | "paragraph" } | { kind: "table"; element: Element };
 
-const SKIPPED = new Set(["head", "script", "style", "template", "noscript", "iframe", "object", "embed", "select", "textarea", "button", "input", "svg", "math", "map", "canvas", "audio", "video"]);
+const SKIPPED = new Set([
+  "head",
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "iframe",
+  "object",
+  "embed",
+  "select",
+  "textarea",
+  "button",
+  "input",
+  "svg",
+  "math",
+  "map",
+  "canvas",
+  "audio",
+  "video",
+]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 /** Elements that open a new line of text: HTML's flow containers and grouping content. */
 const BLOCKS = new Set([
-  "html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
-  "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "legend", "li", "listing", "main", "menu",
-  "nav", "ol", "p", "plaintext", "pre", "section", "summary", "ul", "xmp", "caption", "tr", "td", "th", "tbody", "thead", "tfoot",
+  "html",
+  "body",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "center",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "header",
+  "hgroup",
+  "hr",
+  "legend",
+  "li",
+  "listing",
+  "main",
+  "menu",
+  "nav",
+  "ol",
+  "p",
+  "plaintext",
+  "pre",
+  "section",
+  "summary",
+  "ul",
+  "xmp",
+  "caption",
+  "tr",
+  "td",
+  "th",
+  "tbody",
+  "thead",
+  "tfoot",
 ]);
 /** Word's "Save as Web Page" writes its Title style as a paragraph of this class. */
 const TITLE_CLASS = /\bMso(Title|Subtitle)\b/;
@@ -31,7 +90,9 @@ export function attrOf(element: Element, name: string): string | undefined {
 
 /** Given an element, return whether the page hides it (the hidden attribute, or an inline display:none). */
 export function isHidden(element: Element): boolean {
-  return attrOf(element, "hidden") !== undefined || /(^|;)\s*display\s*:\s*none\b/i.test(attrOf(element, "style") ?? "");
+  return (
+    attrOf(element, "hidden") !== undefined || /(^|;)\s*display\s*:\s*none\b/i.test(attrOf(element, "style") ?? "")
+  );
 }
 
 /** Collects inline text into paragraphs as the walk meets block boundaries. */

@@ -28,10 +28,14 @@ export function bomToEncoding(bytes: Uint8Array): { encoding: string; length: nu
 
 /** Given the start of a page, return the label its first meta declaration gives, if any. */
 export function declaredLabel(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString("latin1").replace(/<!--[\s\S]*?-->/g, "");
+  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES))
+    .toString("latin1")
+    .replace(/<!--[\s\S]*?-->/g, "");
   for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
     const charset = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
-    const isContentType = /\bcharset\s*=/i.test(tag) && (/\bhttp-equiv\s*=\s*["']?\s*content-type/i.test(tag) || !/\bcontent\s*=/i.test(tag));
+    const isContentType =
+      /\bcharset\s*=/i.test(tag) &&
+      (/\bhttp-equiv\s*=\s*["']?\s*content-type/i.test(tag) || !/\bcontent\s*=/i.test(tag));
     if (charset && isContentType) return charset[1]!;
   }
   return null;
@@ -62,20 +66,51 @@ const hasNonAscii = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
 /** Given a page's bytes, return its text and how its encoding was decided. */
 export function bytesToText(bytes: Uint8Array): Decoded {
   const bom = bomToEncoding(bytes);
-  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, source: "bom", warnings: [] };
+  if (bom)
+    return {
+      text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)),
+      encoding: bom.encoding,
+      source: "bom",
+      warnings: [],
+    };
   const label = declaredLabel(bytes);
   const declared = label === null ? null : labelToEncoding(label);
   const utf8 = strictUtf8(bytes);
   if (declared === null) {
-    const warnings = label === null ? [] : [warning("html-encoding-unknown", `the page declares the unknown encoding "${label}"; decoded as ${utf8 === null ? "GB18030" : "UTF-8"}`)];
-    return utf8 !== null ? { text: utf8, encoding: "utf-8", source: "guessed", warnings } : { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030", source: "guessed", warnings };
+    const warnings =
+      label === null
+        ? []
+        : [
+            warning(
+              "html-encoding-unknown",
+              `the page declares the unknown encoding "${label}"; decoded as ${utf8 === null ? "GB18030" : "UTF-8"}`,
+            ),
+          ];
+    return utf8 !== null
+      ? { text: utf8, encoding: "utf-8", source: "guessed", warnings }
+      : { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030", source: "guessed", warnings };
   }
   if (declared === "utf-8" && utf8 === null) {
     const gb = new TextDecoder("gb18030").decode(bytes);
-    if (!gb.includes("\ufffd")) return { text: gb, encoding: "gb18030", source: "guessed", warnings: [warning("html-encoding-mislabelled", "the page declares UTF-8 but is not valid UTF-8; decoded as GB18030")] };
+    if (!gb.includes("\ufffd"))
+      return {
+        text: gb,
+        encoding: "gb18030",
+        source: "guessed",
+        warnings: [
+          warning("html-encoding-mislabelled", "the page declares UTF-8 but is not valid UTF-8; decoded as GB18030"),
+        ],
+      };
   }
   if (declared !== "utf-8" && utf8 !== null && hasNonAscii(bytes)) {
-    return { text: utf8, encoding: "utf-8", source: "guessed", warnings: [warning("html-encoding-mislabelled", `the page declares ${label} but its bytes are UTF-8; decoded as UTF-8`)] };
+    return {
+      text: utf8,
+      encoding: "utf-8",
+      source: "guessed",
+      warnings: [
+        warning("html-encoding-mislabelled", `the page declares ${label} but its bytes are UTF-8; decoded as UTF-8`),
+      ],
+    };
   }
   return { text: new TextDecoder(declared).decode(bytes), encoding: declared, source: "declared", warnings: [] };
 }

@@ -17,7 +17,10 @@ function headText(bytes: Uint8Array): string {
  */
 export function looksLikeHtml(start: string): boolean {
   const text = start.replace(/^(\s|<!--[\s\S]*?-->)+/, "").toLowerCase();
-  return /^<(!doctype html|html|head|body|table|meta|title|style|\?xml[^>]*>\s*(<!doctype html|<html))/.test(text) || /<(table|html)[\s>]/.test(text);
+  return (
+    /^<(!doctype html|html|head|body|table|meta|title|style|\?xml[^>]*>\s*(<!doctype html|<html))/.test(text) ||
+    /<(table|html)[\s>]/.test(text)
+  );
 }
 
 export const htmlExtractor: Extractor = {

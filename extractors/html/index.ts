@@ -24,7 +24,9 @@ export async function extractHtml(bytes: Uint8Array, _path: string): Promise<Ext
   checkLimit("maxElementDepth", shape.depth, "levels of nested elements");
   checkLimit("maxElements", shape.elements, "elements");
   const warnings: Warning[] = [...decoded.warnings];
-  const blocks = blocksWithPartsJoined(itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0, depth: 0, warnings }));
+  const blocks = blocksWithPartsJoined(
+    itemsToBlocks(nodesToItems(document.childNodes), documentToStyles(document), { next: 0, depth: 0, warnings }),
+  );
   return { format: "html", textLayer: "native", pages: null, blocks, warnings };
 }
 
@@ -38,7 +40,8 @@ export interface Counter {
 /** Given a parsed page, return the depth of its deepest node and its number of nodes, walked without recursion. */
 export function treeToShape(root: { childNodes?: unknown[] }): { depth: number; elements: number } {
   const stack: [{ childNodes?: unknown[] }, number][] = [[root, 0]];
-  let depth = 0, elements = 0;
+  let depth = 0,
+    elements = 0;
   for (let top = stack.pop(); top; top = stack.pop()) {
     const [node, level] = top;
     elements++;
@@ -72,7 +75,13 @@ export function itemsToBlocks(items: readonly Item[], styles: PageStyles, counte
     counter.next += parts.filter((b) => b.kind === "table").length;
     blocks.push(...parts);
     checkLimit("maxNestingDepth", ++counter.depth, "levels of tables nested in tables");
-    blocks.push(...itemsToBlocks(read.nested.map((element) => ({ kind: "table", element })), styles, counter));
+    blocks.push(
+      ...itemsToBlocks(
+        read.nested.map((element) => ({ kind: "table", element })),
+        styles,
+        counter,
+      ),
+    );
     counter.depth--;
   }
   return blocks;
@@ -80,7 +89,11 @@ export function itemsToBlocks(items: readonly Item[], styles: PageStyles, counte
 
 /** Given a table, return its cells (td/th) in document order, through its row groups. */
 function layoutCells(table: Element): Element[] {
-  const rows = table.childNodes.filter(isElement).flatMap((c) => (c.tagName === "tr" ? [c] : ["thead", "tbody", "tfoot"].includes(c.tagName) ? c.childNodes.filter(isElement) : []));
+  const rows = table.childNodes
+    .filter(isElement)
+    .flatMap((c) =>
+      c.tagName === "tr" ? [c] : ["thead", "tbody", "tfoot"].includes(c.tagName) ? c.childNodes.filter(isElement) : [],
+    );
   return rows.flatMap((tr) => tr.childNodes.filter(isElement).filter((c) => c.tagName === "td" || c.tagName === "th"));
 }
 
@@ -93,7 +106,8 @@ export function isLayoutTable(table: Element): boolean {
   if (role === "presentation" || role === "none") return true;
   const cells = layoutCells(table);
   const rows = cells.map((cell) => cell.parentNode);
-  const oneColumn = new Set(rows).size === cells.length && cells.every((c) => (parseInt(attrOf(c, "colspan") ?? "1", 10) || 1) <= 1);
+  const oneColumn =
+    new Set(rows).size === cells.length && cells.every((c) => (parseInt(attrOf(c, "colspan") ?? "1", 10) || 1) <= 1);
   return oneColumn && cells.some(containsTable);
 }
 

@@ -43,7 +43,17 @@ export function cssToStyles(css: string): PageStyles {
 export function declarationsOf(block: string): Declarations {
   return block.split(";").flatMap((d) => {
     const at = d.indexOf(":");
-    return at > 0 ? [[d.slice(0, at).trim().toLowerCase(), d.slice(at + 1).trim().toLowerCase()] as [string, string]] : [];
+    return at > 0
+      ? [
+          [
+            d.slice(0, at).trim().toLowerCase(),
+            d
+              .slice(at + 1)
+              .trim()
+              .toLowerCase(),
+          ] as [string, string],
+        ]
+      : [];
   });
 }
 
@@ -75,10 +85,15 @@ export function cellLook(cell: Element, table: Element, styles: PageStyles): Cel
   if (border > 0) SIDES.forEach((s) => (sides[s] = true));
   let bold = cell.tagName === "th";
   const classes = (attrOf(cell, "class") ?? "").split(/\s+/).filter(Boolean);
-  const declarations = [...styles.cells, ...classes.flatMap((c) => styles.classes.get(c) ?? []), ...declarationsOf(attrOf(cell, "style") ?? "")];
+  const declarations = [
+    ...styles.cells,
+    ...classes.flatMap((c) => styles.classes.get(c) ?? []),
+    ...declarationsOf(attrOf(cell, "style") ?? ""),
+  ];
   for (const [property, value] of declarations) {
     if (property === "border") SIDES.forEach((s) => (sides[s] = drawsLine(value)));
-    else if (property.startsWith("border-") && SIDES.includes(property.slice(7) as (typeof SIDES)[number])) sides[property.slice(7) as (typeof SIDES)[number]] = drawsLine(value);
+    else if (property.startsWith("border-") && SIDES.includes(property.slice(7) as (typeof SIDES)[number]))
+      sides[property.slice(7) as (typeof SIDES)[number]] = drawsLine(value);
     else if (property === "font-weight") bold = value === "bold" || value === "bolder" || Number(value) >= 600;
   }
   return { ruled: SIDES.some((s) => sides[s]), bold: bold || wrapsInBold(cell) };
@@ -90,5 +105,9 @@ function wrapsInBold(cell: Element): boolean {
   if (children.length !== 1) return false;
   const only = children[0]!;
   if (!isElement(only)) return false;
-  return only.tagName === "b" || only.tagName === "strong" || ((only.tagName === "font" || only.tagName === "span" || only.tagName === "p") && wrapsInBold(only));
+  return (
+    only.tagName === "b" ||
+    only.tagName === "strong" ||
+    ((only.tagName === "font" || only.tagName === "span" || only.tagName === "p") && wrapsInBold(only))
+  );
 }

@@ -49,11 +49,17 @@ export function tableElementToRead(table: Element, styles: PageStyles): ReadTabl
     loose = [];
   };
   for (const child of visibleChildren(table)) {
-    if (child.tagName === "caption") caption = nodesToItems(child.childNodes).flatMap((i) => (i.kind === "text" ? [i.text] : [])).join("\n") || null;
+    if (child.tagName === "caption")
+      caption =
+        nodesToItems(child.childNodes)
+          .flatMap((i) => (i.kind === "text" ? [i.text] : []))
+          .join("\n") || null;
     else if (child.tagName === "tr") loose.push(child);
     else if (ROW_GROUPS.has(child.tagName)) {
       closeLoose();
-      const group = visibleChildren(child).filter((tr) => tr.tagName === "tr").map((tr) => rowToCells(tr, table, styles, nested));
+      const group = visibleChildren(child)
+        .filter((tr) => tr.tagName === "tr")
+        .map((tr) => rowToCells(tr, table, styles, nested));
       (child.tagName === "tfoot" ? footers : groups).push(group);
     }
   }
@@ -106,7 +112,14 @@ export function groupsToPlaced(groups: readonly RowGroup[], warnings: Warning[] 
         while (colSpan < cell.colSpan && x + colSpan < maxTableColumns && !row[x + colSpan]) colSpan++;
         const rowSpan = Math.min(cell.rowSpan === 0 ? end - y : cell.rowSpan, end - y);
         for (let r = y; r < y + rowSpan; r++) for (let c = x; c < x + colSpan; c++) (taken[r] ??= [])[c] = true;
-        placed.push({ top: y, left: x, bottom: y + rowSpan - 1, right: x + colSpan - 1, text: cell.text, style: { numFmt: "General", framed: cell.look.ruled, bold: cell.look.bold } });
+        placed.push({
+          top: y,
+          left: x,
+          bottom: y + rowSpan - 1,
+          right: x + colSpan - 1,
+          text: cell.text,
+          style: { numFmt: "General", framed: cell.look.ruled, bold: cell.look.bold },
+        });
         x += colSpan;
       }
     });

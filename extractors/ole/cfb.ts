@@ -30,7 +30,8 @@ export function compoundFileToNames(bytes: Uint8Array): string[] {
   const sectors = Math.floor((buf.length - size) / size) + 1; // the header occupies sector "-1"
   const sectorAt = (n: number): Buffer => {
     const start = (n + 1) * size;
-    if (n > MAX_REGULAR_SECTOR || start >= buf.length) throw new CfbError(`sector ${n} lies past the end of the file (truncated)`);
+    if (n > MAX_REGULAR_SECTOR || start >= buf.length)
+      throw new CfbError(`sector ${n} lies past the end of the file (truncated)`);
     return buf.subarray(start, Math.min(start + size, buf.length));
   };
   const fat = fatOf(buf, sectorAt, size, sectors);

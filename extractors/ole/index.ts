@@ -21,14 +21,23 @@ export async function extractOle(
   try {
     names = compoundFileToNames(bytes);
   } catch (err) {
-    if (err instanceof CfbError) throw new UnreadableFileError(path, "corrupt", `unreadable OLE compound file: ${err.message}`);
+    if (err instanceof CfbError)
+      throw new UnreadableFileError(path, "corrupt", `unreadable OLE compound file: ${err.message}`);
     throw err;
   }
   const kind = namesToKind(names);
-  if (kind === "encrypted") throw new UnreadableFileError(path, "encrypted", "a password-protected Office file (EncryptedPackage)");
+  if (kind === "encrypted")
+    throw new UnreadableFileError(path, "encrypted", "a password-protected Office file (EncryptedPackage)");
   if (kind === "other") {
-    const streams = names.filter((n) => n !== "Root Entry" && !/^[\x01-\x06]/.test(n)).slice(0, 6).join(", ");
-    throw new UnreadableFileError(path, "unsupported-format", `an OLE compound file that is neither a Word document nor an Excel workbook (streams: ${streams || "none"})`);
+    const streams = names
+      .filter((n) => n !== "Root Entry" && !/^[\x01-\x06]/.test(n))
+      .slice(0, 6)
+      .join(", ");
+    throw new UnreadableFileError(
+      path,
+      "unsupported-format",
+      `an OLE compound file that is neither a Word document nor an Excel workbook (streams: ${streams || "none"})`,
+    );
   }
   const s = { ...defaultSofficeSettings(), ...settings };
   if (kind === "doc") {

@@ -29,25 +29,52 @@ export const MISSING_LIBREOFFICE =
  * Given a legacy file's bytes, its extension ("doc", "xls") and the target ("docx", "xlsx"),
  * return the converted file's bytes; throws UnreadableFileError "missing-dependency", "timeout" or "corrupt".
  */
-export async function convertWithLibreOffice(bytes: Uint8Array, from: string, to: string, path: string, settings: SofficeSettings): Promise<Buffer> {
+export async function convertWithLibreOffice(
+  bytes: Uint8Array,
+  from: string,
+  to: string,
+  path: string,
+  settings: SofficeSettings,
+): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), "jixiao-soffice-"));
   try {
     const input = join(dir, `input.${from}`);
     const out = join(dir, "out");
     await writeFile(input, bytes);
     const args = [
-      "--headless", "--norestore", "--nolockcheck", "--nodefault",
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--nodefault",
       `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
-      "--convert-to", to, "--outdir", out, input,
+      "--convert-to",
+      to,
+      "--outdir",
+      out,
+      input,
     ];
     const run = await runProcess(settings.soffice, args, settings.timeoutMs);
     if (run.kind === "missing") throw new UnreadableFileError(path, "missing-dependency", MISSING_LIBREOFFICE);
-    if (run.kind === "timeout") throw new UnreadableFileError(path, "timeout", `LibreOffice did not convert the file within ${settings.timeoutMs / 1000} s`);
+    if (run.kind === "timeout")
+      throw new UnreadableFileError(
+        path,
+        "timeout",
+        `LibreOffice did not convert the file within ${settings.timeoutMs / 1000} s`,
+      );
     try {
       return await readFile(join(out, `input.${to}`));
     } catch {
-      const said = run.output.trim().split("\n").filter((l) => !/javaldx|java may not/.test(l)).slice(-2).join(" ");
-      throw new UnreadableFileError(path, "corrupt", `LibreOffice could not convert the ${from} file (damaged or password-protected?)${said ? `: ${said}` : ""}`);
+      const said = run.output
+        .trim()
+        .split("\n")
+        .filter((l) => !/javaldx|java may not/.test(l))
+        .slice(-2)
+        .join(" ");
+      throw new UnreadableFileError(
+        path,
+        "corrupt",
+        `LibreOffice could not convert the ${from} file (damaged or password-protected?)${said ? `: ${said}` : ""}`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -75,7 +102,11 @@ function runProcess(command: string, args: string[], timeoutMs: number): Promise
     child.stdout.on("data", (d: Buffer) => (output += d.toString("utf8")));
     child.stderr.on("data", (d: Buffer) => (output += d.toString("utf8")));
     child.on("error", (err: NodeJS.ErrnoException) => {
-      finish(err.code === "ENOENT" || err.code === "EACCES" || err.code === "ENOTDIR" ? { kind: "missing" } : { kind: "done", code: null, output: err.message });
+      finish(
+        err.code === "ENOENT" || err.code === "EACCES" || err.code === "ENOTDIR"
+          ? { kind: "missing" }
+          : { kind: "done", code: null, output: err.message },
+      );
     });
     child.on("close", (code) => finish({ kind: "done", code, output }));
   });

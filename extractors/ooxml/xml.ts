@@ -39,7 +39,9 @@ export function parseXml(text: string): XmlNode[] {
  * of the tags alone, so that a part is measured before the parser builds a node for each element.
  */
 export function xmlToShape(text: string): { depth: number; elements: number } {
-  let depth = 0, deepest = 0, elements = 0;
+  let depth = 0,
+    deepest = 0,
+    elements = 0;
   for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
     const next = text.charCodeAt(i + 1);
     if (next === 0x2f /* / */) depth--;
@@ -60,7 +62,15 @@ export function countStartTags(xml: string, name: string): number {
   let n = 0;
   for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i + open.length)) {
     const next = xml.charCodeAt(i + open.length);
-    if (next === 0x3e /* > */ || next === 0x20 || next === 0x2f /* / */ || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+    if (
+      next === 0x3e /* > */ ||
+      next === 0x20 ||
+      next === 0x2f /* / */ ||
+      next === 0x09 ||
+      next === 0x0a ||
+      next === 0x0d
+    )
+      n++;
   }
   return n;
 }

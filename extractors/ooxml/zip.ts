@@ -80,7 +80,8 @@ function centralDirectoryToEntries(buf: Buffer): Entry[] {
   let at = buf.readUInt32LE(eocd + 16);
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new ZipError("corrupt ZIP central directory");
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_SIGNATURE)
+      throw new ZipError("corrupt ZIP central directory");
     const nameLength = buf.readUInt16LE(at + 28);
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
@@ -97,7 +98,8 @@ function centralDirectoryToEntries(buf: Buffer): Entry[] {
 
 function entryToBytes(buf: Buffer, entry: Entry, limit: number): Buffer {
   const at = entry.localHeaderOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipError(`corrupt ZIP entry ${entry.name}`);
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL_SIGNATURE)
+    throw new ZipError(`corrupt ZIP entry ${entry.name}`);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   if (end > buf.length) throw new ZipError(`ZIP entry ${entry.name} runs past the end of the file (truncated)`);
@@ -106,7 +108,8 @@ function entryToBytes(buf: Buffer, entry: Entry, limit: number): Buffer {
     if (data.length > limit) throw new ZipError(`ZIP entry ${entry.name} exceeds the size limit`, true);
     return Buffer.from(data);
   }
-  if (entry.method !== 8) throw new ZipError(`ZIP entry ${entry.name} uses unsupported compression method ${entry.method}`);
+  if (entry.method !== 8)
+    throw new ZipError(`ZIP entry ${entry.name} uses unsupported compression method ${entry.method}`);
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
   } catch (err) {

@@ -33,7 +33,8 @@ export function glyphsToGridCells(grid: Grid, glyphs: readonly Glyph[]): { insid
   const cols = grid.xs.length - 1;
   const owner = new Int32Array((grid.ys.length - 1) * cols).fill(-1);
   grid.cells.forEach((cell, k) => {
-    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner[r * cols + c] = k;
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner[r * cols + c] = k;
   });
   const inside: Glyph[][] = grid.cells.map(() => []);
   const outside: Glyph[] = [];
@@ -50,7 +51,9 @@ export function glyphsToGridCells(grid: Grid, glyphs: readonly Glyph[]): { insid
 
 /** Given grid cells with their glyphs, return the dense rows of the table (null under spans). */
 export function cellsToRows(grid: Grid, inside: Glyph[][], page: number, settings: TextSettings): (Cell | null)[][] {
-  const rows: (Cell | null)[][] = Array.from({ length: grid.ys.length - 1 }, () => Array<Cell | null>(grid.xs.length - 1).fill(null));
+  const rows: (Cell | null)[][] = Array.from({ length: grid.ys.length - 1 }, () =>
+    Array<Cell | null>(grid.xs.length - 1).fill(null),
+  );
   grid.cells.forEach((cell: GridCell, k) => {
     const text = linesToText(glyphsToLines(inside[k]!, settings), settings);
     rows[cell.row]![cell.col] = { text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, box: { page, ...cell.box } };
@@ -59,13 +62,24 @@ export function cellsToRows(grid: Grid, inside: Glyph[][], page: number, setting
 }
 
 /** Given a grid, the page's glyphs and the page number, return the table it holds (null when it holds no text) and the glyphs left outside. */
-export function gridToPageTable(grid: Grid, glyphs: readonly Glyph[], page: number, settings: TextSettings): { table: PageTable | null; outside: Glyph[] } {
+export function gridToPageTable(
+  grid: Grid,
+  glyphs: readonly Glyph[],
+  page: number,
+  settings: TextSettings,
+): { table: PageTable | null; outside: Glyph[] } {
   const { inside, outside } = glyphsToGridCells(grid, glyphs);
   const hasText = inside.some((list) => list.some((g) => g.ch.trim()));
   if (!hasText || grid.cells.length < 2) return { table: null, outside: [...outside, ...inside.flat()] };
   const rows = cellsToRows(grid, inside, page, settings);
   const table: PageTable = {
-    page, rows, xs: grid.xs, rowTops: grid.ys.slice(0, -1), rowBottoms: grid.ys.slice(1), box: grid.box, method: "lattice",
+    page,
+    rows,
+    xs: grid.xs,
+    rowTops: grid.ys.slice(0, -1),
+    rowBottoms: grid.ys.slice(1),
+    box: grid.box,
+    method: "lattice",
   };
   return { table, outside };
 }

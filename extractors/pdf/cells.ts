@@ -59,7 +59,12 @@ export function coverage(rules: Rule[], from: number, to: number): number {
 }
 
 /** Given the grid size and which grid cells join, return each grid cell's group id, every group made rectangular. */
-function joinsToGroups(rows: number, cols: number, joinRight: (r: number, c: number) => boolean, joinDown: (r: number, c: number) => boolean): number[] {
+function joinsToGroups(
+  rows: number,
+  cols: number,
+  joinRight: (r: number, c: number) => boolean,
+  joinDown: (r: number, c: number) => boolean,
+): number[] {
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -75,7 +80,7 @@ function joinsToGroups(rows: number, cols: number, joinRight: (r: number, c: num
     }
   }
   // A group that is not a rectangle (an L of missing rules) takes in its whole bounding rectangle.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const bounds = new Map<number, [number, number, number, number]>();
     for (let i = 0; i < rows * cols; i++) {
@@ -101,8 +106,18 @@ function joinsToGroups(rows: number, cols: number, joinRight: (r: number, c: num
 /** Given a lattice, return its grid: boundaries from every rule, cells spanning where inner rules are missing. */
 export function latticeToGrid(lattice: Lattice, settings: LatticeSettings): Grid {
   const { box } = lattice;
-  const xs = positionsToBoundaries(lattice.verticals.map((v) => v.at), box.x0, box.x1, settings.minCellSize);
-  const ys = positionsToBoundaries(lattice.horizontals.map((h) => h.at), box.y0, box.y1, settings.minCellSize);
+  const xs = positionsToBoundaries(
+    lattice.verticals.map((v) => v.at),
+    box.x0,
+    box.x1,
+    settings.minCellSize,
+  );
+  const ys = positionsToBoundaries(
+    lattice.horizontals.map((h) => h.at),
+    box.y0,
+    box.y1,
+    settings.minCellSize,
+  );
   const tolerance = settings.snap + settings.minCellSize;
   const onX = rulesByBoundary(lattice.verticals, xs, tolerance);
   const onY = rulesByBoundary(lattice.horizontals, ys, tolerance);
@@ -119,7 +134,10 @@ export function latticeToGrid(lattice: Lattice, settings: LatticeSettings): Grid
     spans.set(g, s ? [s[0], s[1], Math.max(s[2], r), Math.max(s[3], c)] : [r, c, r, c]);
   });
   const cells: GridCell[] = [...spans.values()].map(([r0, c0, r1, c1]) => ({
-    row: r0, col: c0, rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1,
+    row: r0,
+    col: c0,
+    rowSpan: r1 - r0 + 1,
+    colSpan: c1 - c0 + 1,
     box: { x0: xs[c0]!, y0: ys[r0]!, x1: xs[c1 + 1]!, y1: ys[r1 + 1]! },
   }));
   return { xs, ys, cells, box: { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[rows]! } };

@@ -35,7 +35,12 @@ export function alignRuled(a: readonly number[], b: readonly number[], tolerance
  * alignment in the first table's frame: the second's boundaries mapped linearly so that the outer
  * edges meet, when the scales differ by at most `maxZoom`; else null.
  */
-export function alignScaled(a: readonly number[], b: readonly number[], tolerance: number, maxZoom: number): Alignment | null {
+export function alignScaled(
+  a: readonly number[],
+  b: readonly number[],
+  tolerance: number,
+  maxZoom: number,
+): Alignment | null {
   const widthA = a.at(-1)! - a[0]!;
   const widthB = b.at(-1)! - b[0]!;
   if (widthA <= 0 || widthB <= 0 || Math.abs(widthA / widthB - 1) > maxZoom) return null;
@@ -61,9 +66,14 @@ export function alignStream(a: StreamColumns, b: StreamColumns, slack: number): 
   // Outer edges are where text happens to end: they may stick out by a few points.
   const xs = [Math.min(a.xs[0]!, b.xs[0]!), ...a.xs.slice(1, -1), Math.max(a.xs.at(-1)!, b.xs.at(-1)!)];
   if (xs[0]! < a.xs[0]! - 4 * slack || xs.at(-1)! > a.xs.at(-1)! + 4 * slack) return null;
-  const meets = (j: number, range: [number, number]) => range[0] <= a.ranges[j]![1] + slack && range[1] >= a.ranges[j]![0] - slack;
+  const meets = (j: number, range: [number, number]) =>
+    range[0] <= a.ranges[j]![1] + slack && range[1] >= a.ranges[j]![0] - slack;
   const mapB = b.xs.map((x, i) => {
-    if (i === 0) return Math.max(0, xs.findIndex((_, j) => j < xs.length - 1 && x < xs[j + 1]! - slack));
+    if (i === 0)
+      return Math.max(
+        0,
+        xs.findIndex((_, j) => j < xs.length - 1 && x < xs[j + 1]! - slack),
+      );
     if (i === b.xs.length - 1) return xs.findIndex((y, j) => j > 0 && y >= x - slack);
     const j = xs.findIndex((_, k) => k > 0 && k < xs.length - 1 && meets(k, b.ranges[i]!));
     return j;
@@ -73,7 +83,11 @@ export function alignStream(a: StreamColumns, b: StreamColumns, slack: number): 
 }
 
 /** Given two tables' boundary ranges and how the second maps onto the first, return the first's ranges narrowed where both agree. */
-export function narrowRanges(a: [number, number][], b: [number, number][], mapB: readonly number[]): [number, number][] {
+export function narrowRanges(
+  a: [number, number][],
+  b: [number, number][],
+  mapB: readonly number[],
+): [number, number][] {
   const out = a.map((r) => [...r] as [number, number]);
   mapB.forEach((j, i) => {
     if (i === 0 || i === mapB.length - 1 || j === 0 || j === a.length - 1) return;
@@ -98,11 +112,17 @@ export function rowsOnBoundaries(rows: (Cell | null)[][], map: readonly number[]
   });
   // Positions no cell reaches (a column the page left empty) get empty cells.
   const covered = out.map((row) => row.map(() => false));
-  out.forEach((row, r) => row.forEach((cell, c) => {
-    if (cell) for (let i = r; i < r + cell.rowSpan && i < out.length; i++) for (let j = c; j < c + cell.colSpan; j++) covered[i]![j] = true;
-  }));
-  out.forEach((row, r) => row.forEach((_, c) => {
-    if (!covered[r]![c]) row[c] = { text: "", rowSpan: 1, colSpan: 1, box: null };
-  }));
+  out.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell)
+        for (let i = r; i < r + cell.rowSpan && i < out.length; i++)
+          for (let j = c; j < c + cell.colSpan; j++) covered[i]![j] = true;
+    }),
+  );
+  out.forEach((row, r) =>
+    row.forEach((_, c) => {
+      if (!covered[r]![c]) row[c] = { text: "", rowSpan: 1, colSpan: 1, box: null };
+    }),
+  );
   return out;
 }

@@ -23,8 +23,17 @@ async function readScannedPages(bytes: Uint8Array, path: string, pages: number[]
   const { ocrPdfPages, ocrEngineNames } = await import("./ocr/index.js");
   const { ocrPagesToLayouts } = await import("./ocr/layouts.js");
   if (engine && !(ocrEngineNames as readonly string[]).includes(engine)) {
-    throw new UnreadableFileError(path, "missing-dependency", `unknown OCR engine "${engine}" (known: ${ocrEngineNames.join(", ")})`);
+    throw new UnreadableFileError(
+      path,
+      "missing-dependency",
+      `unknown OCR engine "${engine}" (known: ${ocrEngineNames.join(", ")})`,
+    );
   }
-  const result = await ocrPdfPages(bytes, path, pages, engine ? { engine: engine as (typeof ocrEngineNames)[number] } : {});
+  const result = await ocrPdfPages(
+    bytes,
+    path,
+    pages,
+    engine ? { engine: engine as (typeof ocrEngineNames)[number] } : {},
+  );
   return { layouts: ocrPagesToLayouts(result.pages), warnings: result.warnings };
 }

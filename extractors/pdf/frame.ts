@@ -32,9 +32,21 @@ export function dominantOrientation(items: readonly RawTextItem[], view: Matrix)
 export function readingFrame(orient: Orientation, width: number, height: number): ReadingFrame {
   // x' = a x + c y + e, y' = b x + d y + f, chosen so that text of that orientation reads rightward.
   const toReading: Matrix =
-    orient === 1 ? [0, -1, 1, 0, 0, width] : orient === 2 ? [-1, 0, 0, -1, width, height] : orient === 3 ? [0, 1, -1, 0, height, 0] : [1, 0, 0, 1, 0, 0];
+    orient === 1
+      ? [0, -1, 1, 0, 0, width]
+      : orient === 2
+        ? [-1, 0, 0, -1, width, height]
+        : orient === 3
+          ? [0, 1, -1, 0, height, 0]
+          : [1, 0, 0, 1, 0, 0];
   const toDisplay: Matrix =
-    orient === 1 ? [0, 1, -1, 0, width, 0] : orient === 2 ? [-1, 0, 0, -1, width, height] : orient === 3 ? [0, -1, 1, 0, 0, height] : [1, 0, 0, 1, 0, 0];
+    orient === 1
+      ? [0, 1, -1, 0, width, 0]
+      : orient === 2
+        ? [-1, 0, 0, -1, width, height]
+        : orient === 3
+          ? [0, -1, 1, 0, 0, height]
+          : [1, 0, 0, 1, 0, 0];
   const sideways = orient === 1 || orient === 3;
   return { orient, toReading, toDisplay, width: sideways ? height : width, height: sideways ? width : height };
 }

@@ -74,7 +74,8 @@ export function charsToAdvances(chars: string[], width: number, em: number, sett
   const fixed = nominal.reduce((s, v) => s + v, 0);
   const spaces = chars.filter((ch) => ch === " ").length;
   const leftover = width - fixed;
-  if (spaces > 0 && leftover >= spaces * em * 0.1) return chars.map((ch, i) => (ch === " " ? leftover / spaces : nominal[i]!));
+  if (spaces > 0 && leftover >= spaces * em * 0.1)
+    return chars.map((ch, i) => (ch === " " ? leftover / spaces : nominal[i]!));
   const withSpaces = nominal.map((v, i) => (chars[i] === " " ? em * 0.25 : v));
   const total = withSpaces.reduce((s, v) => s + v, 0);
   const scale = total > 0 && width > 0 ? width / total : 1;
@@ -94,18 +95,27 @@ export function itemToGlyphs(item: RawTextItem, frame: Frame, run: number, setti
   const glyphs: Glyph[] = [];
   let offset = 0;
   // The box of a glyph is its advance along the baseline, grown up by the ascent and down by the descent.
-  const ex = Math.abs(nx) * (up + down) / 2;
-  const ey = Math.abs(ny) * (up + down) / 2;
+  const ex = (Math.abs(nx) * (up + down)) / 2;
+  const ey = (Math.abs(ny) * (up + down)) / 2;
   const mid = (down - up) / 2;
   for (let i = 0; i < chars.length; i++) {
     const adv = advances[i]!;
     const cx = ox + ux * (offset + adv / 2) + nx * mid;
     const cy = oy + uy * (offset + adv / 2) + ny * mid;
-    const hx = Math.abs(ux) * adv / 2 + ex;
-    const hy = Math.abs(uy) * adv / 2 + ey;
+    const hx = (Math.abs(ux) * adv) / 2 + ex;
+    const hy = (Math.abs(uy) * adv) / 2 + ey;
     glyphs.push({
-      ch: chars[i]!, x0: cx - hx, x1: cx + hx, y0: cy - hy, y1: cy + hy,
-      a0: baseAlong + offset, a1: baseAlong + offset + adv, base: baseAcross, size, orient, run,
+      ch: chars[i]!,
+      x0: cx - hx,
+      x1: cx + hx,
+      y0: cy - hy,
+      y1: cy + hy,
+      a0: baseAlong + offset,
+      a1: baseAlong + offset + adv,
+      base: baseAcross,
+      size,
+      orient,
+      run,
     });
     offset += adv;
   }
@@ -122,7 +132,12 @@ export function itemsToGlyphs(items: RawTextItem[], view: Matrix, settings: Glyp
     if (!frame) return;
     const twins = seen.get(item.str) ?? [];
     const near = settings.duplicateEm * frame.size;
-    if (twins.some((f) => Math.abs(f.ox - frame.ox) < near && Math.abs(f.oy - frame.oy) < near && f.orient === frame.orient)) return;
+    if (
+      twins.some(
+        (f) => Math.abs(f.ox - frame.ox) < near && Math.abs(f.oy - frame.oy) < near && f.orient === frame.orient,
+      )
+    )
+      return;
     twins.push(frame);
     seen.set(item.str, twins);
     for (const g of itemToGlyphs(item, frame, run, settings)) glyphs.push(g);

@@ -24,11 +24,16 @@ export { defaultPdfSettings } from "./settings.js";
 export function contentToLayout(content: PageContent, settings: PdfSettings): PageLayout {
   const { frame } = content;
   for (const table of content.tables) {
-    for (const row of table.rows) for (const cell of row) if (cell?.box) cell.box = { page: cell.box.page, ...boxToDisplay(cell.box, frame) };
+    for (const row of table.rows)
+      for (const cell of row) if (cell?.box) cell.box = { page: cell.box.page, ...boxToDisplay(cell.box, frame) };
   }
   const items: PageItem[] = [
     ...content.tables.map((table): PageItem => ({ kind: "table", table })),
-    ...glyphsToTextBlocks(content.rest, content.width, settings.text).map((block): PageItem => ({ kind: "text", block, box: boxToDisplay(block.box, frame) })),
+    ...glyphsToTextBlocks(content.rest, content.width, settings.text).map((block): PageItem => ({
+      kind: "text",
+      block,
+      box: boxToDisplay(block.box, frame),
+    })),
   ];
   const top = (item: PageItem) => (item.kind === "table" ? item.table.box : item.block.box);
   items.sort((a, b) => top(a).y0 - top(b).y0 || top(a).x0 - top(b).x0);
@@ -45,16 +50,25 @@ async function documentToLayouts(doc: PDFDocumentProxy, path: string, settings: 
     try {
       content = rawPageToContent(await documentToRawPage(doc, n), settings);
     } catch (err) {
-      warnings.push({ code: "page-unreadable", message: `page ${n} could not be read: ${(err as Error).message}`, page: n });
+      warnings.push({
+        code: "page-unreadable",
+        message: `page ${n} could not be read: ${(err as Error).message}`,
+        page: n,
+      });
       continue;
     }
     if (content.visible < settings.minTextChars && content.painted) {
       pagesWithoutText.push(n);
-      warnings.push({ code: "no-text-layer", message: `page ${n} has no text layer (only images or drawings): its text needs OCR`, page: n });
+      warnings.push({
+        code: "no-text-layer",
+        message: `page ${n} has no text layer (only images or drawings): its text needs OCR`,
+        page: n,
+      });
     }
     layouts.push(contentToLayout(content, settings));
   }
-  if (layouts.length === 0 && doc.numPages > 0) throw new UnreadableFileError(path, "corrupt", "no page of the PDF could be read");
+  if (layouts.length === 0 && doc.numPages > 0)
+    throw new UnreadableFileError(path, "corrupt", "no page of the PDF could be read");
   return { layouts, pagesWithoutText, warnings };
 }
 
@@ -66,7 +80,12 @@ export type PageReader = (pages: number[]) => Promise<{ layouts: PageLayout[]; w
  * unusable. Pages without a text layer are read by `readScans` when given (their layouts replace
  * the empty ones before tables are joined across pages); otherwise they are listed for the caller.
  */
-export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfSettingsInput = {}, readScans?: PageReader): Promise<Extraction> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  path: string,
+  settings: PdfSettingsInput = {},
+  readScans?: PageReader,
+): Promise<Extraction> {
   const resolved = resolveSettings(settings);
   const declared = await checkDeclaredSizes(bytes);
   const doc = await bytesToDocument(bytes, path, "read");
@@ -88,7 +107,8 @@ export async function extractPdf(bytes: Uint8Array, path: string, settings: PdfS
   }
   const blocks = pagesToBlocks(layouts, resolved.stitch);
   for (const block of blocks) {
-    if (block.kind === "table" && block.table.rowPages.every((p) => p != null && scanned.includes(p))) block.table.method = "ocr";
+    if (block.kind === "table" && block.table.rowPages.every((p) => p != null && scanned.includes(p)))
+      block.table.method = "ocr";
   }
   return {
     format: "pdf",

@@ -14,7 +14,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const row = [i];
-    for (let j = 1; j <= y.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= y.length; j++)
+      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
     prev = row;
   }
   return prev[y.length]!;
@@ -72,7 +73,9 @@ export function repeatedHeader(table: Rows, next: Rows, maxRows: number): { coun
 /** Given a row, return whether it could be a header: two or more filled cells, not all of them numbers. */
 function isHeaderLike(row: (Cell | null)[]): boolean {
   const filled = row.filter((c): c is Cell => !!c && c.text !== "");
-  return hasText(row) && (filled.length >= 2 || row.filter(Boolean).length === 1) && filled.some((c) => !NUMBER.test(c.text));
+  return (
+    hasText(row) && (filled.length >= 2 || row.filter(Boolean).length === 1) && filled.some((c) => !NUMBER.test(c.text))
+  );
 }
 
 /**
@@ -86,7 +89,9 @@ export function isNewCopy(table: Rows, next: Rows, header: { count: number; star
   const same = table[header.start + header.count];
   if (!row || !same) return false;
   const filled = row.filter((c): c is Cell => !!c && c.text !== "");
-  const equal = filled.filter((c) => same.some((d) => d && d.text === c.text && d.colSpan === c.colSpan && /\p{Script=Han}/u.test(c.text)));
+  const equal = filled.filter((c) =>
+    same.some((d) => d && d.text === c.text && d.colSpan === c.colSpan && /\p{Script=Han}/u.test(c.text)),
+  );
   return equal.length >= 2 && equal.length * 2 >= filled.length;
 }
 
@@ -172,7 +177,8 @@ export function joinAcrossBreak(table: Rows, next: Rows): Rows {
     const above = at ? table[at[0]]![at[1]]! : null;
     const aligned = above && at![1] === c && above.colSpan === cell.colSpan;
     if (split && !aligned) return next;
-    if (aligned && (split || (cell.text === "" && above.text !== "" && (above.rowSpan > 1 || merging.has(c))))) plan.push([above, cell]);
+    if (aligned && (split || (cell.text === "" && above.text !== "" && (above.rowSpan > 1 || merging.has(c)))))
+      plan.push([above, cell]);
   }
   if (!split) {
     for (const [above, cell] of plan) {

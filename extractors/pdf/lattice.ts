@@ -91,8 +91,20 @@ function rulesToBox(hs: Rule[], vs: Rule[]): Rect {
 
 /** Given a page's ruling segments, return one lattice per group of crossing rules that can hold a table. */
 export function segmentsToLattices(segments: Segment[], settings: LatticeSettings): Lattice[] {
-  const hs = joinRules(snapSegments(segments.filter((s) => s.axis === "h"), settings.snap), settings.join);
-  const vs = joinRules(snapSegments(segments.filter((s) => s.axis === "v"), settings.snap), settings.join);
+  const hs = joinRules(
+    snapSegments(
+      segments.filter((s) => s.axis === "h"),
+      settings.snap,
+    ),
+    settings.join,
+  );
+  const vs = joinRules(
+    snapSegments(
+      segments.filter((s) => s.axis === "v"),
+      settings.snap,
+    ),
+    settings.join,
+  );
   const lattices: Lattice[] = [];
   for (const group of rulesToComponents(hs, vs, settings.touch)) {
     if (group.hs.length < 1 || group.vs.length < 1 || group.hs.length + group.vs.length < 4) continue;

@@ -20,7 +20,10 @@ export interface Line {
 
 /** Given glyphs, return their bounding box. */
 export function glyphsToBox(glyphs: readonly Glyph[]): Rect {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const g of glyphs) {
     x0 = Math.min(x0, g.x0);
     y0 = Math.min(y0, g.y0);
@@ -35,14 +38,25 @@ export function glyphsToLine(glyphs: Glyph[]): Line {
   const sorted = glyphs.length > 1 ? [...glyphs].sort((a, b) => a.a0 - b.a0) : glyphs;
   const visible = sorted.filter((g) => g.ch.trim());
   const sized = visible.length ? visible : sorted;
-  let base = 0, a0 = Infinity, a1 = -Infinity, size = 0;
+  let base = 0,
+    a0 = Infinity,
+    a1 = -Infinity,
+    size = 0;
   for (const g of sized) {
     base += g.base;
     a0 = Math.min(a0, g.a0);
     a1 = Math.max(a1, g.a1);
     size = Math.max(size, g.size);
   }
-  return { glyphs: sorted, orient: sorted[0]!.orient, base: base / sized.length, a0, a1, size, box: glyphsToBox(sized) };
+  return {
+    glyphs: sorted,
+    orient: sorted[0]!.orient,
+    base: base / sized.length,
+    a0,
+    a1,
+    size,
+    box: glyphsToBox(sized),
+  };
 }
 
 /** Given glyphs, return their lines in reading order (top to bottom for upright text), blank lines dropped. */
@@ -67,7 +81,9 @@ export function glyphsToLines(glyphs: readonly Glyph[], settings: TextSettings):
     }
     if (group.length) lines.push(glyphsToLine(group));
   }
-  return lines.filter((l) => l.glyphs.some((g) => g.ch.trim())).sort((a, b) => a.orient - b.orient || a.base - b.base || a.a0 - b.a0);
+  return lines
+    .filter((l) => l.glyphs.some((g) => g.ch.trim()))
+    .sort((a, b) => a.orient - b.orient || a.base - b.base || a.a0 - b.a0);
 }
 
 /** Given one line, return its text: glyphs in reading order, a space where two runs leave a word gap. */
@@ -75,7 +91,8 @@ export function lineToText(line: Line, settings: TextSettings): string {
   let out = "";
   let prev: Glyph | null = null;
   for (const g of line.glyphs) {
-    if (prev && prev.run !== g.run && prev.ch !== " " && g.ch !== " " && g.a0 - prev.a1 > settings.spaceEm * g.size) out += " ";
+    if (prev && prev.run !== g.run && prev.ch !== " " && g.ch !== " " && g.a0 - prev.a1 > settings.spaceEm * g.size)
+      out += " ";
     out += g.ch;
     prev = g;
   }

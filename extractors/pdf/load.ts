@@ -46,7 +46,11 @@ function packagePath(folder: string): string {
 export type DocumentUse = "read" | "draw";
 
 /** Given the bytes of a PDF and what it is opened for, return the open pdf.js document; throws UnreadableFileError when unusable. */
-export async function bytesToDocument(bytes: Uint8Array, path: string, use: DocumentUse = "draw"): Promise<PDFDocumentProxy> {
+export async function bytesToDocument(
+  bytes: Uint8Array,
+  path: string,
+  use: DocumentUse = "draw",
+): Promise<PDFDocumentProxy> {
   if (bytes.length === 0) throw new UnreadableFileError(path, "empty", "the file is empty");
   const task = getDocument({
     // pdf.js transfers the buffer it is given; a copy keeps the caller's bytes intact.
@@ -84,7 +88,10 @@ export async function bytesToDocument(bytes: Uint8Array, path: string, use: Docu
  */
 function idleFontLoader(doc: PDFDocumentProxy): void {
   const loader = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
-  if (typeof loader?.bind !== "function") throw new Error("pdfjs-dist changed: the document's font loader (_transport.fontLoader.bind) is gone; open it to \"draw\"");
+  if (typeof loader?.bind !== "function")
+    throw new Error(
+      'pdfjs-dist changed: the document\'s font loader (_transport.fontLoader.bind) is gone; open it to "draw"',
+    );
   loader.bind = async () => {};
 }
 
@@ -92,7 +99,8 @@ function idleFontLoader(doc: PDFDocumentProxy): void {
 export function loadErrorToUnreadable(err: unknown, path: string): UnreadableFileError {
   const name = (err as { name?: string } | null)?.name ?? "";
   const message = (err as Error | null)?.message ?? String(err);
-  if (name === "PasswordException") return new UnreadableFileError(path, "encrypted", `the PDF needs a password (${message})`);
+  if (name === "PasswordException")
+    return new UnreadableFileError(path, "encrypted", `the PDF needs a password (${message})`);
   return new UnreadableFileError(path, "corrupt", `not a readable PDF (${message})`);
 }
 
@@ -107,7 +115,12 @@ export async function documentToRawPage(doc: PDFDocumentProxy, number: number): 
     for (const item of content.items) {
       if (!("str" in item)) continue;
       const style = content.styles[item.fontName];
-      items.push({ str: item.str, transform: item.transform as number[], width: item.width, vertical: style?.vertical === true });
+      items.push({
+        str: item.str,
+        transform: item.transform as number[],
+        width: item.width,
+        vertical: style?.vertical === true,
+      });
     }
     return {
       number,

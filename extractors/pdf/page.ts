@@ -28,8 +28,13 @@ export interface PageContent {
 }
 
 const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObjectRepeat, OPS.paintImageMaskXObjectGroup, OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintInlineImageXObjectGroup,
 ]);
 
 /** Given a page's operators, return whether it paints an image or more paths than a page of ruled tables would. */
@@ -43,12 +48,22 @@ export function operatorsPaint(fnArray: readonly number[]): boolean {
 }
 
 /** Given a page's glyphs and its ruling lattices' grids, return the ruled tables and the glyphs outside them. */
-export function glyphsToLatticeTables(raw: RawPage, view: Matrix, glyphs: Glyph[], settings: PdfSettings): { tables: PageTable[]; rest: Glyph[] } {
+export function glyphsToLatticeTables(
+  raw: RawPage,
+  view: Matrix,
+  glyphs: Glyph[],
+  settings: PdfSettings,
+): { tables: PageTable[]; rest: Glyph[] } {
   const segments = operatorListToSegments(raw.fnArray, raw.argsArray, view, settings.segments);
   const tables: PageTable[] = [];
   let rest = glyphs;
   for (const lattice of segmentsToLattices(segments, settings.lattice)) {
-    const { table, outside } = gridToPageTable(latticeToGrid(lattice, settings.lattice), rest, raw.number, settings.text);
+    const { table, outside } = gridToPageTable(
+      latticeToGrid(lattice, settings.lattice),
+      rest,
+      raw.number,
+      settings.text,
+    );
     if (table) tables.push(table);
     rest = outside;
   }
@@ -62,6 +77,17 @@ export function rawPageToContent(raw: RawPage, settings: PdfSettings): PageConte
   const glyphs = itemsToGlyphs(raw.items, view, settings.glyphs);
   const ruled = glyphsToLatticeTables(raw, view, glyphs, settings);
   // Borderless mode only where no ruled table is: ruled pages keep their free text as text.
-  const { tables, rest } = ruled.tables.length ? ruled : glyphsToStreamTables(ruled.rest, raw.number, settings.stream, settings.text);
-  return { number: raw.number, width: frame.width, height: frame.height, frame, tables, rest, visible: visibleCount(glyphs), painted: operatorsPaint(raw.fnArray) };
+  const { tables, rest } = ruled.tables.length
+    ? ruled
+    : glyphsToStreamTables(ruled.rest, raw.number, settings.stream, settings.text);
+  return {
+    number: raw.number,
+    width: frame.width,
+    height: frame.height,
+    frame,
+    tables,
+    rest,
+    visible: visibleCount(glyphs),
+    painted: operatorsPaint(raw.fnArray),
+  };
 }

@@ -40,9 +40,11 @@ export function bytesToDeclaredStreams(bytes: Uint8Array): DeclaredStream[] {
     if (!dict.trimEnd().endsWith(">>")) continue;
     const start = at + 6 + (buf[at + 6] === 0x0d ? 2 : 1);
     const declared = intEntry(dict, "Length");
-    const end = declared !== null && start + declared <= buf.length ? start + declared : buf.indexOf("endstream", start);
+    const end =
+      declared !== null && start + declared <= buf.length ? start + declared : buf.indexOf("endstream", start);
     const length = (end < 0 ? buf.length : end) - start;
-    const width = intEntry(dict, "Width"), height = intEntry(dict, "Height");
+    const width = intEntry(dict, "Width"),
+      height = intEntry(dict, "Height");
     const image = /\/Subtype\s*\/Image/.test(dict) && width !== null && height !== null ? { width, height } : null;
     streams.push({ image, flate: /\/Filter\s*(\[\s*)?\/(FlateDecode|Fl)\b/.test(dict), start, length });
     at = start + Math.max(0, length) - 6;
@@ -80,9 +82,17 @@ export async function checkDeclaredSizes(bytes: Uint8Array): Promise<Warning[]> 
   for (const s of bytesToDeclaredStreams(bytes)) {
     if (s.image && s.image.width * s.image.height > maxImagePixels) {
       const found = `an image of ${s.image.width.toLocaleString("en")} × ${s.image.height.toLocaleString("en")} pixels`;
-      warnings.push({ code: "limit-exceeded", message: `${limitDetail("maxImagePixels", found)}: the image is left out`, page: null });
+      warnings.push({
+        code: "limit-exceeded",
+        message: `${limitDetail("maxImagePixels", found)}: the image is left out`,
+        page: null,
+      });
     }
-    if (s.flate && s.length * DEFLATE_MAX_RATIO > maxStreamBytes && (await inflatesPast(bytes.subarray(s.start, s.start + s.length), maxStreamBytes))) {
+    if (
+      s.flate &&
+      s.length * DEFLATE_MAX_RATIO > maxStreamBytes &&
+      (await inflatesPast(bytes.subarray(s.start, s.start + s.length), maxStreamBytes))
+    ) {
       throw new LimitError("maxStreamMb", `a FlateDecode stream at byte ${s.start} inflating past ${maxStreamMb} MB`);
     }
   }

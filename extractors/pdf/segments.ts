@@ -29,15 +29,29 @@ interface SubPath {
   curved: boolean;
 }
 
-const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const STROKES = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILLS = new Set<number>([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 const WHITE = new Set(["#ffffff", "#fffffe", "#fefefe"]);
 
 /** Given a constructPath buffer and a transform to the displayed page, return its subpaths. */
 export function drawCodesToSubPaths(codes: ArrayLike<number>, toPage: Matrix): SubPath[] {
   const paths: SubPath[] = [];
   let current: SubPath | null = null;
-  for (let k = 0; k < codes.length; ) {
+  for (let k = 0; k < codes.length;) {
     const op = codes[k++];
     if (op === 0 || op === 1) {
       const p = applyToPoint(toPage, codes[k]!, codes[k + 1]!);
@@ -91,15 +105,25 @@ export function filledToSegment(path: SubPath, settings: SegmentSettings): Segme
   if (path.curved) return null;
   const xs = path.points.map((p) => p[0]);
   const ys = path.points.map((p) => p[1]);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const x0 = Math.min(...xs),
+    x1 = Math.max(...xs),
+    y0 = Math.min(...ys),
+    y1 = Math.max(...ys);
   const w = x1 - x0;
   const h = y1 - y0;
   if (Math.min(w, h) > settings.maxRuleThickness || Math.max(w, h) < settings.minLength) return null;
-  return w >= h ? { axis: "h", at: (y0 + y1) / 2, from: x0, to: x1 } : { axis: "v", at: (x0 + x1) / 2, from: y0, to: y1 };
+  return w >= h
+    ? { axis: "h", at: (y0 + y1) / 2, from: x0, to: x1 }
+    : { axis: "v", at: (x0 + x1) / 2, from: y0, to: y1 };
 }
 
 /** Given the paint op, its subpaths and the graphics state, return the rules that the painting draws. */
-function paintToSegments(paintOp: number, paths: SubPath[], state: GraphicsState, settings: SegmentSettings): Segment[] {
+function paintToSegments(
+  paintOp: number,
+  paths: SubPath[],
+  state: GraphicsState,
+  settings: SegmentSettings,
+): Segment[] {
   const out: Segment[] = [];
   const fills = FILLS.has(paintOp) && !WHITE.has(state.fill);
   const strokes = STROKES.has(paintOp) && !WHITE.has(state.stroke);
@@ -112,7 +136,12 @@ function paintToSegments(paintOp: number, paths: SubPath[], state: GraphicsState
 }
 
 /** Given a page's operator list and display transform, return the ruling lines it paints. */
-export function operatorListToSegments(fnArray: number[], argsArray: unknown[][], view: Matrix, settings: SegmentSettings): Segment[] {
+export function operatorListToSegments(
+  fnArray: number[],
+  argsArray: unknown[][],
+  view: Matrix,
+  settings: SegmentSettings,
+): Segment[] {
   const stack: GraphicsState[] = [];
   let state: GraphicsState = { ctm: IDENTITY, fill: "#000000", stroke: "#000000" };
   const segments: Segment[] = [];

@@ -93,11 +93,20 @@ export const defaultPdfSettings: PdfSettings = {
   lattice: { snap: 2, join: 3, touch: 3, edgeCoverage: 0.5, minCellSize: 3 },
   text: { lineEm: 0.5, spaceEm: 0.3, chunkEm: 2.5, headingScale: 1.2, paragraphGapEm: 1.2 },
   stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2, labelCentreEm: 0.5 },
-  stitch: { columnTolerance: 3, streamColumnTolerance: 2, marginBand: 0.08, maxHeaderRows: 6, maxZoom: 0.06, sizeTolerance: 0.03 },
+  stitch: {
+    columnTolerance: 3,
+    streamColumnTolerance: 2,
+    marginBand: 0.08,
+    maxHeaderRows: 6,
+    maxZoom: 0.06,
+    sizeTolerance: 0.03,
+  },
   minTextChars: 5,
 };
 
-export type PdfSettingsInput = { [K in keyof PdfSettings]?: PdfSettings[K] extends object ? Partial<PdfSettings[K]> : PdfSettings[K] };
+export type PdfSettingsInput = {
+  [K in keyof PdfSettings]?: PdfSettings[K] extends object ? Partial<PdfSettings[K]> : PdfSettings[K];
+};
 
 /** Given partial settings, return complete settings over the defaults; throws on a negative or non-finite number. */
 export function resolveSettings(input: PdfSettingsInput = {}): PdfSettings {

@@ -58,11 +58,20 @@ export function lowestContent(pages: PageLayout[], settings: StitchSettings): Ma
     }
     return lowest;
   });
-  return new Map(pages.map((page) => [page.number, Math.max(0, ...pages.flatMap((p, i) => (sameSize(p, page, settings) ? [bottoms[i]!] : [])))]));
+  return new Map(
+    pages.map((page) => [
+      page.number,
+      Math.max(0, ...pages.flatMap((p, i) => (sameSize(p, page, settings) ? [bottoms[i]!] : []))),
+    ]),
+  );
 }
 
 /** Given two pages, return whether they have the same orientation and about the same size (scanned sheets differ by a few points). */
-export function sameSize(a: Pick<PageLayout, "width" | "height">, b: Pick<PageLayout, "width" | "height">, settings: StitchSettings): boolean {
+export function sameSize(
+  a: Pick<PageLayout, "width" | "height">,
+  b: Pick<PageLayout, "width" | "height">,
+  settings: StitchSettings,
+): boolean {
   const near = (x: number, y: number) => Math.abs(x - y) <= settings.sizeTolerance * Math.max(x, y);
   return near(a.width, b.width) && near(a.height, b.height);
 }
@@ -82,7 +91,14 @@ function trailingTable(page: PageLayout, settings: StitchSettings): PageTable | 
   for (let i = page.items.length - 1; i >= 0; i--) {
     const item = page.items[i]!;
     if (item.kind === "table") {
-      const below = page.items.slice(i + 1).some((after) => after.kind === "text" && !isMarginText(page, after.block, settings) && after.block.box.y1 > item.table.box.y1);
+      const below = page.items
+        .slice(i + 1)
+        .some(
+          (after) =>
+            after.kind === "text" &&
+            !isMarginText(page, after.block, settings) &&
+            after.block.box.y1 > item.table.box.y1,
+        );
       return below ? null : item.table;
     }
   }
@@ -99,22 +115,48 @@ function noRoomLeft(room: number, next: PageTable, bodyRow: number, pageHeight: 
 
 /** Given a page table, return a table that may grow with the following pages (cells copied). */
 function openTable(t: PageTable, pageWidth: number): OpenTable {
-  return { rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))), rowPages: t.rows.map(() => t.page), rowTops: t.rows.map((_, i) => t.rowTops[i] ?? NaN), pageWidth, firstPage: t.page, xs: t.xs, ranges: t.ranges ?? t.xs.map((x) => [x, x]), method: t.method, lastPage: t.page };
+  return {
+    rows: t.rows.map((row) => row.map((c) => (c ? { ...c } : null))),
+    rowPages: t.rows.map(() => t.page),
+    rowTops: t.rows.map((_, i) => t.rowTops[i] ?? NaN),
+    pageWidth,
+    firstPage: t.page,
+    xs: t.xs,
+    ranges: t.ranges ?? t.xs.map((x) => [x, x]),
+    method: t.method,
+    lastPage: t.page,
+  };
 }
 
 /**
  * Given an open table, the room left under it on its page, and the next page's leading table,
  * append that table when it continues the open one; return whether it did.
  */
-export function appendContinuation(open: OpenTable, room: number, next: PageTable, pageHeight: number, settings: StitchSettings): boolean {
+export function appendContinuation(
+  open: OpenTable,
+  room: number,
+  next: PageTable,
+  pageHeight: number,
+  settings: StitchSettings,
+): boolean {
   if (open.method !== next.method) return false;
-  const aligned = open.method === "stream"
-    ? alignStream(open, { xs: next.xs, ranges: next.ranges ?? next.xs.map((x) => [x, x]) }, settings.streamColumnTolerance)
-    : alignRuled(open.xs, next.xs, settings.columnTolerance) ?? alignScaled(open.xs, next.xs, settings.columnTolerance, settings.maxZoom);
+  const aligned =
+    open.method === "stream"
+      ? alignStream(
+          open,
+          { xs: next.xs, ranges: next.ranges ?? next.xs.map((x) => [x, x]) },
+          settings.streamColumnTolerance,
+        )
+      : (alignRuled(open.xs, next.xs, settings.columnTolerance) ??
+        alignScaled(open.xs, next.xs, settings.columnTolerance, settings.maxZoom));
   if (!aligned) return false;
   const { xs, mapA, mapB } = aligned;
   const mine = rowsOnBoundaries(open.rows, mapA, xs.length - 1);
-  const theirs = rowsOnBoundaries(next.rows.map((row) => row.map((c) => (c ? { ...c } : null))), mapB, xs.length - 1);
+  const theirs = rowsOnBoundaries(
+    next.rows.map((row) => row.map((c) => (c ? { ...c } : null))),
+    mapB,
+    xs.length - 1,
+  );
   const header = repeatedHeader(mine, theirs, settings.maxHeaderRows);
   if (isNewCopy(mine, theirs, header) || !noRoomLeft(room, next, header.count, pageHeight)) return false;
   const body = joinAcrossBreak(mine, theirs.slice(header.count));
@@ -133,8 +175,20 @@ type DocItem = { kind: "table"; open: OpenTable } | { kind: "text"; block: TextB
 function toBlocks(items: DocItem[]): Block[] {
   let index = 0;
   return items.map((item): Block => {
-    if (item.kind === "text") return { kind: "text", text: item.block.text, page: item.page, role: item.block.role, box: { page: item.page, ...item.box } };
-    const table: Table = { index: index++, rows: item.open.rows, rowPages: item.open.rowPages, method: item.open.method };
+    if (item.kind === "text")
+      return {
+        kind: "text",
+        text: item.block.text,
+        page: item.page,
+        role: item.block.role,
+        box: { page: item.page, ...item.box },
+      };
+    const table: Table = {
+      index: index++,
+      rows: item.open.rows,
+      rowPages: item.open.rowPages,
+      method: item.open.method,
+    };
     return { kind: "table", table };
   });
 }
@@ -152,7 +206,8 @@ export function pagesToBlocks(pages: PageLayout[], settings: StitchSettings): Bl
         items.push({ kind: "text", block: item.block, box: item.box ?? item.block.box, page: page.number });
         continue;
       }
-      const continues = i === lead && running && sameSize(running.page, page, settings) && running.open.lastPage === page.number - 1;
+      const continues =
+        i === lead && running && sameSize(running.page, page, settings) && running.open.lastPage === page.number - 1;
       if (continues && appendContinuation(running!.open, running!.room, item.table, page.height, settings)) continue;
       lastTable = openTable(item.table, page.width);
       items.push({ kind: "table", open: lastTable });
@@ -178,7 +233,12 @@ export function joinPrintedParts(items: DocItem[], settings: StitchSettings): Do
   const taken = new Set<OpenTable>();
   for (const [at, item] of items.entries()) {
     if (item.kind === "table" && taken.has(item.open)) continue;
-    if (item.kind === "table" && left && item.open.firstPage === left.lastPage + 1 && item.open.method === left.method) {
+    if (
+      item.kind === "table" &&
+      left &&
+      item.open.firstPage === left.lastPage + 1 &&
+      item.open.method === left.method
+    ) {
       const k = repeatedColumns(left.rows, item.open.rows);
       const run = k === 0 ? partRun(items, at, left.rows.length, settings) : null;
       if (run && sameRowPlaces(left, run.part, settings) && !sameTexts(left.rows, run.part.rows)) {
@@ -188,7 +248,9 @@ export function joinPrintedParts(items: DocItem[], settings: StitchSettings): Do
         for (const piece of run.pieces) taken.add(piece);
         continue;
       }
-      const placed = k > 0 && item.open.xs.slice(0, k + 1).every((x, i) => Math.abs(x - left!.xs[i]!) <= 2 * settings.columnTolerance);
+      const placed =
+        k > 0 &&
+        item.open.xs.slice(0, k + 1).every((x, i) => Math.abs(x - left!.xs[i]!) <= 2 * settings.columnTolerance);
       if (placed && !sameTexts(left.rows, item.open.rows)) {
         left.rows = joinParts(left.rows, item.open.rows, k);
         left.lastPage = item.open.lastPage;
@@ -238,17 +300,32 @@ function joinBands(items: DocItem[], joined: ReadonlySet<OpenTable>, settings: S
  * and repeating its header rows, joined; or null. A part repeats no column to align its rows by,
  * so its pages were not known to continue each other when the pages were stitched.
  */
-function partRun(items: readonly DocItem[], at: number, rowCount: number, settings: StitchSettings): { part: OpenTable; pieces: OpenTable[] } | null {
+function partRun(
+  items: readonly DocItem[],
+  at: number,
+  rowCount: number,
+  settings: StitchSettings,
+): { part: OpenTable; pieces: OpenTable[] } | null {
   const first = items[at];
   if (first?.kind !== "table") return null;
-  const part: OpenTable = { ...first.open, rows: [...first.open.rows], rowPages: [...first.open.rowPages], rowTops: [...first.open.rowTops] };
+  const part: OpenTable = {
+    ...first.open,
+    rows: [...first.open.rows],
+    rowPages: [...first.open.rowPages],
+    rowTops: [...first.open.rowTops],
+  };
   const pieces = [first.open];
   for (let i = at + 1; part.rows.length < rowCount && i < items.length; i++) {
     const item = items[i]!;
     if (item.kind !== "table") continue;
     const piece = item.open;
     const width = part.rows[0]?.length ?? 0;
-    if (piece.firstPage !== part.lastPage + 1 || piece.rows[0]?.length !== width || !alignRuled(part.xs, piece.xs, settings.columnTolerance)) return null;
+    if (
+      piece.firstPage !== part.lastPage + 1 ||
+      piece.rows[0]?.length !== width ||
+      !alignRuled(part.xs, piece.xs, settings.columnTolerance)
+    )
+      return null;
     const header = repeatedHeader(part.rows, piece.rows, settings.maxHeaderRows);
     part.rows.push(...piece.rows.slice(header.count));
     part.rowPages.push(...piece.rowPages.slice(header.count));
@@ -268,8 +345,11 @@ function sameRowPlaces(left: OpenTable, right: OpenTable, settings: StitchSettin
   if (left.rows.length !== right.rows.length || left.xs.at(-1)! - left.xs[0]! < 0.75 * left.pageWidth) return false;
   // A part that opens with the left one's own first cells is the next band of rows, not its right part.
   if (left.rows[0]!.some((c, j) => c && c.text !== "" && right.rows[0]![j]?.text === c.text)) return false;
-  return left.rowTops.every((top, i) => Math.abs(top - right.rowTops[i]!) <= settings.columnTolerance
-    && left.rowPages[i]! - left.firstPage === right.rowPages[i]! - right.firstPage);
+  return left.rowTops.every(
+    (top, i) =>
+      Math.abs(top - right.rowTops[i]!) <= settings.columnTolerance &&
+      left.rowPages[i]! - left.firstPage === right.rowPages[i]! - right.firstPage,
+  );
 }
 
 /** Given two grids, return whether they hold the same texts (a second copy of a table, not a part of it). */

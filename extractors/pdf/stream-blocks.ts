@@ -47,7 +47,8 @@ function apart(a: Line, b: Line): boolean {
 function gapEvidence(above: Line, below: Line, sorted: readonly Line[]): Pair["evidence"] {
   const others = sorted.filter((c) => c !== above && c !== below && apart(c, above) && apart(c, below));
   const across = others.filter((c) => c.box.y0 < above.box.y1 - 0.5 && c.box.y1 > below.box.y0 + 0.5);
-  const level = (line: Line, not: Line) => others.filter((d) => !across.includes(d) && levelWith(d, line) && !touchesVertically(d, not));
+  const level = (line: Line, not: Line) =>
+    others.filter((d) => !across.includes(d) && levelWith(d, line) && !touchesVertically(d, not));
   const atBelow = level(below, above).filter((d) => across.every((c) => apart(c, d)));
   // A full upper line is a wrap; a short one ends a cell when a column beside shows the row ending there.
   const full = fillsColumn(above, sorted);
@@ -67,10 +68,19 @@ function gapEvidence(above: Line, below: Line, sorted: readonly Line[]): Pair["e
  */
 function splitBeside(above: Line, below: Line, others: readonly Line[]): boolean {
   const mid = (above.box.y1 + below.box.y0) / 2;
-  const off = (d: Line, line: Line) => Math.abs((d.box.y0 + d.box.y1) / 2 - (line.box.y0 + line.box.y1) / 2) > 0.3 * line.size;
+  const off = (d: Line, line: Line) =>
+    Math.abs((d.box.y0 + d.box.y1) / 2 - (line.box.y0 + line.box.y1) / 2) > 0.3 * line.size;
   const ups = others.filter((d) => d.box.y1 <= mid && d.box.y1 > above.box.y0 - 0.5 * above.size && off(d, above));
-  return ups.some((u) => others.some((d) => d.box.y0 >= mid && d.box.y0 < below.box.y1 + 0.5 * below.size && off(d, below) && !apart(u, d)
-    && !others.some((c) => !apart(c, u) && c.box.y0 < mid && c.box.y1 > mid)));
+  return ups.some((u) =>
+    others.some(
+      (d) =>
+        d.box.y0 >= mid &&
+        d.box.y0 < below.box.y1 + 0.5 * below.size &&
+        off(d, below) &&
+        !apart(u, d) &&
+        !others.some((c) => !apart(c, u) && c.box.y0 < mid && c.box.y1 > mid),
+    ),
+  );
 }
 
 /** Given two chunks, return whether the first stands on the second's line (sharing half its height). */
@@ -89,7 +99,8 @@ function fillsColumn(chunk: Line, sorted: readonly Line[]): boolean {
   for (const c of sorted) {
     const shared = overlap(c.box.x0, c.box.x1, chunk.box.x0, chunk.box.x1);
     const near = Math.abs(c.box.y0 - chunk.box.y0) < 15 * chunk.size;
-    if (near && shared > 0.5 * Math.min(c.box.x1 - c.box.x0, chunk.box.x1 - chunk.box.x0)) right = Math.max(right, c.box.x1);
+    if (near && shared > 0.5 * Math.min(c.box.x1 - c.box.x0, chunk.box.x1 - chunk.box.x0))
+      right = Math.max(right, c.box.x1);
   }
   return chunk.box.x1 >= right - chunk.size;
 }
@@ -115,8 +126,13 @@ function smallestRepeated(gaps: readonly number[]): number | null {
  * without padding, rows stand as close as wrapped lines and only the pairs with evidence join.
  */
 export function lineGapLimit(pairs: readonly Pair[], size: number): number {
-  const lines = pairs.filter((p) => p.evidence === "line").map((p) => p.gap).sort((a, b) => a - b);
-  const line = lines.length ? lines[Math.floor(lines.length * 0.9)]! : [...pairs.map((p) => p.gap)].sort((a, b) => a - b)[Math.floor(pairs.length * 0.1)];
+  const lines = pairs
+    .filter((p) => p.evidence === "line")
+    .map((p) => p.gap)
+    .sort((a, b) => a - b);
+  const line = lines.length
+    ? lines[Math.floor(lines.length * 0.9)]!
+    : [...pairs.map((p) => p.gap)].sort((a, b) => a - b)[Math.floor(pairs.length * 0.1)];
   if (line === undefined) return -1;
   const margin = Math.max(1.5, 0.15 * size);
   const rowGaps = pairs.filter((p) => p.evidence === "row").map((p) => p.gap);
@@ -133,8 +149,17 @@ function verticalPairs(sorted: readonly Line[]): Pair[] {
   sorted.forEach((chunk, i) => {
     const below = chunkBelow(chunk, sorted, i);
     if (!below || below.box.y0 < chunk.box.y1 - 0.5 || Math.abs(below.size - chunk.size) > 0.15 * chunk.size) return;
-    const between = sorted.some((c) => c !== chunk && !apart(c, below) && c.box.y1 <= below.box.y0 + 0.5 * below.size && c.box.y1 > chunk.box.y1 + 0.5);
-    if (!between) pairs.push({ above: chunk, below, gap: Math.max(0, below.box.y0 - chunk.box.y1), evidence: gapEvidence(chunk, below, sorted) });
+    const between = sorted.some(
+      (c) =>
+        c !== chunk && !apart(c, below) && c.box.y1 <= below.box.y0 + 0.5 * below.size && c.box.y1 > chunk.box.y1 + 0.5,
+    );
+    if (!between)
+      pairs.push({
+        above: chunk,
+        below,
+        gap: Math.max(0, below.box.y0 - chunk.box.y1),
+        evidence: gapEvidence(chunk, below, sorted),
+      });
   });
   return pairs;
 }
@@ -152,7 +177,12 @@ export function chunksToBlocks(chunks: readonly Line[]): StreamBlock[] {
     const block: StreamBlock = { chunks: [chunk], box: { ...chunk.box }, size: chunk.size };
     for (let below = next.get(chunk); below; below = next.get(below)) {
       block.chunks.push(below);
-      block.box = { x0: Math.min(block.box.x0, below.box.x0), y0: block.box.y0, x1: Math.max(block.box.x1, below.box.x1), y1: below.box.y1 };
+      block.box = {
+        x0: Math.min(block.box.x0, below.box.x0),
+        y0: block.box.y0,
+        x1: Math.max(block.box.x1, below.box.x1),
+        y1: below.box.y1,
+      };
     }
     blocks.push(block);
   }
@@ -161,8 +191,15 @@ export function chunksToBlocks(chunks: readonly Line[]): StreamBlock[] {
 
 /** Given a block and all blocks, return whether it stands beside two blocks that lie one above the other (it spans rows). */
 export function spansRows(block: StreamBlock, blocks: readonly StreamBlock[]): boolean {
-  const beside = blocks.filter((b) => b !== block && overlap(b.box.y0, b.box.y1, block.box.y0, block.box.y1) > 0.5 && overlap(b.box.x0, b.box.x1, block.box.x0, block.box.x1) <= 0);
-  return beside.some((a) => beside.some((b) => b.box.y0 > a.box.y1 + 0.5 && a.box.x1 > b.box.x0 && b.box.x1 > a.box.x0));
+  const beside = blocks.filter(
+    (b) =>
+      b !== block &&
+      overlap(b.box.y0, b.box.y1, block.box.y0, block.box.y1) > 0.5 &&
+      overlap(b.box.x0, b.box.x1, block.box.x0, block.box.x1) <= 0,
+  );
+  return beside.some((a) =>
+    beside.some((b) => b.box.y0 > a.box.y1 + 0.5 && a.box.x1 > b.box.x0 && b.box.x1 > a.box.x0),
+  );
 }
 
 /** Given blocks, return rows: blocks that overlap vertically share a row; spanning blocks join the rows they cover. */

@@ -53,12 +53,14 @@ export function placementsToAlignment(placements: readonly Placement[]): "top" |
   let top = 0;
   let middle = 0;
   for (const row of groupByRow(placements.filter((p) => p.rowSpan === 1 && p.text !== "")).values()) {
-    row.forEach((a, i) => row.slice(i + 1).forEach((b) => {
-      const size = Math.min(a.size, b.size);
-      if (Math.abs(a.y1 - a.y0 - (b.y1 - b.y0)) < 0.8 * size) return;
-      if (Math.abs(a.y0 - b.y0) <= 0.25 * size) top++;
-      else if (Math.abs(centre(a) - centre(b)) <= 0.25 * size) middle++;
-    }));
+    row.forEach((a, i) =>
+      row.slice(i + 1).forEach((b) => {
+        const size = Math.min(a.size, b.size);
+        if (Math.abs(a.y1 - a.y0 - (b.y1 - b.y0)) < 0.8 * size) return;
+        if (Math.abs(a.y0 - b.y0) <= 0.25 * size) top++;
+        else if (Math.abs(centre(a) - centre(b)) <= 0.25 * size) middle++;
+      }),
+    );
   }
   return top === 0 && middle === 0 ? null : top > middle ? "top" : "middle";
 }
@@ -73,7 +75,8 @@ function groupByRow(placements: readonly Placement[]): Map<number, Placement[]> 
 function columnRuns(placements: readonly Placement[], col: number, rowCount: number): [number, number][] {
   const covered = new Array<boolean>(rowCount).fill(false);
   for (const p of placements) {
-    if (p.col < col && p.col + p.colSpan > col) for (let r = p.row; r < Math.min(rowCount, p.row + p.rowSpan); r++) covered[r] = true;
+    if (p.col < col && p.col + p.colSpan > col)
+      for (let r = p.row; r < Math.min(rowCount, p.row + p.rowSpan); r++) covered[r] = true;
   }
   const runs: [number, number][] = [];
   covered.forEach((c, r) => {
@@ -93,7 +96,9 @@ function columnRuns(placements: readonly Placement[], col: number, rowCount: num
  */
 function amongRowHeaders(placements: readonly Placement[], col: number, [a, b]: [number, number]): boolean {
   for (let c = 0; c < col; c++) {
-    const texts = new Set(placements.filter((p) => p.col === c && p.text !== "" && p.row >= a && p.row <= b).map((p) => p.row)).size;
+    const texts = new Set(
+      placements.filter((p) => p.col === c && p.text !== "" && p.row >= a && p.row <= b).map((p) => p.row),
+    ).size;
     if (texts >= 3 && texts >= 0.5 * (b - a + 1)) return false;
   }
   return true;
@@ -101,7 +106,8 @@ function amongRowHeaders(placements: readonly Placement[], col: number, [a, b]: 
 
 /** Given placements, one of them and its column's run, return whether a row next to it in the run is blank in its column (it may be merged over that row). */
 function besideBlank(placements: readonly Placement[], p: Placement, [a, b]: [number, number]): boolean {
-  const filled = (row: number) => placements.some((q) => q.col === p.col && q.text !== "" && q.row <= row && row < q.row + q.rowSpan);
+  const filled = (row: number) =>
+    placements.some((q) => q.col === p.col && q.text !== "" && q.row <= row && row < q.row + q.rowSpan);
   const below = p.row + p.rowSpan;
   return (p.row > a && !filled(p.row - 1)) || (below <= b && !filled(below));
 }
@@ -113,7 +119,11 @@ function rowsToBands(placements: readonly Placement[], headers: ReadonlySet<Plac
     const all = byRow.get(r) ?? [];
     const mine = all.filter((p) => !headers.has(p) && p.rowSpan === 1);
     const from = mine.length ? mine : all;
-    return { top: Math.min(...from.map((p) => p.y0)), bottom: Math.max(...from.map((p) => p.y1)), labelsOnly: mine.length === 0 };
+    return {
+      top: Math.min(...from.map((p) => p.y0)),
+      bottom: Math.max(...from.map((p) => p.y1)),
+      labelsOnly: mine.length === 0,
+    };
   });
 }
 
@@ -131,7 +141,14 @@ export interface Neighbours {
 }
 
 /** Given a label, the bands, its rows [from, to], the run's last row and the neighbours, return the cost in ems of giving it those rows, Infinity past the tolerance. */
-function spanCost(label: Label, bands: readonly Band[], [from, to]: [number, number], end: number, around: Neighbours, settings: SpanSettings): number {
+function spanCost(
+  label: Label,
+  bands: readonly Band[],
+  [from, to]: [number, number],
+  end: number,
+  around: Neighbours,
+  settings: SpanSettings,
+): number {
   const { p } = label;
   // A row of labels alone is no row of the table: rows of the table bound a merged cell.
   if ((bands[from]!.labelsOnly || bands[to]!.labelsOnly) && from !== to) return Infinity;
@@ -156,7 +173,13 @@ interface Tiling {
  * or null when none fits: labels in order, each over rows that hold its text and centred on them,
  * and runs of rows under no label at a cost each, so that a label centred over blank rows takes them.
  */
-export function tileRun(labels: readonly Label[], bands: readonly Band[], [a, b]: [number, number], around: Neighbours, settings: SpanSettings): Tiling | null {
+export function tileRun(
+  labels: readonly Label[],
+  bands: readonly Band[],
+  [a, b]: [number, number],
+  around: Neighbours,
+  settings: SpanSettings,
+): Tiling | null {
   const k = labels.length;
   const opensAt = (p: number) => p === a || around.opens[p] !== false;
   // best[i][p - a]: least cost of covering rows p..b with labels i..; choice: the group's last row, and whether a label takes it.
@@ -193,8 +216,7 @@ export function tileRun(labels: readonly Label[], bands: readonly Band[], [a, b]
     if (labelled) {
       tiling.spans.push([p, q]);
       i++;
-    }
-    else if (!loose) tiling.blanks.push([p, q]);
+    } else if (!loose) tiling.blanks.push([p, q]);
     if (!loose) tiling.starts.push(p);
     p = q + 1;
   }
@@ -207,7 +229,12 @@ function rowHeaderRuns(placements: readonly Placement[], col: number, rowCount: 
 }
 
 /** Given placements, a column, one of its runs and the bands, return its labels in order with the rows they stand on, or null when two stand on one row. */
-function runToLabels(placements: readonly Placement[], col: number, run: [number, number], bands: readonly Band[]): Label[] | null {
+function runToLabels(
+  placements: readonly Placement[],
+  col: number,
+  run: [number, number],
+  bands: readonly Band[],
+): Label[] | null {
   const labels = placements
     .filter((p) => p.col === col && p.text !== "" && p.row >= run[0] && p.row <= run[1])
     .sort((x, y) => centre(x) - centre(y))
@@ -219,15 +246,32 @@ function runToLabels(placements: readonly Placement[], col: number, run: [number
 }
 
 /** Given placements, a column's tiling of one run and the bands, apply it (in place) and return the placements it places, blank runs as empty cells among them. */
-function applyTiling(placements: Placement[], col: number, labels: readonly Label[], tiling: Tiling, bands: readonly Band[]): Placement[] {
+function applyTiling(
+  placements: Placement[],
+  col: number,
+  labels: readonly Label[],
+  tiling: Tiling,
+  bands: readonly Band[],
+): Placement[] {
   tiling.spans.forEach(([from, to], i) => {
     labels[i]!.p.row = from;
     labels[i]!.p.rowSpan = to - from + 1;
   });
   // A blank run is one cell too (the part of a merged cell continued from the page before).
-  const blanks = tiling.blanks.filter(([from, to]) => to > from).map(([from, to]): Placement => ({
-    row: from, col, rowSpan: to - from + 1, colSpan: 1, text: "", x0: NaN, x1: NaN, y0: bands[from]!.top, y1: bands[to]!.bottom, size: labels[0]!.p.size,
-  }));
+  const blanks = tiling.blanks
+    .filter(([from, to]) => to > from)
+    .map(([from, to]): Placement => ({
+      row: from,
+      col,
+      rowSpan: to - from + 1,
+      colSpan: 1,
+      text: "",
+      x0: NaN,
+      x1: NaN,
+      y0: bands[from]!.top,
+      y1: bands[to]!.bottom,
+      size: labels[0]!.p.size,
+    }));
   placements.push(...blanks);
   return [...labels.map((l) => l.p), ...blanks];
 }
@@ -237,12 +281,19 @@ function applyTiling(placements: Placement[], col: number, labels: readonly Labe
  * the rows they cover (in place), and return the placements so tiled and the rows left holding
  * nothing of their own (a label stood alone between two rows), to drop.
  */
-export function spreadRowHeaders(placements: Placement[], width: number, rowCount: number, settings: SpanSettings): { tiled: Set<Placement>; drop: Set<number> } {
-  if (placements.length === 0 || placementsToAlignment(placements) === "top") return { tiled: new Set(), drop: new Set() };
+export function spreadRowHeaders(
+  placements: Placement[],
+  width: number,
+  rowCount: number,
+  settings: SpanSettings,
+): { tiled: Set<Placement>; drop: Set<number> } {
+  if (placements.length === 0 || placementsToAlignment(placements) === "top")
+    return { tiled: new Set(), drop: new Set() };
   const merged = new Set<Placement>();
   for (let col = 0; col < width; col++) {
     for (const run of rowHeaderRuns(placements, col, rowCount)) {
-      for (const p of placements) if (p.col === col && p.row >= run[0] && p.row <= run[1] && besideBlank(placements, p, run)) merged.add(p);
+      for (const p of placements)
+        if (p.col === col && p.row >= run[0] && p.row <= run[1] && besideBlank(placements, p, run)) merged.add(p);
     }
   }
   const bands = rowsToBands(placements, merged, rowCount);

@@ -12,7 +12,11 @@ import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "
 import { dropRows, spreadRowHeaders, type Placement } from "./stream-spans.js";
 
 /** Given rows, return the runs (first and last index) that read as tables: enough rows of two or more blocks, and mostly such rows. */
-export function rowsToRegions(rows: readonly StreamRow[], settings: StreamSettings, headingScale = Infinity): [number, number][] {
+export function rowsToRegions(
+  rows: readonly StreamRow[],
+  settings: StreamSettings,
+  headingScale = Infinity,
+): [number, number][] {
   const regions: [number, number][] = [];
   // A row set larger than the body text is a heading: the title of the next form on the page.
   const body = median(rows.flatMap((row) => row.blocks.map((b) => b.size)));
@@ -58,15 +62,21 @@ function groupLabelAfter(rows: readonly StreamRow[], start: number, last: number
   if (!row || !block || row.blocks.length !== 1) return false;
   const left = Math.min(...rows.slice(start, last + 1).flatMap((r) => r.blocks.map((b) => b.box.x0)));
   const after = rows[last + 2];
-  return Math.abs(block.box.x0 - left) <= block.size && row.y0 - rows[last]!.y1 <= 1.5 * block.size && (!after || after.y0 - row.y1 > 3 * block.size);
+  return (
+    Math.abs(block.box.x0 - left) <= block.size &&
+    row.y0 - rows[last]!.y1 <= 1.5 * block.size &&
+    (!after || after.y0 - row.y1 > 3 * block.size)
+  );
 }
 
 /** Given rows of a table, return the gaps between neighbouring blocks of each row. */
 function rowsToGaps(rows: readonly StreamRow[]): [number, number][] {
-  return rows.flatMap((row) => row.blocks.slice(1).flatMap((b, i): [number, number][] => {
-    const a = row.blocks[i]!;
-    return b.box.x0 > a.box.x1 ? [[a.box.x1, b.box.x0]] : [];
-  }));
+  return rows.flatMap((row) =>
+    row.blocks.slice(1).flatMap((b, i): [number, number][] => {
+      const a = row.blocks[i]!;
+      return b.box.x0 > a.box.x1 ? [[a.box.x1, b.box.x0]] : [];
+    }),
+  );
 }
 
 /**
@@ -77,16 +87,21 @@ export function gapsToBoundaries(gaps: [number, number][]): { x: number; range: 
   const sorted = [...gaps].sort((a, b) => a[1] - b[1]);
   const points: number[] = [];
   for (const [lo, hi] of sorted) if (!points.some((p) => p >= lo && p <= hi)) points.push(hi);
-  return points.map((p) => {
-    const served = gaps.filter(([lo, hi]) => p >= lo && p <= hi);
-    const range: [number, number] = [Math.max(...served.map((g) => g[0])), Math.min(...served.map((g) => g[1]))];
-    return { x: (range[0] + range[1]) / 2, range };
-  }).sort((a, b) => a.x - b.x);
+  return points
+    .map((p) => {
+      const served = gaps.filter(([lo, hi]) => p >= lo && p <= hi);
+      const range: [number, number] = [Math.max(...served.map((g) => g[0])), Math.min(...served.map((g) => g[1]))];
+      return { x: (range[0] + range[1]) / 2, range };
+    })
+    .sort((a, b) => a.x - b.x);
 }
 
 /** Given a block, return its text (its lines joined as one cell). */
 function blockText(block: StreamBlock, settings: TextSettings): string {
-  return linesToText([...block.chunks].sort((a, b) => a.base - b.base), settings);
+  return linesToText(
+    [...block.chunks].sort((a, b) => a.base - b.base),
+    settings,
+  );
 }
 
 /**
@@ -97,7 +112,11 @@ function blockText(block: StreamBlock, settings: TextSettings): string {
  * start a little left of where the values below put the boundary (偏差原因分析及改进措施 in
  * tianjin.borderless.pdf).
  */
-export function rowsToPlacements(rows: readonly StreamRow[], ranges: readonly (readonly [number, number])[], settings: TextSettings): Placement[] {
+export function rowsToPlacements(
+  rows: readonly StreamRow[],
+  ranges: readonly (readonly [number, number])[],
+  settings: TextSettings,
+): Placement[] {
   const width = ranges.length - 1;
   const inner = ranges.slice(1, -1);
   return rows.flatMap((row, r) => {
@@ -110,7 +129,15 @@ export function rowsToPlacements(rows: readonly StreamRow[], ranges: readonly (r
       const next = spots[i + 1];
       const end = next && next.c0 > c0 ? Math.min(c1, next.c0 - 1) : c1;
       const rowSpan = Math.min(row.spans.get(block) ?? 1, rows.length - r);
-      return { row: r, col: c0, rowSpan, colSpan: end - c0 + 1, text: blockText(block, settings), ...block.box, size: block.size };
+      return {
+        row: r,
+        col: c0,
+        rowSpan,
+        colSpan: end - c0 + 1,
+        text: blockText(block, settings),
+        ...block.box,
+        size: block.size,
+      };
     });
   });
 }
@@ -130,13 +157,21 @@ export function inheritColumnSpans(placements: Placement[], xs: readonly number[
     return Math.abs((p.x0 + p.x1) / 2 - (left + right) / 2) <= 0.15 * (right - left);
   };
   const wideAt = (row: number, p: Placement) =>
-    (byRow.get(row) ?? []).find((a) => a.colSpan > p.colSpan && a.text !== "" && a.col <= p.col && p.col + p.colSpan <= a.col + a.colSpan && centredIn(p, a));
+    (byRow.get(row) ?? []).find(
+      (a) =>
+        a.colSpan > p.colSpan &&
+        a.text !== "" &&
+        a.col <= p.col &&
+        p.col + p.colSpan <= a.col + a.colSpan &&
+        centredIn(p, a),
+    );
   for (const [row, mine] of [...byRow].sort((a, b) => a[0] - b[0])) {
     for (const p of mine) {
       if (p.rowSpan !== 1) continue;
       // The row above may hold a wide cell that others of this row also stand under (a text over
       // the whole table); then the row below may still hold the one this text heads.
-      const alone = (wide: Placement) => !mine.some((q) => q !== p && q.col < wide.col + wide.colSpan && q.col + q.colSpan > wide.col);
+      const alone = (wide: Placement) =>
+        !mine.some((q) => q !== p && q.col < wide.col + wide.colSpan && q.col + q.colSpan > wide.col);
       const wide = [wideAt(row - 1, p), wideAt(row + 1, p)].find((w) => w !== undefined && alone(w));
       if (!wide) continue;
       p.col = wide.col;
@@ -153,12 +188,27 @@ export function inheritColumnSpans(placements: Placement[], xs: readonly number[
  * stay put: a label on one row may be centred over three rows or head a column of rows below it,
  * and nothing on the page tells which.
  */
-export function centreMergedLabels(candidates: readonly Placement[], edges: readonly (readonly [number, number])[], placements: readonly Placement[]): void {
+export function centreMergedLabels(
+  candidates: readonly Placement[],
+  edges: readonly (readonly [number, number])[],
+  placements: readonly Placement[],
+): void {
   const claimed = new Set<string>();
-  const free = (row: number, p: Placement) => row >= 0 && row < edges.length &&
-    !placements.some((q) => q !== p && q.text !== "" && q.row <= row && row < q.row + q.rowSpan && q.col < p.col + p.colSpan && p.col < q.col + q.colSpan) &&
+  const free = (row: number, p: Placement) =>
+    row >= 0 &&
+    row < edges.length &&
+    !placements.some(
+      (q) =>
+        q !== p &&
+        q.text !== "" &&
+        q.row <= row &&
+        row < q.row + q.rowSpan &&
+        q.col < p.col + p.colSpan &&
+        p.col < q.col + q.colSpan,
+    ) &&
     ![...Array(p.colSpan).keys()].some((i) => claimed.has(`${row}:${p.col + i}`));
-  const offCentre = (from: number, to: number, p: Placement) => Math.abs((edges[from]![0] + edges[to]![1]) / 2 - (p.y0 + p.y1) / 2);
+  const offCentre = (from: number, to: number, p: Placement) =>
+    Math.abs((edges[from]![0] + edges[to]![1]) / 2 - (p.y0 + p.y1) / 2);
   const grow = (p: Placement) => {
     for (;;) {
       const [up, down] = [free(p.row - 1, p), free(p.row + p.rowSpan, p)];
@@ -172,13 +222,22 @@ export function centreMergedLabels(candidates: readonly Placement[], edges: read
       } else if (down && offCentre(p.row, last + 1, p) < offCentre(p.row, last, p)) p.rowSpan++;
       else break;
     }
-    for (let r = p.row; r < p.row + p.rowSpan; r++) for (let c = p.col; c < p.col + p.colSpan; c++) claimed.add(`${r}:${c}`);
+    for (let r = p.row; r < p.row + p.rowSpan; r++)
+      for (let c = p.col; c < p.col + p.colSpan; c++) claimed.add(`${r}:${c}`);
   };
-  candidates.filter((q) => q.rowSpan > 1).sort((a, b) => a.row - b.row).forEach(grow);
+  candidates
+    .filter((q) => q.rowSpan > 1)
+    .sort((a, b) => a.row - b.row)
+    .forEach(grow);
 }
 
 /** Given placements, the column boundaries and the rows' vertical edges, return the dense rows of cells; a block landing on a taken place joins that cell's text. */
-export function placementsToCells(placements: readonly Placement[], xs: number[], edges: (readonly [number, number])[], page: number): (Cell | null)[][] {
+export function placementsToCells(
+  placements: readonly Placement[],
+  xs: number[],
+  edges: (readonly [number, number])[],
+  page: number,
+): (Cell | null)[][] {
   const width = xs.length - 1;
   const owner: (Cell | null)[][] = edges.map(() => Array<Cell | null>(width).fill(null));
   const grid: (Cell | null)[][] = edges.map(() => Array<Cell | null>(width).fill(null));
@@ -192,14 +251,25 @@ export function placementsToCells(placements: readonly Placement[], xs: number[]
     // A merged label guessed to reach down into a row that has a cell of its own stops above it.
     if (taken) shortenSpan(taken, origin.get(taken)!, p.row, owner);
     const last = p.row + p.rowSpan - 1;
-    const cell: Cell = { text: p.text, rowSpan: p.rowSpan, colSpan: p.colSpan, box: { page, x0: xs[p.col]!, x1: xs[p.col + p.colSpan]!, y0: edges[p.row]![0], y1: edges[last]![1] } };
+    const cell: Cell = {
+      text: p.text,
+      rowSpan: p.rowSpan,
+      colSpan: p.colSpan,
+      box: { page, x0: xs[p.col]!, x1: xs[p.col + p.colSpan]!, y0: edges[p.row]![0], y1: edges[last]![1] },
+    };
     grid[p.row]![p.col] = cell;
     origin.set(cell, p);
     for (let r = p.row; r <= last; r++) for (let c = p.col; c < p.col + p.colSpan; c++) owner[r]![c] ??= cell;
   }
   edges.forEach(([y0, y1], r) => {
     for (let c = 0; c < width; c++) {
-      if (!owner[r]![c]) grid[r]![c] = owner[r]![c] = { text: "", rowSpan: 1, colSpan: 1, box: { page, x0: xs[c]!, x1: xs[c + 1]!, y0, y1 } };
+      if (!owner[r]![c])
+        grid[r]![c] = owner[r]![c] = {
+          text: "",
+          rowSpan: 1,
+          colSpan: 1,
+          box: { page, x0: xs[c]!, x1: xs[c + 1]!, y0, y1 },
+        };
     }
   });
   return grid;
@@ -216,11 +286,22 @@ function shortenSpan(cell: Cell, at: Placement, row: number, owner: (Cell | null
 
 /** Given rows, return each row's vertical edges: halfway to its neighbours, its own text at the table's ends. */
 function rowsToEdges(rows: readonly StreamRow[]): (readonly [number, number])[] {
-  return rows.map((r, i) => [i === 0 ? r.y0 : (rows[i - 1]!.y1 + r.y0) / 2, i === rows.length - 1 ? r.y1 : (r.y1 + rows[i + 1]!.y0) / 2] as const);
+  return rows.map(
+    (r, i) =>
+      [
+        i === 0 ? r.y0 : (rows[i - 1]!.y1 + r.y0) / 2,
+        i === rows.length - 1 ? r.y1 : (r.y1 + rows[i + 1]!.y0) / 2,
+      ] as const,
+  );
 }
 
 /** Given the rows of one table region, return the page table read from them. */
-export function regionToTable(rows: StreamRow[], page: number, settings: TextSettings, stream: StreamSettings): PageTable {
+export function regionToTable(
+  rows: StreamRow[],
+  page: number,
+  settings: TextSettings,
+  stream: StreamSettings,
+): PageTable {
   const blocks = rows.flatMap((r) => r.blocks);
   const x0 = Math.min(...blocks.map((b) => b.box.x0));
   const x1 = Math.max(...blocks.map((b) => b.box.x1));
@@ -233,16 +314,30 @@ export function regionToTable(rows: StreamRow[], page: number, settings: TextSet
   dropRows(placements, drop);
   const kept = rows.filter((_, i) => !drop.has(i));
   const edges = rowsToEdges(kept);
-  centreMergedLabels(placements.filter((p) => !tiled.has(p)), edges, placements);
+  centreMergedLabels(
+    placements.filter((p) => !tiled.has(p)),
+    edges,
+    placements,
+  );
   return {
-    page, rows: placementsToCells(placements, xs, edges, page), xs, method: "stream", ranges,
-    rowTops: kept.map((r) => r.y0), rowBottoms: kept.map((r) => r.y1),
+    page,
+    rows: placementsToCells(placements, xs, edges, page),
+    xs,
+    method: "stream",
+    ranges,
+    rowTops: kept.map((r) => r.y0),
+    rowBottoms: kept.map((r) => r.y1),
     box: { x0, x1, y0: rows[0]!.y0, y1: rows[rows.length - 1]!.y1 },
   };
 }
 
 /** Given the glyphs of a page without ruled tables, return the borderless tables found and the glyphs outside them. */
-export function glyphsToStreamTables(glyphs: readonly Glyph[], page: number, stream: StreamSettings, text: TextSettings): { tables: PageTable[]; rest: Glyph[] } {
+export function glyphsToStreamTables(
+  glyphs: readonly Glyph[],
+  page: number,
+  stream: StreamSettings,
+  text: TextSettings,
+): { tables: PageTable[]; rest: Glyph[] } {
   const upright = glyphs.filter((g) => g.orient === 0);
   const chunks = glyphsToLines(upright, text).flatMap((l) => lineToChunks(l, stream.columnGapEm));
   const rows = blocksToRows(chunksToBlocks(chunks));
@@ -252,7 +347,8 @@ export function glyphsToStreamTables(glyphs: readonly Glyph[], page: number, str
     const table = regionToTable(rows.slice(first, last + 1), page, text, stream);
     if (table.xs.length - 1 < stream.minColumns) continue;
     tables.push(table);
-    for (const row of rows.slice(first, last + 1)) for (const b of row.blocks) for (const c of b.chunks) for (const g of c.glyphs) used.add(g);
+    for (const row of rows.slice(first, last + 1))
+      for (const b of row.blocks) for (const c of b.chunks) for (const g of c.glyphs) used.add(g);
   }
   return { tables, rest: glyphs.filter((g) => !used.has(g)) };
 }

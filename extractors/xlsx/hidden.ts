@@ -11,7 +11,7 @@ function closeUp(hidden: readonly number[]): (i: number) => number {
   return (i) => {
     if (set.has(i)) return -1;
     let lo = 0; // binary search: how many hidden indexes lie before i
-    for (let hi = sorted.length; lo < hi; ) {
+    for (let hi = sorted.length; lo < hi;) {
       const mid = (lo + hi) >> 1;
       if (sorted[mid]! < i) lo = mid + 1;
       else hi = mid;

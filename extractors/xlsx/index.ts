@@ -8,7 +8,13 @@ import { UnreadableFileError } from "../../contracts/errors.js";
 import type { Warning } from "../../contracts/model.js";
 import { countStartTags, parseXml, XmlError, type XmlNode } from "../ooxml/xml.js";
 import { defaultZipSettings, openZip, ZipError, type ZipArchive, type ZipSettings } from "../ooxml/zip.js";
-import { defaultBlockSettings, placedToBlocks, placedToUsedRange, rangeWithinLimits, type BlockSettings } from "../grids/placed.js";
+import {
+  defaultBlockSettings,
+  placedToBlocks,
+  placedToUsedRange,
+  rangeWithinLimits,
+  type BlockSettings,
+} from "../grids/placed.js";
 import { blocksWithPartsJoined } from "../grids/side-by-side.js";
 import { cellsToUsedRange, contentToPlaced } from "./placed.js";
 import { checkLimit, LimitError } from "../../contracts/limits.js";
@@ -23,7 +29,11 @@ export type XlsxSettings = ZipSettings & BlockSettings;
 const WORKBOOK = "xl/workbook.xml";
 
 /** Given the bytes of an XLSX workbook, return its tables and text blocks; throws UnreadableFileError when unusable. */
-export async function extractXlsx(bytes: Uint8Array, path: string, settings: Partial<XlsxSettings> = {}): Promise<Extraction> {
+export async function extractXlsx(
+  bytes: Uint8Array,
+  path: string,
+  settings: Partial<XlsxSettings> = {},
+): Promise<Extraction> {
   const s: XlsxSettings = { ...defaultZipSettings, ...defaultBlockSettings, ...settings };
   const zip = openArchive(bytes, path, s);
   const warnings: Warning[] = [];
@@ -32,7 +42,8 @@ export async function extractXlsx(bytes: Uint8Array, path: string, settings: Par
     const workbookPart = workbookPartName(zip, path);
     const rels = relsToTargets(partToXml(zip, relsPartName(workbookPart)) ?? [], workbookPart);
     const info = workbookToInfo(partToXml(zip, workbookPart) ?? [], rels);
-    const partOfType = (kind: string, fallback: string) => [...rels.values()].find((t) => t.type.endsWith(`/${kind}`))?.part ?? fallback;
+    const partOfType = (kind: string, fallback: string) =>
+      [...rels.values()].find((t) => t.type.endsWith(`/${kind}`))?.part ?? fallback;
     const context: CellContext = {
       strings: sharedStringsToTexts(partToXml(zip, partOfType("sharedStrings", "xl/sharedStrings.xml")) ?? []),
       styles: stylesToCellStyles(partToXml(zip, partOfType("styles", "xl/styles.xml")) ?? []),
@@ -46,7 +57,8 @@ export async function extractXlsx(bytes: Uint8Array, path: string, settings: Par
     }
   } catch (err) {
     if (err instanceof UnreadableFileError || err instanceof LimitError) throw err;
-    if (err instanceof ZipError) throw new UnreadableFileError(path, err.tooLarge ? "too-large" : "corrupt", err.message);
+    if (err instanceof ZipError)
+      throw new UnreadableFileError(path, err.tooLarge ? "too-large" : "corrupt", err.message);
     const reason = err instanceof XmlError ? err.message : `unreadable workbook: ${(err as Error).message}`;
     throw new UnreadableFileError(path, "corrupt", reason);
   }
@@ -54,10 +66,21 @@ export async function extractXlsx(bytes: Uint8Array, path: string, settings: Par
 }
 
 /** Given one sheet of the workbook, return its blocks, or none (with a warning) when it is not shown or not read. */
-function sheetToBlocks(zip: ZipArchive, sheet: SheetEntry, context: CellContext, firstIndex: number, settings: XlsxSettings, warnings: Warning[]): Block[] {
-  const skip = (code: string, why: string): Block[] => (warnings.push({ code, message: `sheet "${sheet.name}" ${why}`, page: null }), []);
+function sheetToBlocks(
+  zip: ZipArchive,
+  sheet: SheetEntry,
+  context: CellContext,
+  firstIndex: number,
+  settings: XlsxSettings,
+  warnings: Warning[],
+): Block[] {
+  const skip = (code: string, why: string): Block[] => (
+    warnings.push({ code, message: `sheet "${sheet.name}" ${why}`, page: null }),
+    []
+  );
   if (sheet.hidden) return skip("xlsx-hidden-sheet", "is hidden and was skipped");
-  if (sheet.kind !== "worksheet") return skip("xlsx-not-worksheet", `is a ${sheet.kind}, which holds no cells, and was skipped`);
+  if (sheet.kind !== "worksheet")
+    return skip("xlsx-not-worksheet", `is a ${sheet.kind}, which holds no cells, and was skipped`);
   const text = sheet.part === null ? null : zip.read(sheet.part)?.toString("utf8");
   // Rows are counted before parsing: the parser's nodes for a 200,000-row sheet take gigabytes.
   if (text) checkLimit("maxTableRows", countStartTags(text, "row"), `rows in sheet "${sheet.name}"`);
@@ -65,10 +88,18 @@ function sheetToBlocks(zip: ZipArchive, sheet: SheetEntry, context: CellContext,
   if (!xml) return skip("xlsx-sheet-missing", "has no worksheet part in the file and was skipped");
   const { content, rows, cols } = contentWithoutHidden(worksheetToContent(xml, context));
   if (rows + cols > 0) {
-    warnings.push({ code: "xlsx-hidden-cells", message: `sheet "${sheet.name}": ${rows} hidden rows and ${cols} hidden columns holding text were not read`, page: null });
+    warnings.push({
+      code: "xlsx-hidden-cells",
+      message: `sheet "${sheet.name}": ${rows} hidden rows and ${cols} hidden columns holding text were not read`,
+      page: null,
+    });
   }
   if (content.uncachedFormulas > 0) {
-    warnings.push({ code: "xlsx-formula-uncached", message: `sheet "${sheet.name}": ${content.uncachedFormulas} formula cells carry no computed value and read as empty`, page: null });
+    warnings.push({
+      code: "xlsx-formula-uncached",
+      message: `sheet "${sheet.name}": ${content.uncachedFormulas} formula cells carry no computed value and read as empty`,
+      page: null,
+    });
   }
   const range = cellsToUsedRange(content.cells);
   if (!range) return [];
@@ -82,7 +113,8 @@ function openArchive(bytes: Uint8Array, path: string, settings: ZipSettings): Zi
   try {
     return openZip(bytes, settings);
   } catch (err) {
-    if (err instanceof ZipError) throw new UnreadableFileError(path, err.tooLarge ? "too-large" : "corrupt", err.message);
+    if (err instanceof ZipError)
+      throw new UnreadableFileError(path, err.tooLarge ? "too-large" : "corrupt", err.message);
     throw err;
   }
 }
@@ -92,7 +124,8 @@ function workbookPartName(zip: ZipArchive, path: string): string {
   const rels = partToXml(zip, "_rels/.rels");
   const office = rels && [...relsToTargets(rels, "").values()].find((t) => t.type.endsWith("/officeDocument"));
   const part = office?.part ?? WORKBOOK;
-  if (!zip.has(part)) throw new UnreadableFileError(path, "unsupported-format", "a ZIP file without a workbook part, not an XLSX");
+  if (!zip.has(part))
+    throw new UnreadableFileError(path, "unsupported-format", "a ZIP file without a workbook part, not an XLSX");
   return part;
 }
 

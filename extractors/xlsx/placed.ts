@@ -22,7 +22,14 @@ export function contentToPlaced(content: SheetContent, range: Range): Placed[] {
     placed.push({ ...m, text: origin?.text ?? "", style: origin?.style ?? PLAIN_STYLE });
   }
   for (const c of content.cells) {
-    if (c.row < range.top || c.row > range.bottom || c.col < range.left || c.col > range.right || covered.has(`${c.row},${c.col}`)) continue;
+    if (
+      c.row < range.top ||
+      c.row > range.bottom ||
+      c.col < range.left ||
+      c.col > range.right ||
+      covered.has(`${c.row},${c.col}`)
+    )
+      continue;
     placed.push({ top: c.row, left: c.col, bottom: c.row, right: c.col, text: c.text, style: c.style });
   }
   return placed;
@@ -30,5 +37,7 @@ export function contentToPlaced(content: SheetContent, range: Range): Placed[] {
 
 /** Given a sheet's cells, return the smallest range holding all their text, or null for an empty sheet. */
 export function cellsToUsedRange(cells: readonly SheetCell[]): Range | null {
-  return placedToUsedRange(cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col, text: c.text, style: c.style })));
+  return placedToUsedRange(
+    cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col, text: c.text, style: c.style })),
+  );
 }

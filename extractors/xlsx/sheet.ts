@@ -14,7 +14,6 @@ export interface SheetCell {
   style: CellStyle;
 }
 
-
 export interface SheetContent {
   cells: SheetCell[];
   merges: Range[];
@@ -53,14 +52,25 @@ export function refToRange(ref: string): Range | null {
   const from = a === undefined ? null : refToPosition(a);
   const to = b === undefined ? null : refToPosition(b);
   if (!from || !to) return null;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+  return {
+    top: Math.min(from.row, to.row),
+    left: Math.min(from.col, to.col),
+    bottom: Math.max(from.row, to.row),
+    right: Math.max(from.col, to.col),
+  };
 }
 
 /** Given the parsed worksheet part, return its cells (text as shown) and merged ranges. */
 export function worksheetToContent(nodes: XmlNode[], context: CellContext): SheetContent {
   const root = nodes.find((n) => localName(n) === "worksheet");
   if (!root) throw new Error("a worksheet part has no worksheet element");
-  const content: SheetContent = { cells: [], merges: [], hiddenRows: [], hiddenCols: hiddenColumns(root), uncachedFormulas: 0 };
+  const content: SheetContent = {
+    cells: [],
+    merges: [],
+    hiddenRows: [],
+    hiddenCols: hiddenColumns(root),
+    uncachedFormulas: 0,
+  };
   let row = -1;
   for (const rowNode of childrenNamed(childNamed(root, "sheetData"), "row")) {
     // r is optional on rows and cells (§18.3.1.73, §18.3.1.4): without it, the next position is meant.
@@ -123,7 +133,11 @@ export function cellToText(c: XmlNode, context: CellContext): { text: string; un
     default: {
       const value = Number(raw);
       const style = context.styles[styleIndex(c)] ?? PLAIN_STYLE;
-      return { text: raw.trim() === "" || !Number.isFinite(value) ? raw : numberToShownText(value, style.numFmt, context.date1904), uncached: false };
+      return {
+        text:
+          raw.trim() === "" || !Number.isFinite(value) ? raw : numberToShownText(value, style.numFmt, context.date1904),
+        uncached: false,
+      };
     }
   }
 }

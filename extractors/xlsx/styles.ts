@@ -7,7 +7,6 @@ import type { CellStyle } from "../grids/placed.js";
 import { formatIdToCode } from "./numfmt.js";
 import { attrLocal, childNamed, childrenNamed, isTrue, localName } from "./workbook.js";
 
-
 /** Given the parsed styles part, return the cell styles by xf index. */
 export function stylesToCellStyles(nodes: XmlNode[]): CellStyle[] {
   const root = nodes.find((n) => localName(n) === "styleSheet");

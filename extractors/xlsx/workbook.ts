@@ -68,7 +68,10 @@ export function resolvePartName(base: string, target: string): string {
 }
 
 /** Given the parsed workbook part and its relationships, return its sheets in workbook order and its date system. */
-export function workbookToInfo(nodes: XmlNode[], rels: ReadonlyMap<string, { part: string; type: string }>): WorkbookInfo {
+export function workbookToInfo(
+  nodes: XmlNode[],
+  rels: ReadonlyMap<string, { part: string; type: string }>,
+): WorkbookInfo {
   const root = nodes.find((n) => localName(n) === "workbook");
   if (!root) throw new Error("xl/workbook.xml has no workbook element");
   const sheets = childrenNamed(childNamed(root, "sheets"), "sheet").map((sheet): SheetEntry => {

@@ -44,12 +44,15 @@ export function rowToBudgetLine(
 
 /** Given a row, return true when its mapped amount cells hold at least one number. */
 export function hasAmounts(row: Row, map: ColumnMap<BudgetField>): boolean {
-  return (["initial", "adjustment", "adjusted", "executed"] as BudgetField[]).some((f) => parseNumber(cellOf(row, map, f)) != null);
+  return (["initial", "adjustment", "adjusted", "executed"] as BudgetField[]).some(
+    (f) => parseNumber(cellOf(row, map, f)) != null,
+  );
 }
 
 /** Given a budget header map, return what each mapped column expects, for realigning shifted rows. */
 export function budgetExpectations(map: ColumnMap<BudgetField>): Map<number, Expect> {
   const expects = new Map<number, Expect>();
-  for (const [field, col] of map) expects.set(col, field === "fundSource" ? "name" : field === "rate" ? "any" : "number");
+  for (const [field, col] of map)
+    expects.set(col, field === "fundSource" ? "name" : field === "rate" ? "any" : "number");
   return expects;
 }

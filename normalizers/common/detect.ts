@@ -6,7 +6,10 @@ import { labelKey } from "./text.js";
 
 /** Given a table, return the label keys of its non-empty cells. */
 export function tableKeys(table: Table): string[] {
-  return tableToRows(table).flat().filter((t) => t.trim() !== "").map(labelKey);
+  return tableToRows(table)
+    .flat()
+    .filter((t) => t.trim() !== "")
+    .map(labelKey);
 }
 
 /** Given block indexes, return the label keys of their cells and text blocks. */
@@ -19,17 +22,26 @@ export function regionKeys(extraction: Extraction, blocks: number[]): string[] {
 }
 
 /** Given a region and weighted patterns, return the share of the weight found (0..1) and a description. */
-export function scoreVocabulary(extraction: Extraction, blocks: number[], vocabulary: [RegExp, number][]): { score: number; found: string } {
+export function scoreVocabulary(
+  extraction: Extraction,
+  blocks: number[],
+  vocabulary: [RegExp, number][],
+): { score: number; found: string } {
   const keys = regionKeys(extraction, blocks);
-  let got = 0, total = 0;
-  const found: string[] = [], missing: string[] = [];
+  let got = 0,
+    total = 0;
+  const found: string[] = [],
+    missing: string[] = [];
   for (const [pattern, weight] of vocabulary) {
     total += weight;
     const hit = keys.some((k) => pattern.test(k));
     if (hit) got += weight;
     (hit ? found : missing).push(pattern.source.replace(/\\d\+/g, "N").replace(/[\^$\\]/g, ""));
   }
-  return { score: total ? got / total : 0, found: `found ${found.join(", ") || "nothing"}; missing ${missing.join(", ") || "nothing"}` };
+  return {
+    score: total ? got / total : 0,
+    found: `found ${found.join(", ") || "nothing"}; missing ${missing.join(", ") || "nothing"}`,
+  };
 }
 
 /**
@@ -40,12 +52,16 @@ export function scoreVocabulary(extraction: Extraction, blocks: number[], vocabu
  */
 export function formRegions(extraction: Extraction, vocabulary: [RegExp, number][], opener: RegExp): number[][] {
   const groups: number[][] = [];
-  let current: number[] | null = null, opened = false, width = -1, last = -2;
+  let current: number[] | null = null,
+    opened = false,
+    width = -1,
+    last = -2;
   extraction.blocks.forEach((block, i) => {
     if (block.kind !== "table") return;
     const keys = tableKeys(block.table);
     const relevant = keys.some((k) => vocabulary.some(([p]) => p.test(k)));
-    const continues = current !== null && onlyTextBetween(extraction, last, i) && (block.table.rows[0]?.length ?? 0) === width;
+    const continues =
+      current !== null && onlyTextBetween(extraction, last, i) && (block.table.rows[0]?.length ?? 0) === width;
     if (!relevant && !continues) return;
     const opens = keys.some((k) => opener.test(k));
     if (!current || (opens && opened)) {
@@ -83,7 +99,12 @@ export function textBlocksBefore(extraction: Extraction, blocks: number[], max =
  * Given an extraction, a family, its vocabulary and the label that opens one of its forms, return
  * a fit per form: its tables with the text just before them (title, year), scored by vocabulary.
  */
-export function formFits(extraction: Extraction, family: string, vocabulary: [RegExp, number][], opener: RegExp): LayoutFit[] {
+export function formFits(
+  extraction: Extraction,
+  family: string,
+  vocabulary: [RegExp, number][],
+  opener: RegExp,
+): LayoutFit[] {
   return formRegions(extraction, vocabulary, opener).map((blocks) => {
     const { score, found } = scoreVocabulary(extraction, blocks, vocabulary);
     return { family, score, blocks: [...textBlocksBefore(extraction, blocks), ...blocks], reason: found };

@@ -4,10 +4,20 @@
 // the first field whose pattern matches a header takes that column.
 
 export type IndicatorField =
-  | "level1" | "level2" | "name" | "description" | "criterion" | "target" | "actual"
-  | "weight" | "score" | "summary" | "deviation";
+  | "level1"
+  | "level2"
+  | "name"
+  | "description"
+  | "criterion"
+  | "target"
+  | "actual"
+  | "weight"
+  | "score"
+  | "summary"
+  | "deviation";
 
-export type BudgetField = "fundSource" | "initial" | "adjustment" | "adjusted" | "executed" | "rate" | "weight" | "score";
+export type BudgetField =
+  "fundSource" | "initial" | "adjustment" | "adjusted" | "executed" | "rate" | "weight" | "score";
 
 export type GoalField = "seq" | "text" | "actual" | "deviation";
 
@@ -19,29 +29,153 @@ export interface Synonyms<F extends string> {
 export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
   // A single level column (指标类型 / 指标类别 / 指标分类) holds 一级 or 二级 labels; the reader
   // places each by what it says (indicator-columns.ts, singleLevelColumn).
-  { field: "level1", patterns: [/^一级指标$/, /^一级指标名称$/, /^一级指标内容$/, /^指标类[型别]$/, /^指标分类$/, /^指标层级$/] },
+  {
+    field: "level1",
+    patterns: [/^一级指标$/, /^一级指标名称$/, /^一级指标内容$/, /^指标类[型别]$/, /^指标分类$/, /^指标层级$/],
+  },
   { field: "level2", patterns: [/^二级指标$/, /^二级指标名称$/, /^二级指标内容$/] },
-  { field: "name", patterns: [/^三级指标$/, /^三级指标名称$/, /^三级指标内容$/, /^指标名称$/, /^绩效指标名称$/, /^具体指标$/, /^指标项目?$/] },
+  {
+    field: "name",
+    patterns: [
+      /^三级指标$/,
+      /^三级指标名称$/,
+      /^三级指标内容$/,
+      /^指标名称$/,
+      /^绩效指标名称$/,
+      /^具体指标$/,
+      /^指标项目?$/,
+    ],
+  },
   { field: "description", patterns: [/^指标内容$/, /^年度指标内容$/, /^指标说明$/, /^指标定义$/] },
-  { field: "criterion", patterns: [/^评价标准$/, /^评分标准$/, /^指标解释$/, /^评分规则$/, /^评分办法$/, /^计分方法$/, /^评分方法$/] },
+  {
+    field: "criterion",
+    patterns: [/^评价标准$/, /^评分标准$/, /^指标解释$/, /^评分规则$/, /^评分办法$/, /^计分方法$/, /^评分方法$/],
+  },
   // 年度指标值(A) / 实际完成值(B): the national project sheet; 年度(/项目)指标值: target declarations
   // (realdocs tianbaoxitong); 年初指标值: the Chongqing-style sheet, whose 调整指标值 is an extra.
-  { field: "target", patterns: [/^年度指标值$/, /^指标值$/, /^年初目标值$/, /^年度目标值$/, /^预期目标值?$/, /^目标值$/, /^年度指标值\(A\)$/, /^年度\(\/项目\)指标值$/, /^年初指标值$/,
-    /^计划指标值$/, /^绩效目标值$/, /^本年(度)?(指标值|目标值)$/, /^当年(指标值|目标值)$/, /^年度计划值$/, /^计划值$/, /^预期指标值$/, /^目标值\(A\)$/, /^指标值\(A\)$/] },
-  { field: "actual", patterns: [/^实际完成值$/, /^全年实际完成值$/, /^完成值$/, /^全年完成值$/, /^实际完成$/, /^实际完成值\(B\)$/,
-    /^实际值$/, /^实际值\(B\)$/, /^本年(度)?(完成值|实际值|实际完成值)$/, /^当年(完成值|实际值)$/, /^完成值\(B\)$/, /^实际完成指标值$/, /^年度完成值$/, /^实际达成值$/, /^全年实际值$/, /^实现值$/] },
-  { field: "weight", patterns: [/^三级指标(权重|分值)/, /^分值$/, /^权重$/, /^指标权重$/, /^分值\(分\)$/, /^权重\(%\)$/, /^权重分$/, /^指标分值$/, /^标准分值?$/, /^满分$/, /^(分值|权重)\(.*\)$/, /^指标权重\(.*\)$/] },
-  { field: "score", patterns: [/^得分$/, /^指标得分$/, /^自评得分$/, /^得分\(分\)$/, /^评价得分$/, /^实际得分$/, /^评分$/, /^得分\(.*\)$/, /^自评分$/] },
+  {
+    field: "target",
+    patterns: [
+      /^年度指标值$/,
+      /^指标值$/,
+      /^年初目标值$/,
+      /^年度目标值$/,
+      /^预期目标值?$/,
+      /^目标值$/,
+      /^年度指标值\(A\)$/,
+      /^年度\(\/项目\)指标值$/,
+      /^年初指标值$/,
+      /^计划指标值$/,
+      /^绩效目标值$/,
+      /^本年(度)?(指标值|目标值)$/,
+      /^当年(指标值|目标值)$/,
+      /^年度计划值$/,
+      /^计划值$/,
+      /^预期指标值$/,
+      /^目标值\(A\)$/,
+      /^指标值\(A\)$/,
+    ],
+  },
+  {
+    field: "actual",
+    patterns: [
+      /^实际完成值$/,
+      /^全年实际完成值$/,
+      /^完成值$/,
+      /^全年完成值$/,
+      /^实际完成$/,
+      /^实际完成值\(B\)$/,
+      /^实际值$/,
+      /^实际值\(B\)$/,
+      /^本年(度)?(完成值|实际值|实际完成值)$/,
+      /^当年(完成值|实际值)$/,
+      /^完成值\(B\)$/,
+      /^实际完成指标值$/,
+      /^年度完成值$/,
+      /^实际达成值$/,
+      /^全年实际值$/,
+      /^实现值$/,
+    ],
+  },
+  {
+    field: "weight",
+    patterns: [
+      /^三级指标(权重|分值)/,
+      /^分值$/,
+      /^权重$/,
+      /^指标权重$/,
+      /^分值\(分\)$/,
+      /^权重\(%\)$/,
+      /^权重分$/,
+      /^指标分值$/,
+      /^标准分值?$/,
+      /^满分$/,
+      /^(分值|权重)\(.*\)$/,
+      /^指标权重\(.*\)$/,
+    ],
+  },
+  {
+    field: "score",
+    patterns: [
+      /^得分$/,
+      /^指标得分$/,
+      /^自评得分$/,
+      /^得分\(分\)$/,
+      /^评价得分$/,
+      /^实际得分$/,
+      /^评分$/,
+      /^得分\(.*\)$/,
+      /^自评分$/,
+    ],
+  },
   { field: "summary", patterns: [/^完成情况简要描述$/, /^完成情况$/, /^完成情况说明$/, /^完成情况分析$/] },
-  { field: "deviation", patterns: [/^偏差原因分析及改进措施$/, /^偏差原因及改进措施$/, /^偏差原因分析$/, /^未完成原因分析$/, /^偏差和措施$/, /^偏差原因/, /^未完成原因/, /^扣分原因/] },
+  {
+    field: "deviation",
+    patterns: [
+      /^偏差原因分析及改进措施$/,
+      /^偏差原因及改进措施$/,
+      /^偏差原因分析$/,
+      /^未完成原因分析$/,
+      /^偏差和措施$/,
+      /^偏差原因/,
+      /^未完成原因/,
+      /^扣分原因/,
+    ],
+  },
 ];
 
 export const BUDGET_HEADERS: Synonyms<BudgetField>[] = [
   { field: "fundSource", patterns: [/^资金来源$/, /^部门预算金额/, /^项目资金/, /^资金类别$/, /^项目$/] },
   { field: "initial", patterns: [/^年初预算数/] },
   { field: "adjustment", patterns: [/^年中预算调整数/, /^预算调整数/, /^调整数$/] },
-  { field: "adjusted", patterns: [/^全年预算数/, /^调整后预算数/, /^调整预算数/, /^预算数/, /^全年预算/, /^预算安排数/, /^年度预算(数|金额)/] },
-  { field: "executed", patterns: [/^全年执行数/, /^实际支出数/, /^执行数/, /^决算支出数/, /^实际执行数/, /^决算数$/, /^实际支出$/, /^支出数/, /^全年执行/, /^预算执行数/, /^实际执行/] },
+  {
+    field: "adjusted",
+    patterns: [
+      /^全年预算数/,
+      /^调整后预算数/,
+      /^调整预算数/,
+      /^预算数/,
+      /^全年预算/,
+      /^预算安排数/,
+      /^年度预算(数|金额)/,
+    ],
+  },
+  {
+    field: "executed",
+    patterns: [
+      /^全年执行数/,
+      /^实际支出数/,
+      /^执行数/,
+      /^决算支出数/,
+      /^实际执行数/,
+      /^决算数$/,
+      /^实际支出$/,
+      /^支出数/,
+      /^全年执行/,
+      /^预算执行数/,
+      /^实际执行/,
+    ],
+  },
   { field: "rate", patterns: [/执行率/] },
   { field: "weight", patterns: [/^分值$/, /^权重$/] },
   { field: "score", patterns: [/^得分$/, /^评价得分$/] },
@@ -50,7 +184,17 @@ export const BUDGET_HEADERS: Synonyms<BudgetField>[] = [
 export const GOAL_HEADERS: Synonyms<GoalField>[] = [
   { field: "seq", patterns: [/^目标序号$/, /^序号$/] },
   { field: "text", patterns: [/^年度绩效目标$/, /^绩效目标$/, /^年度目标$/, /^预期目标$/, /^全年绩效目标$/] },
-  { field: "actual", patterns: [/^实际完成情况$/, /^实际完成$/, /^全年目标实际完成情况$/, /^目标实际完成情况$/, /^实际完成情况说明$/, /^目标完成情况$/] },
+  {
+    field: "actual",
+    patterns: [
+      /^实际完成情况$/,
+      /^实际完成$/,
+      /^全年目标实际完成情况$/,
+      /^目标实际完成情况$/,
+      /^实际完成情况说明$/,
+      /^目标完成情况$/,
+    ],
+  },
   { field: "deviation", patterns: [/^偏差原因/] },
 ];
 
@@ -60,7 +204,19 @@ export const GOAL_HEADERS: Synonyms<GoalField>[] = [
  * vocabulary's own name for the column, so one concept printed two ways lands under one key.
  */
 export const INDICATOR_EXTRA_HEADERS: Synonyms<string>[] = [
-  { field: "指标性质", patterns: [/^指标性质$/, /^指标属性$/, /^指标方向$/, /^计算符号$/, /^符号$/, /^比较符$/, /^运算符号?$/, /^指标值性质$/] },
+  {
+    field: "指标性质",
+    patterns: [
+      /^指标性质$/,
+      /^指标属性$/,
+      /^指标方向$/,
+      /^计算符号$/,
+      /^符号$/,
+      /^比较符$/,
+      /^运算符号?$/,
+      /^指标值性质$/,
+    ],
+  },
   { field: "调整指标值", patterns: [/^调整指标值$/, /^调整后指标值$/, /^调整目标值$/] },
   { field: "得分系数", patterns: [/^得分系数$/] },
   { field: "是否核心指标", patterns: [/^是否核心指标$/, /^核心指标$/] },
@@ -89,13 +245,29 @@ export type SheetHeadField = "project" | "department" | "implementer" | "unit" |
 
 export const SHEET_HEAD_HEADERS: Synonyms<SheetHeadField>[] = [
   { field: "project", patterns: [/^项目名称$/] },
-  { field: "department", patterns: [/^主管部门$/, /^主管单位$/, /^预算部门$/, /^项目主管部门$/, /^主管部门\(单位\)$/, /^预算主管部门$/] },
+  {
+    field: "department",
+    patterns: [/^主管部门$/, /^主管单位$/, /^预算部门$/, /^项目主管部门$/, /^主管部门\(单位\)$/, /^预算主管部门$/],
+  },
   { field: "implementer", patterns: [/^实施单位$/, /^项目实施单位$/, /^执行单位$/, /^项目单位$/] },
   { field: "year", patterns: [/^(预算|评价|所属|填报)?年度$/] },
   { field: "grade", patterns: [/^(评价|自评|绩效)?等级$/, /^评价结果$/, /^自评结果$/] },
   { field: "total", patterns: [/^(自评|评价|综合)?(总分|总得分)$/, /^自评得分$/] },
   // The department a whole-department form (or a form without 主管部门) is about.
-  { field: "unit", patterns: [/^部门名称$/, /^单位名称$/, /^填报单位$/, /^部门\(单位\)名称$/, /^预算单位$/, /^评价单位$/, /^预算部门名称$/, /^单位$/, /^部门\(单位\)$/] },
+  {
+    field: "unit",
+    patterns: [
+      /^部门名称$/,
+      /^单位名称$/,
+      /^填报单位$/,
+      /^部门\(单位\)名称$/,
+      /^预算单位$/,
+      /^评价单位$/,
+      /^预算部门名称$/,
+      /^单位$/,
+      /^部门\(单位\)$/,
+    ],
+  },
 ];
 
 /**
@@ -149,18 +321,43 @@ export function fieldOfHeader<F extends string>(key: string, vocabulary: Synonym
 // ---- project-wide tables (seed 002): one row per project, indicators as (内容, 完成情况) pairs ----
 
 export type ProjectField =
-  | "seq" | "category" | "name" | "budget" | "executed" | "rate" | "goal" | "achievement"
-  | "content" | "summary" | "problems" | "remedy" | "subtotal";
+  | "seq"
+  | "category"
+  | "name"
+  | "budget"
+  | "executed"
+  | "rate"
+  | "goal"
+  | "achievement"
+  | "content"
+  | "summary"
+  | "problems"
+  | "remedy"
+  | "subtotal";
 
 export const PROJECT_HEADERS: Synonyms<ProjectField>[] = [
   { field: "seq", patterns: [/^序号$/] },
   { field: "category", patterns: [/^部门名称$/, /^项目类别$/, /^项目类型$/, /^单位名称$/, /^预算单位$/] },
   { field: "name", patterns: [/^项目名称$/] },
-  { field: "budget", patterns: [/^项目年度预算金额/, /^年度预算金额/, /^项目预算金额/, /^预算金额/, /^年度预算数/, /^全年预算数/, /^预算数/] },
+  {
+    field: "budget",
+    patterns: [
+      /^项目年度预算金额/,
+      /^年度预算金额/,
+      /^项目预算金额/,
+      /^预算金额/,
+      /^年度预算数/,
+      /^全年预算数/,
+      /^预算数/,
+    ],
+  },
   { field: "executed", patterns: [/^实际支出金额/, /^实际支出数?/, /^全年执行数/, /^执行数/, /^决算数/] },
   { field: "rate", patterns: [/执行率/] },
   { field: "goal", patterns: [/^年初绩效目标$/, /^年度绩效目标$/, /^绩效目标$/, /^预期绩效目标$/] },
-  { field: "achievement", patterns: [/^绩效目标整体完成情况$/, /^整体完成情况$/, /^绩效目标完成情况$/, /^目标完成情况$/] },
+  {
+    field: "achievement",
+    patterns: [/^绩效目标整体完成情况$/, /^整体完成情况$/, /^绩效目标完成情况$/, /^目标完成情况$/],
+  },
   { field: "content", patterns: [/^年度指标内容$/, /^指标内容$/, /^年度绩效指标$/] },
   { field: "summary", patterns: [/^完成情况$/, /^实际完成情况$/, /^指标完成情况$/] },
   { field: "problems", patterns: [/^项目执行中存在的问题$/, /存在的问题$/, /^存在问题$/] },

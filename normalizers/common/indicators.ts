@@ -67,12 +67,22 @@ export function rowToIndicator(
     provenance: provenanceOf(row),
   };
   if (indicator.weight != null && indicator.score != null && indicator.score > indicator.weight) {
-    warnings.push({ code: "score-above-weight", message: `${name}: score ${indicator.score} is above its weight ${indicator.weight}`, page: row.page });
+    warnings.push({
+      code: "score-above-weight",
+      message: `${name}: score ${indicator.score} is above its weight ${indicator.weight}`,
+      page: row.page,
+    });
   }
   return { indicator, state: levels };
 }
 
-function numberField(row: Row, map: ColumnMap<IndicatorField>, field: "weight" | "score", name: string, warnings: Warning[]): number | null {
+function numberField(
+  row: Row,
+  map: ColumnMap<IndicatorField>,
+  field: "weight" | "score",
+  name: string,
+  warnings: Warning[],
+): number | null {
   const text = cellOf(row, map, field);
   const value = parseNumber(text);
   if (value == null && text && !/^[-—–/无]$/.test(text)) {
@@ -82,7 +92,13 @@ function numberField(row: Row, map: ColumnMap<IndicatorField>, field: "weight" |
 }
 
 const EXPECT: Partial<Record<IndicatorField, Expect>> = {
-  level1: "level1", level2: "level2", name: "name", target: "any", actual: "any", weight: "number", score: "number",
+  level1: "level1",
+  level2: "level2",
+  name: "name",
+  target: "any",
+  actual: "any",
+  weight: "number",
+  score: "number",
 };
 
 /** Given an indicator header map, return what kind of content each mapped column expects. */
@@ -103,10 +119,12 @@ export function expectationsOf(map: ColumnMap<IndicatorField>): Map<number, Expe
  * name column (seed 000, goals 3/7/8; seed 001, 可持续影响指标 and 开展绿色殡葬改革…).
  */
 export function rehomeCells(row: Row, map: ColumnMap<IndicatorField>): Row {
-  const l1 = map.get("level1"), l2 = map.get("level2");
+  const l1 = map.get("level1"),
+    l2 = map.get("level2");
   const nameCol = map.get(map.has("name") ? "name" : "description");
   if (nameCol === undefined) return row;
-  const cells = [...row.cells], raw = [...row.raw];
+  const cells = [...row.cells],
+    raw = [...row.raw];
   const move = (from: number, to: number) => {
     [cells[to], raw[to]] = [cells[from]!, raw[from] ?? cells[from]!];
     [cells[from], raw[from]] = ["", ""];
@@ -116,13 +134,28 @@ export function rehomeCells(row: Row, map: ColumnMap<IndicatorField>): Row {
     const text = cells[c] ?? "";
     if (!text || c === l1 || c === l2 || isGoalLabel(text)) continue;
     // A label that is both (成本指标) starts a new 二级 block under the current 一级 (seed 000, goal 3).
-    if (l2 !== undefined && c < l2 && isLevel2Label(text) && !cells[l2] && (!isLevel1Label(text) || (l1 !== undefined && c < l1 && !cells[l1] && isLevel2Label(text)))) move(c, l2);
+    if (
+      l2 !== undefined &&
+      c < l2 &&
+      isLevel2Label(text) &&
+      !cells[l2] &&
+      (!isLevel1Label(text) || (l1 !== undefined && c < l1 && !cells[l1] && isLevel2Label(text)))
+    )
+      move(c, l2);
     else if (l1 !== undefined && c < l1 && isLevel1Label(text) && !cells[l1]) move(c, l1);
     else if (!isLevel1Label(text) && !isLevel2Label(text) && !cells[nameCol]) move(c, nameCol);
   }
-  if (l1 !== undefined && l2 !== undefined && cells[l1] && !cells[l2] && isLevel2Label(cells[l1]!) && !isLevel1Label(cells[l1]!)) move(l1, l2);
+  if (
+    l1 !== undefined &&
+    l2 !== undefined &&
+    cells[l1] &&
+    !cells[l2] &&
+    isLevel2Label(cells[l1]!) &&
+    !isLevel1Label(cells[l1]!)
+  )
+    move(l1, l2);
   for (const c of [l1, l2]) {
-    const text = c === undefined ? "" : cells[c] ?? "";
+    const text = c === undefined ? "" : (cells[c] ?? "");
     if (c !== undefined && text && !cells[nameCol] && !isLevel1Label(text) && !isLevel2Label(text)) move(c, nameCol);
   }
   return { ...row, cells, raw };

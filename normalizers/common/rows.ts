@@ -25,7 +25,12 @@ export interface Row {
 export function tablesToRows(tables: Table[]): Row[] {
   return tables.flatMap((table) =>
     tableToRows(table).map((raw, index) => ({
-      cells: raw.map(cleanText), raw, page: table.rowPages[index] ?? null, table: table.index, index, box: rowBox(table, index),
+      cells: raw.map(cleanText),
+      raw,
+      page: table.rowPages[index] ?? null,
+      table: table.index,
+      index,
+      box: rowBox(table, index),
       spanned: rowToSpanned(table, index),
       confidence: (table.rows[index] ?? []).map((cell) => cell?.confidence ?? null),
     })),
@@ -38,7 +43,8 @@ function rowToSpanned(table: Table, index: number): string[] {
   const spanned = cells.map(() => "");
   cells.forEach((cell, c) => {
     if (!cell) return;
-    for (let k = 0; k < Math.max(1, cell.colSpan); k++) if (c + k < spanned.length) spanned[c + k] = cleanText(cell.text);
+    for (let k = 0; k < Math.max(1, cell.colSpan); k++)
+      if (c + k < spanned.length) spanned[c + k] = cleanText(cell.text);
   });
   return spanned;
 }
@@ -101,13 +107,17 @@ export function nextFilled(row: Row, col: number): string {
  * its own band (cells merged down over later rows would stretch it over the rows below).
  */
 function rowBox(table: Table, index: number): Box | null {
-  const boxes = (table.rows[index] ?? []).flatMap((cell) => (cell?.box ? [{ box: cell.box, own: cell.rowSpan === 1 }] : []));
+  const boxes = (table.rows[index] ?? []).flatMap((cell) =>
+    cell?.box ? [{ box: cell.box, own: cell.rowSpan === 1 }] : [],
+  );
   if (boxes.length === 0) return null;
   const band = boxes.some((b) => b.own) ? boxes.filter((b) => b.own) : boxes;
   return {
     page: boxes[0]!.box.page,
-    x0: Math.min(...boxes.map((b) => b.box.x0)), x1: Math.max(...boxes.map((b) => b.box.x1)),
-    y0: Math.min(...band.map((b) => b.box.y0)), y1: Math.max(...band.map((b) => b.box.y1)),
+    x0: Math.min(...boxes.map((b) => b.box.x0)),
+    x1: Math.max(...boxes.map((b) => b.box.x1)),
+    y0: Math.min(...band.map((b) => b.box.y0)),
+    y1: Math.max(...band.map((b) => b.box.y1)),
   };
 }
 
@@ -117,18 +127,31 @@ export function provenanceOf(...rows: Row[]): Provenance {
   const boxes = rows.flatMap((r) => (r.box && r.box.page === first?.box?.page ? [r.box] : []));
   const round = (x: number) => Math.round(x * 10) / 10;
   const box = boxes.length
-    ? { x0: round(Math.min(...boxes.map((b) => b.x0))), y0: round(Math.min(...boxes.map((b) => b.y0))), x1: round(Math.max(...boxes.map((b) => b.x1))), y1: round(Math.max(...boxes.map((b) => b.y1))) }
+    ? {
+        x0: round(Math.min(...boxes.map((b) => b.x0))),
+        y0: round(Math.min(...boxes.map((b) => b.y0))),
+        x1: round(Math.max(...boxes.map((b) => b.x1))),
+        y1: round(Math.max(...boxes.map((b) => b.y1))),
+      }
     : null;
   const ocr = rowsToOcrReading(rows);
-  return { page: first?.page ?? null, table: first?.table ?? null, row: first?.index ?? null, box, ...(ocr ? { ocr } : {}) };
+  return {
+    page: first?.page ?? null,
+    table: first?.table ?? null,
+    row: first?.index ?? null,
+    box,
+    ...(ocr ? { ocr } : {}),
+  };
 }
 
 /** Given the rows a record was read from, return what OCR read there (figures with their confidence, lowest first), or null for text-layer rows. */
 export function rowsToOcrReading(rows: Row[]): OcrReading | null {
-  const read = rows.flatMap((row) => row.cells.flatMap((text, c) => {
-    const confidence = row.confidence?.[c];
-    return confidence == null || text === "" ? [] : [{ text, confidence: Math.min(1, Math.max(0, confidence)) }];
-  }));
+  const read = rows.flatMap((row) =>
+    row.cells.flatMap((text, c) => {
+      const confidence = row.confidence?.[c];
+      return confidence == null || text === "" ? [] : [{ text, confidence: Math.min(1, Math.max(0, confidence)) }];
+    }),
+  );
   if (read.length === 0) return null;
   const figures = read.filter((r) => /\d/.test(r.text)).sort((a, b) => a.confidence - b.confidence);
   const lowest = Math.min(...(figures.length ? figures : read).map((r) => r.confidence));

@@ -32,7 +32,11 @@ const BUDGET_BLOCK = /预算安排情况|资金执行情况|^预算数|^执行�
 
 function isBudgetTable(extraction: Extraction, i: number): boolean {
   const b = extraction.blocks[i];
-  return b?.kind === "table" && !hasRubricHeader(b.table) && tablesToRows([b.table]).some((r) => r.cells.some((c) => BUDGET_BLOCK.test(c)));
+  return (
+    b?.kind === "table" &&
+    !hasRubricHeader(b.table) &&
+    tablesToRows([b.table]).some((r) => r.cells.some((c) => BUDGET_BLOCK.test(c)))
+  );
 }
 
 /** Given the index of a region's first table, return the blocks above it that belong to it (budget table, title, unit). */
@@ -83,7 +87,8 @@ export function rubricRegions(extraction: Extraction): number[][] {
     const b = extraction.blocks[i]!;
     if (b.kind !== "table" || !hasRubricHeader(b.table)) continue;
     const tables = [i];
-    for (let next = continuation(extraction, i + 1); next >= 0; next = continuation(extraction, next + 1)) tables.push(next);
+    for (let next = continuation(extraction, i + 1); next >= 0; next = continuation(extraction, next + 1))
+      tables.push(next);
     const last = tables[tables.length - 1]!;
     regions.push([...blocksAbove(extraction, i), ...range(i, last), ...blocksBelow(extraction, last)]);
     i = last;

@@ -74,7 +74,10 @@ const MARKER = String.raw`(?:[(（][一二三四五六七八九十\d]+[)）]|[�
 /** A heading run onto the end of the paragraph above it: "…自评得分3分。(2)预算编制(10分)". */
 const TRAILING_HEADING = new RegExp(String.raw`^(.*[。！？!?])\s*(${MARKER}[^。！？!?]{1,40})$`, "s");
 /** A weighted heading with its paragraph run onto it: "(1)数量指标（10分）特困供养人员…". */
-const LEADING_HEADING = new RegExp(String.raw`^(${MARKER}\s*[^。，,；;！？]{1,30}?[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）])\s*(\S.*)$`, "s");
+const LEADING_HEADING = new RegExp(
+  String.raw`^(${MARKER}\s*[^。，,；;！？]{1,30}?[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）])\s*(\S.*)$`,
+  "s",
+);
 
 /**
  * Given lines, return them with headings that text extraction ran onto a neighbouring paragraph
@@ -84,9 +87,14 @@ export function splitRunOnHeadings(lines: TextLine[]): TextLine[] {
   return lines.flatMap((line) => {
     if (line.heading) return [line];
     const trailing = TRAILING_HEADING.exec(line.text);
-    if (trailing) return [{ ...line, text: trailing[1]!.trim() }, ...splitRunOnHeadings([{ ...line, text: trailing[2]!.trim() }])];
+    if (trailing)
+      return [{ ...line, text: trailing[1]!.trim() }, ...splitRunOnHeadings([{ ...line, text: trailing[2]!.trim() }])];
     const leading = LEADING_HEADING.exec(line.text);
-    if (leading) return [{ ...line, text: leading[1]!.trim() }, { ...line, text: leading[2]!.trim() }];
+    if (leading)
+      return [
+        { ...line, text: leading[1]!.trim() },
+        { ...line, text: leading[2]!.trim() },
+      ];
     return [line];
   });
 }
@@ -107,7 +115,8 @@ export function joinCutHeadings(lines: readonly TextLine[]): TextLine[] {
     if (PAGE_NUMBER.test(line.text)) continue;
     const last = out[out.length - 1];
     const weight = OPENING_WEIGHT.exec(line.text);
-    const cut = last && weight && numberingOf(last.text) !== null && last.text.length <= 40 && !CLOSING_WEIGHT.test(last.text);
+    const cut =
+      last && weight && numberingOf(last.text) !== null && last.text.length <= 40 && !CLOSING_WEIGHT.test(last.text);
     if (!cut) {
       out.push({ ...line });
       continue;
@@ -149,19 +158,33 @@ function chainOf(node: Node): Node[] {
 function nodeToItems(node: Node): ListingItem[] {
   const chain = chainOf(node);
   const level1Raw = chain[0]!.label;
-  const named = node.bodies.map((b) => ({ b, m: NAMED_PARAGRAPH.exec(b.text) })).filter((x) => x.m && statedScore(x.b.text) !== null);
+  const named = node.bodies
+    .map((b) => ({ b, m: NAMED_PARAGRAPH.exec(b.text) }))
+    .filter((x) => x.m && statedScore(x.b.text) !== null);
   if (named.length) {
     return named.map(({ b, m }) => ({
-      level1Raw, level2Raw: chain[1]?.label ?? null, name: m![1]!.trim(), weight: null,
-      score: statedScore(m![2]!), summary: cleanText(m![2]!), page: b.page,
+      level1Raw,
+      level2Raw: chain[1]?.label ?? null,
+      name: m![1]!.trim(),
+      weight: null,
+      score: statedScore(m![2]!),
+      summary: cleanText(m![2]!),
+      page: b.page,
     }));
   }
   if (node.children > 0 || node.bodies.length === 0) return [];
   const summary = cleanText(node.bodies.map((b) => b.text).join("\n"));
-  return [{
-    level1Raw, level2Raw: chain[1]?.label ?? null, name: parseWeightedLabel(node.label).label,
-    weight: node.weight, score: statedScore(summary), summary, page: node.bodies[0]!.page,
-  }];
+  return [
+    {
+      level1Raw,
+      level2Raw: chain[1]?.label ?? null,
+      name: parseWeightedLabel(node.label).label,
+      weight: node.weight,
+      score: statedScore(summary),
+      summary,
+      page: node.bodies[0]!.page,
+    },
+  ];
 }
 
 /**
@@ -185,7 +208,13 @@ export function linesToListing(lines: TextLine[], isLevel1: (label: string) => b
     const open = stack.findIndex((s) => s.style === heading.style);
     if (open >= 0) stack.length = open;
     const parent = stack[stack.length - 1]?.node ?? null;
-    const node: Node = { label: heading.label, weight: parseWeightedLabel(heading.label).weight, parent, children: 0, bodies: [] };
+    const node: Node = {
+      label: heading.label,
+      weight: parseWeightedLabel(heading.label).weight,
+      parent,
+      children: 0,
+      bodies: [],
+    };
     if (parent) parent.children++;
     nodes.push(node);
     stack.push({ style: heading.style, node });

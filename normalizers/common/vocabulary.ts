@@ -4,7 +4,15 @@
 import type { FundSource } from "../../contracts/model.js";
 
 /** Canonical level-1 labels (spec, Vocabulary of levels). */
-export const LEVEL1_LABELS = ["产出指标", "效益指标", "满意度指标", "成本指标", "投入指标", "过程指标", "效果指标"] as const;
+export const LEVEL1_LABELS = [
+  "产出指标",
+  "效益指标",
+  "满意度指标",
+  "成本指标",
+  "投入指标",
+  "过程指标",
+  "效果指标",
+] as const;
 
 /** Canonical level-2 labels of the goal-table layouts, keyed by the stem that identifies them. */
 const LEVEL2_BY_STEM: Readonly<Record<string, string>> = {
@@ -49,17 +57,27 @@ const LEVEL1_OF_LEVEL2: Readonly<Record<string, string>> = {
 };
 
 /** The level-2 vocabulary for docs/headers.md: each printed stem, its canonical label and the level1 above it. */
-export const LEVEL2_VOCABULARY: ReadonlyArray<readonly [string, string, string | null]> = Object.entries(LEVEL2_BY_STEM).map(
-  ([stem, label]) => [stem, label, LEVEL1_OF_LEVEL2[label] ?? null] as const,
-);
+export const LEVEL2_VOCABULARY: ReadonlyArray<readonly [string, string, string | null]> = Object.entries(
+  LEVEL2_BY_STEM,
+).map(([stem, label]) => [stem, label, LEVEL1_OF_LEVEL2[label] ?? null] as const);
 
 /**
  * Second levels of the 部门整体支出 rubric tables (seed 004: 预算编制(10), 预算执行 (25) …), kept
  * as printed without their weight. Listed so that `isLevel2Label` recognises them in any column.
  */
 const RUBRIC_LEVEL2 = new Set([
-  "目标设定", "预算配置", "预算编制", "绩效目标指标管理", "预算执行", "预算管理", "资产管理",
-  "绩效评价", "职责履行", "履职效益", "部门整体效益", "社会公众满意度",
+  "目标设定",
+  "预算配置",
+  "预算编制",
+  "绩效目标指标管理",
+  "预算执行",
+  "预算管理",
+  "资产管理",
+  "绩效评价",
+  "职责履行",
+  "履职效益",
+  "部门整体效益",
+  "社会公众满意度",
 ]);
 
 const LEVEL1_STEMS = LEVEL1_LABELS.map((label) => label.slice(0, -2));

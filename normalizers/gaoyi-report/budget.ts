@@ -13,15 +13,31 @@ const NOT_TOTAL = String.raw`(?<!一般公共|基金|资本经营|其他来源|�
 /** The budget total, preferring what the report calls its budget income. */
 const BUDGET_TOTALS = [
   new RegExp(String.raw`((?:\d{4}\s*年度?)?\s*(?:部门)?${NOT_TOTAL}预算收入)\s*(?:为|共计|合计|总计)?\s*` + AMOUNT),
-  new RegExp(String.raw`((?:\d{4}\s*年度?)?\s*(?:部门)?(?:年初)?${NOT_TOTAL}预算(?:数|总额|支出))\s*(?:为|共计|合计|总计)?\s*` + AMOUNT),
+  new RegExp(
+    String.raw`((?:\d{4}\s*年度?)?\s*(?:部门)?(?:年初)?${NOT_TOTAL}预算(?:数|总额|支出))\s*(?:为|共计|合计|总计)?\s*` +
+      AMOUNT,
+  ),
 ];
-const EXECUTED_TOTAL = new RegExp(String.raw`((?:\d{4}\s*年度?)?\s*(?:部门)?(?:决算支出|实际支出|支出决算数?))\s*(?:总额|金额)?\s*(?:为|共计|合计|总计)?\s*` + AMOUNT);
+const EXECUTED_TOTAL = new RegExp(
+  String.raw`((?:\d{4}\s*年度?)?\s*(?:部门)?(?:决算支出|实际支出|支出决算数?))\s*(?:总额|金额)?\s*(?:为|共计|合计|总计)?\s*` +
+    AMOUNT,
+);
 const SPLIT_ITEM = new RegExp(String.raw`^(.+?)\s*` + AMOUNT + "$");
 
 function line(fundSource: BudgetLine["fundSource"], fundSourceRaw: string, unitRaw: string): BudgetLine {
   return {
-    fundSource, fundSourceRaw, unit: "万元", unitRaw, initial: null, adjustment: null, adjusted: null,
-    executed: null, rateReported: null, weight: null, score: null, deviation: null,
+    fundSource,
+    fundSourceRaw,
+    unit: "万元",
+    unitRaw,
+    initial: null,
+    adjustment: null,
+    adjusted: null,
+    executed: null,
+    rateReported: null,
+    weight: null,
+    score: null,
+    deviation: null,
   };
 }
 
@@ -32,15 +48,17 @@ function splitItems(rest: string): { label: string; amount: string; unit: string
   const sentence = rest.split(/[。；;]/)[0] ?? "";
   const at = sentence.search(/其中[:：]?/);
   if (at < 0) return [];
-  return sentence
-    .slice(at)
-    .replace(/^其中[:：]?/, "")
-    // A half-width comma followed by three digits groups thousands ("1,200.5万元"); others separate items.
-    .split(/[，、]|,(?!\d{3}(?:\D|$))/)
-    .flatMap((part) => {
-      const m = SPLIT_ITEM.exec(part.trim());
-      return m ? [{ label: compact(m[1]!), amount: m[2]!, unit: m[3]! }] : [];
-    });
+  return (
+    sentence
+      .slice(at)
+      .replace(/^其中[:：]?/, "")
+      // A half-width comma followed by three digits groups thousands ("1,200.5万元"); others separate items.
+      .split(/[，、]|,(?!\d{3}(?:\D|$))/)
+      .flatMap((part) => {
+        const m = SPLIT_ITEM.exec(part.trim());
+        return m ? [{ label: compact(m[1]!), amount: m[2]!, unit: m[3]! }] : [];
+      })
+  );
 }
 
 /** Given the paragraphs of a report, return the budget lines its prose states: the total first. */
@@ -58,7 +76,11 @@ export function proseToBudget(paragraphs: string[], warnings: Warning[]): Budget
   for (const item of splitItems(rest)) {
     const source = fundSourceOf(item.label);
     if (source === null || source === "total") {
-      warnings.push({ code: "not-represented", message: `budget item "${item.label} ${item.amount}${item.unit}" is no fund source: not recorded`, page: null });
+      warnings.push({
+        code: "not-represented",
+        message: `budget item "${item.label} ${item.amount}${item.unit}" is no fund source: not recorded`,
+        page: null,
+      });
       continue;
     }
     const split = line(source, item.label, item.unit);
@@ -66,7 +88,11 @@ export function proseToBudget(paragraphs: string[], warnings: Warning[]): Budget
     lines.push(split);
   }
   if (/决算收入/.test(text)) {
-    warnings.push({ code: "not-represented", message: "决算收入 (income, with carry-overs) is not a budget figure: not recorded", page: null });
+    warnings.push({
+      code: "not-represented",
+      message: "决算收入 (income, with carry-overs) is not a budget figure: not recorded",
+      page: null,
+    });
   }
   return lines;
 }

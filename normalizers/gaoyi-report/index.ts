@@ -13,7 +13,15 @@ import { proseToBudget } from "./budget.js";
 import { linesToGoals } from "./goals.js";
 import { NARRATIVE_TITLE, narrativeRegions } from "./region.js";
 import { regionPages } from "../common/rubric-region.js";
-import { joinBrokenParagraphs, linesToListing, numberingOf, plainLine, statedScore, type ListingItem, type TextLine } from "../common/scoring-listing.js";
+import {
+  joinBrokenParagraphs,
+  linesToListing,
+  numberingOf,
+  plainLine,
+  statedScore,
+  type ListingItem,
+  type TextLine,
+} from "../common/scoring-listing.js";
 import { cleanText, fiscalYearOf, labelKey } from "../common/text.js";
 import { canonicalLevel1, canonicalLevel2, isLevel1Label } from "../common/vocabulary.js";
 import type { LayoutFit, Normalizer, Result } from "../types.js";
@@ -47,7 +55,9 @@ export const gaoyiReport: Normalizer = {
 function regionLines(extraction: Extraction, blocks: number[]): TextLine[] {
   return blocks.flatMap((i) => {
     const b = extraction.blocks[i];
-    return b?.kind === "text" ? [{ text: plainLine(cleanText(b.text)), page: b.page, heading: b.role === "heading" }] : [];
+    return b?.kind === "text"
+      ? [{ text: plainLine(cleanText(b.text)), page: b.page, heading: b.role === "heading" }]
+      : [];
   });
 }
 
@@ -60,7 +70,12 @@ function readReport(extraction: Extraction, fit: LayoutFit): Result<Report> {
   report.title = title;
   report.department = title ? departmentOfTitle(title) : null;
   report.fiscalYear = title ? fiscalYearOf(title) : null;
-  report.budget = proseToBudget(joinBrokenParagraphs(lines).filter((l) => !l.heading).map((l) => l.text), warnings);
+  report.budget = proseToBudget(
+    joinBrokenParagraphs(lines)
+      .filter((l) => !l.heading)
+      .map((l) => l.text),
+    warnings,
+  );
   report.goals = linesToGoals(lines);
   report.indicators = linesToListing(lines, isLevel1Label).map(listingToIndicator);
   readConclusion(report, lines);
@@ -82,11 +97,22 @@ export function departmentOfTitle(title: string): string | null {
 function listingToIndicator(item: ListingItem): Indicator {
   const level2 = canonicalLevel2(item.level2Raw);
   return {
-    project: null, goalSeq: null,
-    level1: canonicalLevel1(item.level1Raw, level2), level2,
-    level1Raw: item.level1Raw, level2Raw: item.level2Raw,
-    name: item.name, description: null, criterion: null, target: null, actual: null,
-    weight: item.weight, score: item.score, summary: item.summary, deviation: null, page: item.page,
+    project: null,
+    goalSeq: null,
+    level1: canonicalLevel1(item.level1Raw, level2),
+    level2,
+    level1Raw: item.level1Raw,
+    level2Raw: item.level2Raw,
+    name: item.name,
+    description: null,
+    criterion: null,
+    target: null,
+    actual: null,
+    weight: item.weight,
+    score: item.score,
+    summary: item.summary,
+    deviation: null,
+    page: item.page,
   };
 }
 
@@ -101,7 +127,8 @@ function readConclusion(report: Report, raw: TextLine[]): void {
   const at = lines.findIndex((l) => (l.heading || numberingOf(l.text)) && CONCLUSION.test(l.text));
   if (at < 0) return;
   const body: string[] = [];
-  for (let j = at + 1; j < lines.length && !lines[j]!.heading && !numberingOf(lines[j]!.text); j++) body.push(lines[j]!.text);
+  for (let j = at + 1; j < lines.length && !lines[j]!.heading && !numberingOf(lines[j]!.text); j++)
+    body.push(lines[j]!.text);
   const text = body.join("");
   report.conclusion = text || null;
   const total = TOTAL.exec(text);
@@ -118,8 +145,15 @@ function readTables(report: Report, extraction: Extraction, blocks: number[], wa
     if (b?.kind !== "table") continue;
     if (projectListHeader(b.table) >= 0) report.projects.push(...tableToProjects(b.table, warnings));
     else {
-      const head = (b.table.rows[0] ?? []).map((c) => labelKey(c?.text)).filter(Boolean).join(" / ");
-      warnings.push({ code: "not-represented", message: `table headed "${head}" is outside the model`, page: b.table.rowPages[0] ?? null });
+      const head = (b.table.rows[0] ?? [])
+        .map((c) => labelKey(c?.text))
+        .filter(Boolean)
+        .join(" / ");
+      warnings.push({
+        code: "not-represented",
+        message: `table headed "${head}" is outside the model`,
+        page: b.table.rowPages[0] ?? null,
+      });
     }
   }
 }
@@ -130,10 +164,18 @@ function checkScores(report: Report, warnings: Warning[]): void {
   if (report.totalScore === null || scores.length === 0 || scores.some((s) => s === null)) return;
   const sum = Number(scores.reduce((s, v) => s! + v!, 0)!.toFixed(6));
   if (Math.abs(sum - report.totalScore) > 1e-6) {
-    warnings.push({ code: "source-inconsistent", message: `the listed scores add up to ${sum}, the printed total is ${report.totalScore}`, page: null });
+    warnings.push({
+      code: "source-inconsistent",
+      message: `the listed scores add up to ${sum}, the printed total is ${report.totalScore}`,
+      page: null,
+    });
   }
   const unweighted = report.indicators.filter((i) => i.weight === null).map((i) => i.name);
   if (unweighted.length) {
-    warnings.push({ code: "source-inconsistent", message: `items scored without a weight of their own: ${unweighted.join(", ")}`, page: null });
+    warnings.push({
+      code: "source-inconsistent",
+      message: `items scored without a weight of their own: ${unweighted.join(", ")}`,
+      page: null,
+    });
   }
 }

@@ -34,12 +34,17 @@ interface Header {
 /** Given the header rows, return the figure fields in column order and the columns of 序号 and 项目名称. */
 function headerFields(rows: Row[]): Header {
   const columns = new Map<ProjectListField, number>();
-  for (const row of rows) for (const [field, col] of rowToColumnMap(row, PROJECT_LIST_HEADERS)) if (!columns.has(field)) columns.set(field, col);
-  const figures = FIGURE_FIELDS.flatMap((f): [FigureField, number][] => (columns.has(f) ? [[f, columns.get(f)!]] : [])).sort((a, b) => a[1] - b[1]);
+  for (const row of rows)
+    for (const [field, col] of rowToColumnMap(row, PROJECT_LIST_HEADERS))
+      if (!columns.has(field)) columns.set(field, col);
+  const figures = FIGURE_FIELDS.flatMap((f): [FigureField, number][] =>
+    columns.has(f) ? [[f, columns.get(f)!]] : [],
+  ).sort((a, b) => a[1] - b[1]);
   return { figures, seq: columns.get("seq") ?? 0, name: columns.get("name") ?? 1 };
 }
 
-const isFigureCell = (text: string) => (isNullMarker(text) ? text.trim() !== "" : parseNumber(text.replace(/%$/, "")) !== null);
+const isFigureCell = (text: string) =>
+  isNullMarker(text) ? text.trim() !== "" : parseNumber(text.replace(/%$/, "")) !== null;
 
 interface DataRow {
   row: Row;
@@ -60,10 +65,12 @@ function rowToData(row: Row, header: Header): DataRow | null {
 
 /** True when every row prints figures only under figure headers: the columns can be read as headed. */
 function alignedWithHeader(data: DataRow[], header: Header): boolean {
-  return data.every((d) => header.figures.every(([, col]) => {
-    const cell = d.row.cells[col] ?? "";
-    return cell === "" || isFigureCell(cell);
-  }));
+  return data.every((d) =>
+    header.figures.every(([, col]) => {
+      const cell = d.row.cells[col] ?? "";
+      return cell === "" || isFigureCell(cell);
+    }),
+  );
 }
 
 /** Given rows printing one figure fewer than the headers, return the header the rows leave out. */
@@ -84,7 +91,11 @@ function readInSequence(data: DataRow[], header: Header, warnings: Warning[], pa
   if (Math.max(0, ...printed.map((p) => p.length)) === figures.length - 1) {
     const absent = absentField(printed, figures);
     fields = figures.filter((f) => f !== absent);
-    warnings.push({ code: "ambiguous-layout", message: `project list prints ${figures.length - 1} figures under ${figures.length} headers (${figures.join(", ")}): read without ${absent}`, page });
+    warnings.push({
+      code: "ambiguous-layout",
+      message: `project list prints ${figures.length - 1} figures under ${figures.length} headers (${figures.join(", ")}): read without ${absent}`,
+      page,
+    });
   }
   data.forEach((d, i) => fields.forEach((f, k) => (d.values[f] = printed[i]![k])));
 }
@@ -97,7 +108,8 @@ export function tableToProjects(table: Table, warnings: Warning[]): Project[] {
   const bodyStart = firstData < 0 ? at + 1 : firstData;
   const header = headerFields(rows.slice(Math.max(0, at), bodyStart));
   const data = rows.slice(bodyStart).flatMap((r) => rowToData(r, header) ?? []);
-  if (alignedWithHeader(data, header)) data.forEach((d) => header.figures.forEach(([f, col]) => (d.values[f] = d.row.cells[col])));
+  if (alignedWithHeader(data, header))
+    data.forEach((d) => header.figures.forEach(([f, col]) => (d.values[f] = d.row.cells[col])));
   else readInSequence(data, header, warnings, table.rowPages[at] ?? null);
   return data.map(dataToProject);
 }
@@ -105,10 +117,18 @@ export function tableToProjects(table: Table, warnings: Warning[]): Project[] {
 function dataToProject(d: DataRow): Project {
   const text = (field: FigureField) => d.values[field] ?? "";
   return {
-    seq: d.seq, name: d.name, category: null,
-    budget: parseAmount(text("budget"), "万元"), executed: parseAmount(text("executed"), "万元"), balance: parseAmount(text("balance"), "万元"),
-    rateReported: parseRate(text("rate")), score: parseNumber(text("score")),
-    goal: null, achievement: d.texts.join("") || null, problems: null, remedy: null,
+    seq: d.seq,
+    name: d.name,
+    category: null,
+    budget: parseAmount(text("budget"), "万元"),
+    executed: parseAmount(text("executed"), "万元"),
+    balance: parseAmount(text("balance"), "万元"),
+    rateReported: parseRate(text("rate")),
+    score: parseNumber(text("score")),
+    goal: null,
+    achievement: d.texts.join("") || null,
+    problems: null,
+    remedy: null,
     provenance: provenanceOf(d.row),
   };
 }

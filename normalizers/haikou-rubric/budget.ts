@@ -35,7 +35,8 @@ function rowToAmounts(row: Row, unitRaw: string | null): RowAmounts {
   });
   const label = labels.length ? cleanText(row.cells[labels[0]!]).replace(/[:：]$/, "") : null;
   const split = labels[1];
-  if (split === undefined || amounts.length === 2) return { label, budget: amounts[0]?.value ?? null, executed: amounts[1]?.value ?? null, page: row.page };
+  if (split === undefined || amounts.length === 2)
+    return { label, budget: amounts[0]?.value ?? null, executed: amounts[1]?.value ?? null, page: row.page };
   return {
     label,
     budget: amounts.find((a) => a.col < split)?.value ?? null,
@@ -46,15 +47,34 @@ function rowToAmounts(row: Row, unitRaw: string | null): RowAmounts {
 
 function emptyLine(fundSourceRaw: string | null, unitRaw: string | null): BudgetLine {
   return {
-    fundSource: "total", fundSourceRaw, unit: "万元", unitRaw, initial: null, adjustment: null, adjusted: null,
-    executed: null, rateReported: null, weight: null, score: null, deviation: null,
+    fundSource: "total",
+    fundSourceRaw,
+    unit: "万元",
+    unitRaw,
+    initial: null,
+    adjustment: null,
+    adjusted: null,
+    executed: null,
+    rateReported: null,
+    weight: null,
+    score: null,
+    deviation: null,
   };
 }
 
 /** Given the rows above a rubric's indicator header, return its budget lines: the total first. */
 export function rubricBudgetRows(rows: Row[], warnings: Warning[]): BudgetLine[] {
-  const unitRaw = unitOf(rows.flatMap((r) => r.cells).filter((c) => /单位|元/.test(c) && !isFigure(c)).join(" "));
-  const totalLabel = rows.flatMap((r) => r.cells).find((c) => /^预算数/.test(c))?.replace(/[:：]$/, "") ?? null;
+  const unitRaw = unitOf(
+    rows
+      .flatMap((r) => r.cells)
+      .filter((c) => /单位|元/.test(c) && !isFigure(c))
+      .join(" "),
+  );
+  const totalLabel =
+    rows
+      .flatMap((r) => r.cells)
+      .find((c) => /^预算数/.test(c))
+      ?.replace(/[:：]$/, "") ?? null;
   const rate = rows.flatMap((r) => r.cells).find((c) => /^\d+(?:\.\d+)?\s*%$/.test(c.trim()));
   const lines: BudgetLine[] = [];
   for (const row of rows) {
@@ -65,15 +85,27 @@ export function rubricBudgetRows(rows: Row[], warnings: Warning[]): BudgetLine[]
       const line = emptyLine(totalLabel ?? label, unitRaw);
       Object.assign(line, { adjusted: budget, executed, rateReported: rate ? parseRate(rate) : null });
       if (label && totalLabel && label !== totalLabel) {
-        warnings.push({ code: "budget-merged", message: `rubric budget amounts printed on the row "${label}" with ${totalLabel} left empty: recorded once, as the total`, page });
+        warnings.push({
+          code: "budget-merged",
+          message: `rubric budget amounts printed on the row "${label}" with ${totalLabel} left empty: recorded once, as the total`,
+          page,
+        });
       }
       lines.push(line);
     } else if (total.adjusted === budget && total.executed === executed) {
-      warnings.push({ code: "budget-merged", message: `rubric budget row "${label ?? ""}" repeats the total's amounts: recorded once`, page });
+      warnings.push({
+        code: "budget-merged",
+        message: `rubric budget row "${label ?? ""}" repeats the total's amounts: recorded once`,
+        page,
+      });
     } else {
       const source = label ? fundSourceOf(label) : null;
       if (!source) {
-        warnings.push({ code: "row-unplaced", message: `rubric budget row "${label ?? ""}" names no known fund source: ${row.cells.filter(Boolean).join(" | ")}`, page });
+        warnings.push({
+          code: "row-unplaced",
+          message: `rubric budget row "${label ?? ""}" names no known fund source: ${row.cells.filter(Boolean).join(" | ")}`,
+          page,
+        });
         continue;
       }
       lines.push(Object.assign(emptyLine(label, unitRaw), { fundSource: source, adjusted: budget, executed }));

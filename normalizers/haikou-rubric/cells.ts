@@ -7,7 +7,11 @@ import { toHalfWidth } from "../common/values.js";
 
 /** Given a cell's raw text, return its lines (split at <br> and line breaks), trimmed; blank lines kept as "". */
 export function cellLines(raw: string): string[] {
-  return raw.replace(/<br\s*\/?>/gi, "\n").replace(/\r\n?/g, "\n").split("\n").map((line) => line.trim());
+  return raw
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.trim());
 }
 
 /** Given a cell's raw text, return its paragraphs: runs of non-blank lines between blank lines. */
@@ -83,7 +87,8 @@ export function nameLinesToNames(lines: string[]): string[] {
   for (const line of lines.filter((l) => l !== "")) {
     if (previous.length > line.length && line.length >= 2 && previous.endsWith(line)) continue;
     const last = names.length - 1;
-    if (last >= 0 && (!NAME_END.test(names[last]!) || /^[(（]/.test(line))) names[last] = cleanText(`${names[last]}\n${line}`);
+    if (last >= 0 && (!NAME_END.test(names[last]!) || /^[(（]/.test(line)))
+      names[last] = cleanText(`${names[last]}\n${line}`);
     else names.push(cleanText(line));
     previous = line;
   }
@@ -99,7 +104,8 @@ function bigrams(text: string): string[] {
 
 /** Given two texts, return their bigram Dice similarity (0..1). */
 export function similarity(a: string, b: string): number {
-  const ga = bigrams(a), gb = bigrams(b);
+  const ga = bigrams(a),
+    gb = bigrams(b);
   if (ga.length + gb.length === 0) return a === b ? 1 : 0;
   const pool = [...gb];
   let shared = 0;

@@ -113,7 +113,8 @@ export function groupByWeights(units: Unit[], labels: GroupLabel[]): Grouping | 
   if (!best || steps > MAX_STEPS) return null;
   const found = best as { cost: number; groups: Group[]; fits: Fit[] };
   const weights = units.map((u) => u.weight);
-  const restored: number[] = [], replaced: number[] = [];
+  const restored: number[] = [],
+    replaced: number[] = [];
   for (const fit of found.fits) {
     for (const [u, w] of fit.restored) {
       weights[u] = w;

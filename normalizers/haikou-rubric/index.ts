@@ -13,7 +13,15 @@ import { INDICATOR_HEADERS, type IndicatorField } from "../common/headers.js";
 import { sumOrNull } from "./groups.js";
 import { levelItems, type LevelledItem } from "./levels.js";
 import { rubricBudgetRows } from "./budget.js";
-import { columnSlots, FOOTER, isFragment, rowToRubricRow, rubricRowToItems, type RubricItem, type RubricRow } from "./rows.js";
+import {
+  columnSlots,
+  FOOTER,
+  isFragment,
+  rowToRubricRow,
+  rubricRowToItems,
+  type RubricItem,
+  type RubricRow,
+} from "./rows.js";
 import { rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "../common/rows.js";
 import { cleanText, textOrNull } from "../common/text.js";
 import { readTitle } from "../common/titles.js";
@@ -50,7 +58,9 @@ export const haikouRubric: Normalizer = {
 /** Given a header row, return its column map when it heads a rubric (names and 评价标准 or 分值). */
 function rubricHeader(row: Row): ColumnMap<IndicatorField> | null {
   const map = rowToColumnMap(row, INDICATOR_HEADERS);
-  return map.has("name") && (map.has("level1") || map.has("level2")) && (map.has("criterion") || map.has("weight")) ? map : null;
+  return map.has("name") && (map.has("level1") || map.has("level2")) && (map.has("criterion") || map.has("weight"))
+    ? map
+    : null;
 }
 
 /** Given an extraction and a fit of this family, return the report its rubric holds. */
@@ -62,7 +72,17 @@ function readRubric(extraction: Extraction, fit: LayoutFit): Result<Report> {
   const tables = tablesAt(extraction, fit.blocks);
   const rows = tablesToRows(tables);
   const at = rows.findIndex((r) => rubricHeader(r) !== null);
-  if (at < 0) return { value: report, warnings: [{ code: "rubric-header-missing", message: "no 一级指标/三级指标/评价标准 header row in the rubric region", page: null }] };
+  if (at < 0)
+    return {
+      value: report,
+      warnings: [
+        {
+          code: "rubric-header-missing",
+          message: "no 一级指标/三级指标/评价标准 header row in the rubric region",
+          page: null,
+        },
+      ],
+    };
   const map = rubricHeader(rows[at]!)!;
   report.budget = rubricBudgetRows(rows.slice(0, at), warnings);
   const width = rows[at]!.cells.length;
@@ -86,9 +106,20 @@ function splitFooter(read: RubricRow[], warnings: Warning[]): { items: RubricIte
   for (const row of read) {
     const first = row.names[0] ?? "";
     if (FOOTER.test(first) || footer.length) footer.push(row);
-    else if (row.names.length === 0 && row.level1 === null && row.level2 === null && row.figureLines.length === 0 && row.description.length === 0) continue;
+    else if (
+      row.names.length === 0 &&
+      row.level1 === null &&
+      row.level2 === null &&
+      row.figureLines.length === 0 &&
+      row.description.length === 0
+    )
+      continue;
     else if (isFragment(row)) {
-      warnings.push({ code: "ocr-reconstructed", message: `rubric row "${[row.level1, row.level2, ...row.names, ...row.description].filter(Boolean).join(" ")}" names no indicator and prints no figure: read as a heading fragment`, page: row.page });
+      warnings.push({
+        code: "ocr-reconstructed",
+        message: `rubric row "${[row.level1, row.level2, ...row.names, ...row.description].filter(Boolean).join(" ")}" names no indicator and prints no figure: read as a heading fragment`,
+        page: row.page,
+      });
     } else items.push(...rubricRowToItems(row, warnings));
   }
   return { items, footer };
@@ -114,12 +145,22 @@ function readFooter(report: Report, footer: RubricRow[], extraction: Extraction,
 function itemToIndicator(item: LevelledItem): Indicator {
   const level2 = canonicalLevel2(item.level2Raw);
   return {
-    project: null, goalSeq: null,
-    level1: canonicalLevel1(item.level1Raw, level2), level2,
-    level1Raw: item.level1Raw, level2Raw: item.level2Raw,
-    name: item.name, description: item.description, criterion: item.criterion,
-    target: null, actual: null, weight: item.weight, score: item.score,
-    summary: null, deviation: null, page: item.page,
+    project: null,
+    goalSeq: null,
+    level1: canonicalLevel1(item.level1Raw, level2),
+    level2,
+    level1Raw: item.level1Raw,
+    level2Raw: item.level2Raw,
+    name: item.name,
+    description: item.description,
+    criterion: item.criterion,
+    target: null,
+    actual: null,
+    weight: item.weight,
+    score: item.score,
+    summary: null,
+    deviation: null,
+    page: item.page,
   };
 }
 
@@ -135,14 +176,19 @@ function fillLostScore(report: Report, warnings: Warning[]): void {
   const rest = Number((report.totalScore - others).toFixed(6));
   if (rest < 0 || rest > only.weight!) return;
   only.score = rest;
-  warnings.push({ code: "ocr-reconstructed", message: `rubric "${only.name}": score lost; ${rest} is what the printed total ${report.totalScore} leaves after the other scores`, page: only.page });
+  warnings.push({
+    code: "ocr-reconstructed",
+    message: `rubric "${only.name}": score lost; ${rest} is what the printed total ${report.totalScore} leaves after the other scores`,
+    page: only.page,
+  });
 }
 
 /** Given a region, return the unit named by 填报单位 / 部门名称 in its text or tables. */
 function departmentOf(extraction: Extraction, blocks: number[]): string | null {
   for (const i of blocks) {
     const b = extraction.blocks[i];
-    const texts = b?.kind === "text" ? [b.text] : b ? tablesToRows([b.table]).map((r) => r.cells.filter(Boolean).join(" ")) : [];
+    const texts =
+      b?.kind === "text" ? [b.text] : b ? tablesToRows([b.table]).map((r) => r.cells.filter(Boolean).join(" ")) : [];
     for (const text of texts) {
       const m = /(?:填报单位|部门名称|单位名称|评价单位)\s*[:：]?\s*([^\s:：|]+)/.exec(cleanText(text));
       if (m && m[1]) return m[1];

@@ -4,7 +4,15 @@
 // name's figures on the next row (seed 004: 绩效目标科学性 / 绩效指标科学性 with "7<br>7", the next
 // row's "3<br>3"); the weights say which reading holds.
 import type { Warning } from "../../contracts/model.js";
-import { groupByFillDown, groupByWeights, sumOrNull, type Group, type GroupLabel, type Grouping, type Unit } from "./groups.js";
+import {
+  groupByFillDown,
+  groupByWeights,
+  sumOrNull,
+  type Group,
+  type GroupLabel,
+  type Grouping,
+  type Unit,
+} from "./groups.js";
 import type { RubricItem } from "./rows.js";
 import { labelKey } from "../common/text.js";
 import { parseWeightedLabel } from "../common/vocabulary.js";
@@ -38,7 +46,12 @@ function level2Labels(items: RubricItem[]): Label[] {
     const raw = item.level2;
     const last = labels[labels.length - 1];
     if (raw !== null && last?.raw != null && labelKey(last.raw) === labelKey(raw)) return void last.anchors.push(i);
-    labels.push({ raw, weight: raw === null ? null : parseWeightedLabel(raw).weight, anchors: [i], optional: raw === null });
+    labels.push({
+      raw,
+      weight: raw === null ? null : parseWeightedLabel(raw).weight,
+      anchors: [i],
+      optional: raw === null,
+    });
   });
   return labels;
 }
@@ -58,7 +71,8 @@ function level1Labels(items: RubricItem[], groups: Group[]): Label[] {
   return labels;
 }
 
-const toGroupLabels = (labels: Label[]): GroupLabel[] => labels.map(({ weight, anchors, optional }) => ({ weight, anchors, optional }));
+const toGroupLabels = (labels: Label[]): GroupLabel[] =>
+  labels.map(({ weight, anchors, optional }) => ({ weight, anchors, optional }));
 
 /** Given items, return the readings to try: as printed, and with each row-merge's figures moved back a row. */
 function readings(items: RubricItem[]): RubricItem[][] {
@@ -89,7 +103,11 @@ function groupUnits(groups: Group[], labels: Label[], weights: (number | null)[]
 function fillDownReading(items: RubricItem[]): { items: RubricItem[]; labels: Label[]; grouping: Grouping } {
   const labels = level2Labels(items);
   const groups = groupByFillDown(items.length, toGroupLabels(labels));
-  return { items, labels, grouping: { groups, weights: items.map((item) => unitOf(item).weight), restored: [], replaced: [], cost: 0 } };
+  return {
+    items,
+    labels,
+    grouping: { groups, weights: items.map((item) => unitOf(item).weight), restored: [], replaced: [], cost: 0 },
+  };
 }
 
 /** Given items read from a rubric, return them with levels, weights and scores, and the warnings of the repairs. */
@@ -101,7 +119,11 @@ export function levelItems(items: RubricItem[], warnings: Warning[]): LevelledIt
     if (grouping && (!best || grouping.cost < best.grouping.cost)) best = { items: reading, labels, grouping };
   }
   if (!best) {
-    warnings.push({ code: "rubric-weights-unmatched", message: "the rubric's item weights do not add up to its bracketed 二级 weights: labels filled down as printed", page: items[0]?.page ?? null });
+    warnings.push({
+      code: "rubric-weights-unmatched",
+      message: "the rubric's item weights do not add up to its bracketed 二级 weights: labels filled down as printed",
+      page: items[0]?.page ?? null,
+    });
     best = fillDownReading(items);
   }
   const { items: chosen, labels, grouping } = best;
@@ -109,25 +131,32 @@ export function levelItems(items: RubricItem[], warnings: Warning[]): LevelledIt
   reportRegrouping(chosen, labels, grouping, warnings);
   const level1 = level1Labels(chosen, grouping.groups);
   const units = groupUnits(grouping.groups, labels, grouping.weights);
-  const upper = groupByWeights(units, toGroupLabels(level1))?.groups ?? groupByFillDown(units.length, toGroupLabels(level1));
-  return chosen.map((item, i) => {
-    const g = grouping.groups.findIndex((group) => i >= group.start && i < group.end);
-    const top = upper.find((group) => g >= group.start && g < group.end);
-    const weight = grouping.weights[i] ?? null;
-    return {
-      ...item,
-      level1Raw: level1.length && top ? (level1[top.label]?.raw ?? null) : null,
-      level2Raw: labels[grouping.groups[g]?.label ?? -1]?.raw ?? null,
-      weight,
-      score: scoreOf(item, weight, grouping.replaced.includes(i), warnings),
-    };
-  }).map((item, i) => (noteRepairs(item, i, grouping, warnings), item));
+  const upper =
+    groupByWeights(units, toGroupLabels(level1))?.groups ?? groupByFillDown(units.length, toGroupLabels(level1));
+  return chosen
+    .map((item, i) => {
+      const g = grouping.groups.findIndex((group) => i >= group.start && i < group.end);
+      const top = upper.find((group) => g >= group.start && g < group.end);
+      const weight = grouping.weights[i] ?? null;
+      return {
+        ...item,
+        level1Raw: level1.length && top ? (level1[top.label]?.raw ?? null) : null,
+        level2Raw: labels[grouping.groups[g]?.label ?? -1]?.raw ?? null,
+        weight,
+        score: scoreOf(item, weight, grouping.replaced.includes(i), warnings),
+      };
+    })
+    .map((item, i) => (noteRepairs(item, i, grouping, warnings), item));
 }
 
 function reportMoves(before: RubricItem[], after: RubricItem[], warnings: Warning[]): void {
   after.forEach((item, i) => {
     if (item.figures !== before[i]!.figures && item.figures) {
-      warnings.push({ code: "ocr-reconstructed", message: `rubric figures printed on the row of "${before[i + 1]?.name ?? ""}" belong to "${item.name}", whose row OCR merged with the one above (the 二级 weights add up only so)`, page: item.page });
+      warnings.push({
+        code: "ocr-reconstructed",
+        message: `rubric figures printed on the row of "${before[i + 1]?.name ?? ""}" belong to "${item.name}", whose row OCR merged with the one above (the 二级 weights add up only so)`,
+        page: item.page,
+      });
     }
   });
 }
@@ -139,8 +168,10 @@ function reportRegrouping(items: RubricItem[], labels: Label[], grouping: Groupi
     const label = labels[group.label];
     const printed = filled.find((f) => f.label === group.label);
     if (!label?.raw || (printed && printed.start === group.start && printed.end === group.end)) continue;
-    const first = items[group.start]!, last = items[group.end - 1]!;
-    const span = group.end - group.start === 1 ? first.name : `${first.name} … ${last.name} (${group.end - group.start} items)`;
+    const first = items[group.start]!,
+      last = items[group.end - 1]!;
+    const span =
+      group.end - group.start === 1 ? first.name : `${first.name} … ${last.name} (${group.end - group.start} items)`;
     warnings.push({
       code: "ocr-reconstructed",
       message: `rubric 二级 "${label.raw}" covers ${span}, as its weight requires, not the rows below where OCR printed it`,
@@ -155,7 +186,11 @@ function scoreOf(item: RubricItem, weight: number | null, replaced: boolean, war
   if (f === null) return null;
   if (f.kind === "pair") return f.score;
   if (weight !== null && f.value > weight) {
-    warnings.push({ code: "ocr-reconstructed", message: `rubric "${item.name}": lone figure ${f.value} is above the weight ${weight} of its label; read as the full score`, page: item.page });
+    warnings.push({
+      code: "ocr-reconstructed",
+      message: `rubric "${item.name}": lone figure ${f.value} is above the weight ${weight} of its label; read as the full score`,
+      page: item.page,
+    });
     return weight;
   }
   return replaced && weight !== null ? Math.min(f.value, weight) : f.value;
@@ -163,9 +198,17 @@ function scoreOf(item: RubricItem, weight: number | null, replaced: boolean, war
 
 function noteRepairs(item: LevelledItem, i: number, grouping: Grouping, warnings: Warning[]): void {
   if (grouping.restored.includes(i)) {
-    warnings.push({ code: "ocr-reconstructed", message: `rubric "${item.name}": weight ${item.weight} restored as what its label ${item.level2Raw ?? ""} leaves after the other items`, page: item.page });
+    warnings.push({
+      code: "ocr-reconstructed",
+      message: `rubric "${item.name}": weight ${item.weight} restored as what its label ${item.level2Raw ?? ""} leaves after the other items`,
+      page: item.page,
+    });
   }
   if (grouping.replaced.includes(i)) {
-    warnings.push({ code: "ocr-reconstructed", message: `rubric "${item.name}": weight ${item.weight} taken from its label ${item.level2Raw ?? ""}, the row's lone figure not being it`, page: item.page });
+    warnings.push({
+      code: "ocr-reconstructed",
+      message: `rubric "${item.name}": weight ${item.weight} taken from its label ${item.level2Raw ?? ""}, the row's lone figure not being it`,
+      page: item.page,
+    });
   }
 }

@@ -6,9 +6,7 @@
 // and 3, four columns wide) still reads; a 一级 label may stand in the 二级 column ("效果(15)").
 import type { Warning } from "../../contracts/model.js";
 import type { IndicatorField } from "../common/headers.js";
-import {
-  figuresOf, looksLikeName, nameLinesToNames, splitCell, variantName, type Figures,
-} from "./cells.js";
+import { figuresOf, looksLikeName, nameLinesToNames, splitCell, variantName, type Figures } from "./cells.js";
 import type { ColumnMap, Row } from "../common/rows.js";
 import { cleanText } from "../common/text.js";
 import { isLevel1Label, isLevel2Label, parseWeightedLabel } from "../common/vocabulary.js";
@@ -64,7 +62,15 @@ function isLevel2Cell(text: string): boolean {
  * its header: its columns are unknown), return what the row holds.
  */
 export function rowToRubricRow(row: Row, minSlots: number[]): RubricRow {
-  const read: RubricRow = { level1: null, level2: null, names: [], description: [], criterion: [], figureLines: [], page: row.page };
+  const read: RubricRow = {
+    level1: null,
+    level2: null,
+    names: [],
+    description: [],
+    criterion: [],
+    figureLines: [],
+    page: row.page,
+  };
   let next = 0;
   row.raw.forEach((raw, col) => {
     const { paragraphs, numbers } = splitCell(raw);
@@ -115,14 +121,23 @@ export function rubricRowToItems(read: RubricRow, warnings: Warning[]): RubricIt
   const description = cleanText(read.description.join("\n"));
   const variant = variantName(names, description);
   if (variant !== null) {
-    warnings.push({ code: "ocr-reconstructed", message: `rubric name cell "${names.join(" / ")}" holds OCR variants of one name: read as ${variant}`, page: read.page });
+    warnings.push({
+      code: "ocr-reconstructed",
+      message: `rubric name cell "${names.join(" / ")}" holds OCR variants of one name: read as ${variant}`,
+      page: read.page,
+    });
     names = [variant];
   }
   const figures = figuresOf(read.figureLines);
   const count = Math.max(1, names.length);
-  const descriptions = share(read.description, count), criteria = share(read.criterion, count);
+  const descriptions = share(read.description, count),
+    criteria = share(read.criterion, count);
   if (figures.length > count) {
-    warnings.push({ code: "figures-unplaced", message: `rubric row "${names.join(" / ")}" prints more figures than names: ${read.figureLines.map((l) => l.join(" ")).join(" / ")}`, page: read.page });
+    warnings.push({
+      code: "figures-unplaced",
+      message: `rubric row "${names.join(" / ")}" prints more figures than names: ${read.figureLines.map((l) => l.join(" ")).join(" / ")}`,
+      page: read.page,
+    });
   }
   return Array.from({ length: count }, (_, i) => {
     const { label, weight } = parseWeightedLabel(names[i] ?? "");
@@ -142,5 +157,7 @@ export function rubricRowToItems(read: RubricRow, warnings: Warning[]): RubricIt
 
 /** Given a read row, return whether it names nothing and prints nothing an indicator would (a heading fragment). */
 export function isFragment(read: RubricRow): boolean {
-  return read.figureLines.length === 0 && read.criterion.length === 0 && cleanText(read.description.join("\n")).length <= 6;
+  return (
+    read.figureLines.length === 0 && read.criterion.length === 0 && cleanText(read.description.join("\n")).length <= 6
+  );
 }

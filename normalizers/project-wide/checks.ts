@@ -19,11 +19,20 @@ function percentDecimals(text: string): number {
 }
 
 /** Given a total and its printed parts (其中), return a warning when the parts do not add up to it. */
-function partsWarning(name: string, what: string, total: number | null, parts: number[], page: number | null): Warning | null {
+function partsWarning(
+  name: string,
+  what: string,
+  total: number | null,
+  parts: number[],
+  page: number | null,
+): Warning | null {
   if (total === null || parts.length === 0) return null;
   const sum = parts.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - total) <= AMOUNT_TOLERANCE) return null;
-  return inconsistent(`${name}: ${what} ${total} but its parts add up to ${Number(sum.toFixed(6))} (${parts.join(" + ")})`, page);
+  return inconsistent(
+    `${name}: ${what} ${total} but its parts add up to ${Number(sum.toFixed(6))} (${parts.join(" + ")})`,
+    page,
+  );
 }
 
 /** Given a project as read, return the warnings its figures call for (parts, rate against executed / budget). */
@@ -38,7 +47,12 @@ export function checkProject(read: ProjectRead, page: number | null): Warning[] 
     const computed = Number(((p.executed / p.budget) * 100).toFixed(decimals));
     const printed = Number((p.rateReported * 100).toFixed(decimals));
     if (computed !== printed) {
-      warnings.push(inconsistent(`${p.name}: 实际支出 ${p.executed} / 预算 ${p.budget} = ${computed}% but 预算支出执行率 is printed ${read.rateText}`, page));
+      warnings.push(
+        inconsistent(
+          `${p.name}: 实际支出 ${p.executed} / 预算 ${p.budget} = ${computed}% but 预算支出执行率 is printed ${read.rateText}`,
+          page,
+        ),
+      );
     }
   }
   return warnings;

@@ -64,7 +64,12 @@ export function rowsToLabels(rows: Row[]): HeaderLabel[] {
 }
 
 /** Given labels, a column and the header row to search above, return the nearest label over that column passing `test`. */
-function labelAbove(labels: HeaderLabel[], col: number, belowRow: number, test: (text: string) => boolean): HeaderLabel | null {
+function labelAbove(
+  labels: HeaderLabel[],
+  col: number,
+  belowRow: number,
+  test: (text: string) => boolean,
+): HeaderLabel | null {
   const over = labels.filter((l) => l.row < belowRow && l.from <= col && col <= l.to && test(l.text));
   return over.sort((a, b) => b.row - a.row)[0] ?? null;
 }
@@ -85,11 +90,15 @@ function pairColumns(labels: HeaderLabel[]): PairColumns[] {
   let contents = labels.filter((l) => l.field === "content");
   // A form without 年度指标内容 labels heads each pair by its level-2 label over a 完成情况 column.
   if (contents.length === 0) {
-    contents = labels.filter((l) => isLevel2Label(l.text) && labels.some((s) => s.field === "summary" && s.from === l.from + 1));
+    contents = labels.filter(
+      (l) => isLevel2Label(l.text) && labels.some((s) => s.field === "summary" && s.from === l.from + 1),
+    );
   }
   return contents.map((content) => {
     const summary = labels.find((l) => l.field === "summary" && l.row === content.row && l.from === content.from + 1);
-    const level2Label = isLevel2Label(content.text) ? content : labelAbove(labels, content.from, content.row, isLevel2Label);
+    const level2Label = isLevel2Label(content.text)
+      ? content
+      : labelAbove(labels, content.from, content.row, isLevel2Label);
     const level1Label = labelAbove(labels, content.from, level2Label?.row ?? content.row, isLevel1Label);
     const level2 = canonicalLevel2(level2Label?.text ?? null);
     return {
@@ -108,7 +117,8 @@ export function headerRowsToWide(rows: Row[]): WideHeader {
   const labels = rowsToLabels(rows);
   const columns = new Map<ProjectField, number>();
   for (const label of labels) {
-    if (label.field && SINGLE_FIELDS.includes(label.field) && !columns.has(label.field)) columns.set(label.field, label.from);
+    if (label.field && SINGLE_FIELDS.includes(label.field) && !columns.has(label.field))
+      columns.set(label.field, label.from);
   }
   const rateLabel = labels.find((l) => l.field === "rate");
   return {
@@ -132,5 +142,11 @@ export function isWideHeaderRow(row: Row): boolean {
 export function isHeaderLabel(text: string): boolean {
   const key = labelKey(headerText(text));
   if (key === "") return false;
-  return fieldOfHeader(key, PROJECT_HEADERS) !== null || isLevel1Label(key) || isLevel2Label(key) || /^其中/.test(key) || fundSourceOf(key) !== null;
+  return (
+    fieldOfHeader(key, PROJECT_HEADERS) !== null ||
+    isLevel1Label(key) ||
+    isLevel2Label(key) ||
+    /^其中/.test(key) ||
+    fundSourceOf(key) !== null
+  );
 }

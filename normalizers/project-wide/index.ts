@@ -68,7 +68,8 @@ export function wideRegions(extraction: Extraction): number[][] {
     const opens = tablesToRows([block.table]).slice(0, HEADER_SEARCH_ROWS).some(isWideHeaderRow);
     const ownWidth = block.table.rows[0]?.length ?? 0;
     const last = current?.at(-1);
-    if (current && last !== undefined && onlyTextBetween(extraction, last, i) && (opens || ownWidth === width)) current.push(i);
+    if (current && last !== undefined && onlyTextBetween(extraction, last, i) && (opens || ownWidth === width))
+      current.push(i);
     else if (opens) regions.push((current = [i]));
     else current = null;
     width = ownWidth;
@@ -121,16 +122,30 @@ function readDataRow(state: State, row: Row): void {
   if (cells.length === 0 || isHeaderRow(row)) return;
   const { header } = state;
   if (!header) {
-    state.warnings.push({ code: "row-unplaced", message: `row before the project header: ${cells.join(" | ")}`, page: row.page });
+    state.warnings.push({
+      code: "row-unplaced",
+      message: `row before the project header: ${cells.join(" | ")}`,
+      page: row.page,
+    });
     return;
   }
   if (/^(?:合计|总计|小计)$/.test(labelKey(cells[0]))) {
-    state.warnings.push({ code: "not-represented", message: `total row not recorded: ${cells.join(" | ")}`, page: row.page });
+    state.warnings.push({
+      code: "not-represented",
+      message: `total row not recorded: ${cells.join(" | ")}`,
+      page: row.page,
+    });
     return;
   }
-  const read = rowFitsHeader(row, header) ? rowToProjectByColumns(row, header, state.unitRaw) : rowToProjectBySequence(row, header, state.unitRaw);
+  const read = rowFitsHeader(row, header)
+    ? rowToProjectByColumns(row, header, state.unitRaw)
+    : rowToProjectBySequence(row, header, state.unitRaw);
   if (!read.project.name) {
-    state.warnings.push({ code: "row-unplaced", message: `row without a project name: ${cells.join(" | ")}`, page: row.page });
+    state.warnings.push({
+      code: "row-unplaced",
+      message: `row without a project name: ${cells.join(" | ")}`,
+      page: row.page,
+    });
     return;
   }
   const provenance = provenanceOf(row);

@@ -27,7 +27,13 @@ export function isNone(text: string): boolean {
 /** Given a cell, return whether it reads as a 完成情况 status rather than an indicator's content. */
 export function isCompletion(text: string): boolean {
   const t = text.trim().replace(/[。.!！]+$/, "");
-  return t.length > 0 && t.length <= COMPLETION_MAX_CHARS && !/\d/.test(t) && !/[，,；;：:、]/.test(t) && COMPLETION_END.test(t);
+  return (
+    t.length > 0 &&
+    t.length <= COMPLETION_MAX_CHARS &&
+    !/\d/.test(t) &&
+    !/[，,；;：:、]/.test(t) &&
+    COMPLETION_END.test(t)
+  );
 }
 
 export interface PairItem {
@@ -93,7 +99,14 @@ export interface PairSlot {
  * fills it for one project only (养老服务), and its other rows print seven pairs, not eight.
  */
 export const FORM_SLOTS: readonly string[] = [
-  "数量指标", "质量指标", "时效指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+  "数量指标",
+  "质量指标",
+  "时效指标",
+  "经济效益指标",
+  "社会效益指标",
+  "生态效益指标",
+  "可持续影响指标",
+  "服务对象满意度指标",
 ];
 
 export function formSlot(level2: string, raw: { level1Raw: string | null; level2Raw: string | null }): PairSlot {
@@ -105,10 +118,17 @@ export function formSlot(level2: string, raw: { level1Raw: string | null; level2
  * give way while pairs are fewer than slots; then pairs fill the slots from the left and the last
  * pair takes the last slot (满意度 closes the form). Pairs beyond the slots are returned unplaced.
  */
-export function itemsToSlots(items: PairItem[], slots: readonly PairSlot[]): { placed: [PairSlot, PairItem][]; unplaced: PairItem[] } {
+export function itemsToSlots(
+  items: PairItem[],
+  slots: readonly PairSlot[],
+): { placed: [PairSlot, PairItem][]; unplaced: PairItem[] } {
   const open = [...slots];
   for (let i = open.length - 1; i >= 0 && items.length < open.length; i--) if (open[i]!.optional) open.splice(i, 1);
-  if (items.length > open.length) return { placed: items.slice(0, open.length).map((item, i) => [open[i]!, item]), unplaced: items.slice(open.length) };
+  if (items.length > open.length)
+    return {
+      placed: items.slice(0, open.length).map((item, i) => [open[i]!, item]),
+      unplaced: items.slice(open.length),
+    };
   const last = open.length - 1;
   const placed = items.map((item, i): [PairSlot, PairItem] => [open[i === items.length - 1 ? last : i]!, item]);
   return { placed, unplaced: [] };

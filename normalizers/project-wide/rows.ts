@@ -5,7 +5,16 @@
 import type { Indicator, Project, Warning } from "../../contracts/model.js";
 import type { ProjectField } from "../common/headers.js";
 import type { PairColumns, WideHeader } from "./header.js";
-import { cellsToItems, cellsToPair, FORM_SLOTS, formSlot, isNone, itemsToSlots, type PairItem, type PairSlot } from "./pairs.js";
+import {
+  cellsToItems,
+  cellsToPair,
+  FORM_SLOTS,
+  formSlot,
+  isNone,
+  itemsToSlots,
+  type PairItem,
+  type PairSlot,
+} from "./pairs.js";
 import type { Row } from "../common/rows.js";
 import { textOrNull } from "../common/text.js";
 import { parseAmount, parseNumber, parseRate } from "../common/values.js";
@@ -35,17 +44,45 @@ function noneOrText(text: string | undefined): string | null {
 
 function emptyProject(name: string): Project {
   return {
-    seq: null, name, category: null, budget: null, executed: null, balance: null, rateReported: null, score: null,
-    goal: null, achievement: null, problems: null, remedy: null,
+    seq: null,
+    name,
+    category: null,
+    budget: null,
+    executed: null,
+    balance: null,
+    rateReported: null,
+    score: null,
+    goal: null,
+    achievement: null,
+    problems: null,
+    remedy: null,
   };
 }
 
-function pairToIndicator(project: string, slot: Omit<PairColumns, "content" | "summary">, item: PairItem, page: number | null): Indicator | null {
+function pairToIndicator(
+  project: string,
+  slot: Omit<PairColumns, "content" | "summary">,
+  item: PairItem,
+  page: number | null,
+): Indicator | null {
   if (item.content === null) return null;
   return {
-    project, goalSeq: null, level1: slot.level1, level2: slot.level2, level1Raw: slot.level1Raw, level2Raw: slot.level2Raw,
-    name: item.content, description: null, criterion: null, target: null, actual: null, weight: null, score: null,
-    summary: item.summary, deviation: null, page,
+    project,
+    goalSeq: null,
+    level1: slot.level1,
+    level2: slot.level2,
+    level1Raw: slot.level1Raw,
+    level2Raw: slot.level2Raw,
+    name: item.content,
+    description: null,
+    criterion: null,
+    target: null,
+    actual: null,
+    weight: null,
+    score: null,
+    summary: item.summary,
+    deviation: null,
+    page,
   };
 }
 
@@ -60,7 +97,9 @@ export function rowFitsHeader(row: Row, header: WideHeader): boolean {
   const rateCol = header.columns.get("rate");
   const firstPercent = row.cells.findIndex(isPercent);
   const rate = at(rateCol);
-  const rateFits = rateCol === undefined || (firstPercent >= 0 ? firstPercent === rateCol : rate === "" || (header.ratePercent && isFigure(rate)));
+  const rateFits =
+    rateCol === undefined ||
+    (firstPercent >= 0 ? firstPercent === rateCol : rate === "" || (header.ratePercent && isFigure(rate)));
   return name !== "" && !isFigure(name) && (budget === "" || isFigure(budget)) && rateFits;
 }
 
@@ -85,13 +124,20 @@ export function rowToProjectByColumns(row: Row, header: WideHeader, unitRaw: str
     remedy: noneOrText(at("remedy")),
   };
   const indicators = header.pairs.flatMap((pair) => {
-    const item = cellsToPair(row.cells[pair.content] ?? "", pair.summary === null ? "" : (row.cells[pair.summary] ?? ""));
+    const item = cellsToPair(
+      row.cells[pair.content] ?? "",
+      pair.summary === null ? "" : (row.cells[pair.summary] ?? ""),
+    );
     const indicator = item && pairToIndicator(project.name, pair, item, row.page);
     return indicator ? [indicator] : [];
   });
   return {
-    project, indicators, rateText: at("rate"), warnings: [],
-    budgetParts: figures(header.budget?.parts ?? []), executedParts: figures(header.executed?.parts ?? []),
+    project,
+    indicators,
+    rateText: at("rate"),
+    warnings: [],
+    budgetParts: figures(header.budget?.parts ?? []),
+    executedParts: figures(header.executed?.parts ?? []),
   };
 }
 
@@ -115,7 +161,10 @@ function slotsOf(header: WideHeader): PairSlot[] {
  * Given a row's amount figures in order, return the budget and executed groups. The two groups
  * print as many parts each (合计 + 其中), so the 实际支出 group opens at the middle figure.
  */
-function figuresToGroups(figures: string[], unitRaw: string): { budget: number[]; executed: number[]; ambiguous: boolean } {
+function figuresToGroups(
+  figures: string[],
+  unitRaw: string,
+): { budget: number[]; executed: number[]; ambiguous: boolean } {
   const values = figures.map((f) => parseAmount(f, unitRaw)!);
   if (values.length === 1) return { budget: values, executed: [], ambiguous: false };
   const half = values.length / 2;
@@ -138,21 +187,42 @@ export function rowToProjectBySequence(row: Row, header: WideHeader, unitRaw: st
   const [goal, achievement] = [cells[i++], cells[i++]];
   const name = texts.at(-1) ?? "";
   const groups = figuresToGroups(figures, unitRaw);
-  if (groups.ambiguous) warnings.push({ code: "ambiguous-layout", message: `${name}: ${figures.length} amounts cannot be split into budget and spending; only the budget is read`, page: row.page });
+  if (groups.ambiguous)
+    warnings.push({
+      code: "ambiguous-layout",
+      message: `${name}: ${figures.length} amounts cannot be split into budget and spending; only the budget is read`,
+      page: row.page,
+    });
   const project: Project = {
     ...emptyProject(name),
-    seq, category: texts.length > 1 ? textOrNull(texts[0]) : null,
-    budget: groups.budget[0] ?? null, executed: groups.executed[0] ?? null,
-    rateReported: parseRate(rateText), goal: textOrNull(goal), achievement: textOrNull(achievement),
+    seq,
+    category: texts.length > 1 ? textOrNull(texts[0]) : null,
+    budget: groups.budget[0] ?? null,
+    executed: groups.executed[0] ?? null,
+    rateReported: parseRate(rateText),
+    goal: textOrNull(goal),
+    achievement: textOrNull(achievement),
   };
   const { items, closing } = cellsToItems(cells.slice(i));
   const { placed, unplaced } = itemsToSlots(items, slotsOf(header));
   const tail = [...unplaced.map((item) => item.content ?? ""), ...closing];
-  if (unplaced.length > 0) warnings.push({ code: "row-unplaced", message: `${name}: ${unplaced.length} cells beyond the form's indicator columns read as 问题/整改`, page: row.page });
+  if (unplaced.length > 0)
+    warnings.push({
+      code: "row-unplaced",
+      message: `${name}: ${unplaced.length} cells beyond the form's indicator columns read as 问题/整改`,
+      page: row.page,
+    });
   [project.problems, project.remedy] = [noneOrText(tail[0]), noneOrText(tail[1])];
   const indicators = placed.flatMap(([slot, item]) => {
     const indicator = pairToIndicator(name, slot, item, row.page);
     return indicator ? [indicator] : [];
   });
-  return { project, indicators, rateText, warnings, budgetParts: groups.budget.slice(1), executedParts: groups.executed.slice(1) };
+  return {
+    project,
+    indicators,
+    rateText,
+    warnings,
+    budgetParts: groups.budget.slice(1),
+    executedParts: groups.executed.slice(1),
+  };
 }

@@ -22,7 +22,8 @@ export interface BudgetState {
 }
 
 /** Block labels printed in the first column of a budget block, never a fund source. */
-const BLOCK_LABEL = /^(项目资金|项目预算|预算执行情况|资金投入|预算资金|资金情况|项目预算执行情况|预算整体情况|部门预算)/;
+const BLOCK_LABEL =
+  /^(项目资金|项目预算|预算执行情况|资金投入|预算资金|资金情况|项目预算执行情况|预算整体情况|部门预算)/;
 
 /**
  * Given a budget row and its header, return the fund-source label printed left of the figures,
@@ -47,10 +48,21 @@ export function readBudgetRow(state: BudgetState, row: Row): void {
   const fund = label ? sheetFundOf(label) : state.report.budget.length === 0 ? "total" : null;
   if (fund === "carryOver") return recordCarryOver(state, row, label!);
   if (fund === null) {
-    state.warnings.push({ code: "row-unplaced", message: `budget row without a known fund source: ${filled(row).join(" | ")}`, page: row.page });
+    state.warnings.push({
+      code: "row-unplaced",
+      message: `budget row without a known fund source: ${filled(row).join(" | ")}`,
+      page: row.page,
+    });
     return;
   }
-  state.report.budget.push(rowToBudgetLine(row, map, { fundSource: fund, fundSourceRaw: label, unitRaw: state.unitRaw, ratePercent: state.ratePercent }));
+  state.report.budget.push(
+    rowToBudgetLine(row, map, {
+      fundSource: fund,
+      fundSourceRaw: label,
+      unitRaw: state.unitRaw,
+      ratePercent: state.ratePercent,
+    }),
+  );
 }
 
 /** 上年结转资金 has no fund source in the model: its amounts only enter the sum check, and a warning keeps them. */
@@ -60,8 +72,14 @@ function recordCarryOver(state: BudgetState, row: Row, label: string): void {
   state.carryOver = { initial: amount("initial"), adjusted: amount("adjusted"), executed: amount("executed") };
   const printed = Object.values(state.carryOver).filter((v): v is number => v !== null && v !== 0);
   if (printed.length > 0) {
-    const figures = (["initial", "adjusted", "executed"] as const).map((f) => `${f} ${state.carryOver[f] ?? "—"}`).join(", ");
-    state.warnings.push({ code: "not-represented", message: `project "${state.head.project ?? "?"}": ${label} (${figures} 万元) has no fund source in the model: not recorded as a budget line`, page: row.page });
+    const figures = (["initial", "adjusted", "executed"] as const)
+      .map((f) => `${f} ${state.carryOver[f] ?? "—"}`)
+      .join(", ");
+    state.warnings.push({
+      code: "not-represented",
+      message: `project "${state.head.project ?? "?"}": ${label} (${figures} 万元) has no fund source in the model: not recorded as a budget line`,
+      page: row.page,
+    });
   }
 }
 
@@ -95,9 +113,19 @@ export function readPairRow(state: BudgetState, row: Row): void {
     const fund = label ? sheetFundOf(label) : null;
     if (!label || amount === null || fund === null || fund === "carryOver") continue;
     state.report.budget.push({
-      fundSource: fund, fundSourceRaw: label, unit: "万元", unitRaw: state.unitRaw,
-      initial: targets ? amount : null, adjustment: null, adjusted: targets ? null : amount, executed: null,
-      rateReported: null, weight: null, score: null, deviation: null, provenance: provenanceOf(row),
+      fundSource: fund,
+      fundSourceRaw: label,
+      unit: "万元",
+      unitRaw: state.unitRaw,
+      initial: targets ? amount : null,
+      adjustment: null,
+      adjusted: targets ? null : amount,
+      executed: null,
+      rateReported: null,
+      weight: null,
+      score: null,
+      deviation: null,
+      provenance: provenanceOf(row),
     });
   }
 }

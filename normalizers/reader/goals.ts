@@ -21,9 +21,11 @@ export function readGoalRow(report: Report, map: ColumnMap<GoalField>, row: Row)
 }
 
 /** Labels printed beside the goals they head, in one row. */
-const GOAL_LABEL = /^(年度)?(总体|整体)?绩效目标$|^年度(总体)?目标$|^(部门)?整体绩效目标$|^总体目标$|^年度主要(绩效)?目标$/;
+const GOAL_LABEL =
+  /^(年度)?(总体|整体)?绩效目标$|^年度(总体)?目标$|^(部门)?整体绩效目标$|^总体目标$|^年度主要(绩效)?目标$/;
 /** "目标1：", "目标一：", "1.", "（1）": where a numbered goal starts inside the cell. */
-const NUMBERED = /(?<=^|\s|[。；;])(?:目标\s*([0-9一二三四五六七八九十]+)\s*[:：、.．]|([0-9]+)\s*[、.．](?!\d)|[(（]([0-9]+)[)）])/g;
+const NUMBERED =
+  /(?<=^|\s|[。；;])(?:目标\s*([0-9一二三四五六七八九十]+)\s*[:：、.．]|([0-9]+)\s*[、.．](?!\d)|[(（]([0-9]+)[)）])/g;
 const CHINESE_DIGITS = "一二三四五六七八九十";
 
 /** Given the number of a goal as printed ("3", "三"), return it. */
@@ -37,11 +39,18 @@ export function cellToGoals(raw: string): Goal[] {
   const text = cleanText(raw);
   const marks = [...text.matchAll(NUMBERED)];
   if (marks.length < 2) return [{ seq: null, text, actual: null, deviation: null }];
-  return marks.map((m, i) => {
-    const start = m.index! + m[0].length;
-    const end = marks[i + 1]?.index ?? text.length;
-    return { seq: goalNumber(m[1] ?? m[2] ?? m[3] ?? ""), text: text.slice(start, end).trim(), actual: null, deviation: null };
-  }).filter((g) => g.text !== "");
+  return marks
+    .map((m, i) => {
+      const start = m.index! + m[0].length;
+      const end = marks[i + 1]?.index ?? text.length;
+      return {
+        seq: goalNumber(m[1] ?? m[2] ?? m[3] ?? ""),
+        text: text.slice(start, end).trim(),
+        actual: null,
+        deviation: null,
+      };
+    })
+    .filter((g) => g.text !== "");
 }
 
 /**

@@ -11,10 +11,36 @@ import { isBudgetHeader, unitOf } from "../common/budget.js";
 import { readBudgetRow, readPairHeader, readPairRow, type BudgetState } from "./budget.js";
 import { readGoalRow, readInlineGoals } from "./goals.js";
 import { BUDGET_HEADERS, GOAL_HEADERS, TASK_HEADERS, type GoalField, type TaskField } from "../common/headers.js";
-import { columnMappingWarning, readIndicatorRow, rowToIndicatorColumns, unmappedHeaders, type IndicatorColumns } from "./indicator-columns.js";
+import {
+  columnMappingWarning,
+  readIndicatorRow,
+  rowToIndicatorColumns,
+  unmappedHeaders,
+  type IndicatorColumns,
+} from "./indicator-columns.js";
 import { freshLevels, type LevelState } from "../common/indicators.js";
-import { cellOf, filled, findCell, pagesOf, provenanceOf, rowToColumnMap, tablesAt, tablesToRows, type ColumnMap, type Row } from "../common/rows.js";
-import { ambiguousSheetsWarning, budgetSumWarnings, emptyHead, implementerWarning, isTitleRow, readHeadRow, sheetTitle, type SheetHead } from "./sheets.js";
+import {
+  cellOf,
+  filled,
+  findCell,
+  pagesOf,
+  provenanceOf,
+  rowToColumnMap,
+  tablesAt,
+  tablesToRows,
+  type ColumnMap,
+  type Row,
+} from "../common/rows.js";
+import {
+  ambiguousSheetsWarning,
+  budgetSumWarnings,
+  emptyHead,
+  implementerWarning,
+  isTitleRow,
+  readHeadRow,
+  sheetTitle,
+  type SheetHead,
+} from "./sheets.js";
 import { joinStackedHeaders } from "./stacked-headers.js";
 import { fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
 import { parseAmount, parseNumber } from "../common/values.js";
@@ -44,12 +70,28 @@ const TOTAL_ROW = /^(总分|合计得分|总得分|自评总分|合计|总计|�
 const NOTES_ROW = /^(说明|备注|填表说明|注)[:：]?/;
 
 /** Given an extraction, a region's blocks and settings, return the report the form in them holds. */
-export function readForm(extraction: Extraction, blocks: number[], settings: FormSettings): { value: Report; warnings: Warning[] } {
+export function readForm(
+  extraction: Extraction,
+  blocks: number[],
+  settings: FormSettings,
+): { value: Report; warnings: Warning[] } {
   const report = emptyReport("project", settings.family);
   Object.assign(report, sheetTitle(extraction, blocks));
   const state: State = {
-    report, warnings: [], head: emptyHead(), section: "head", budgetMap: null, unitRaw: "万元", ratePercent: false,
-    carryOver: {}, pairs: [], goalMap: null, taskMap: null, columns: null, levels: freshLevels(), settings,
+    report,
+    warnings: [],
+    head: emptyHead(),
+    section: "head",
+    budgetMap: null,
+    unitRaw: "万元",
+    ratePercent: false,
+    carryOver: {},
+    pairs: [],
+    goalMap: null,
+    taskMap: null,
+    columns: null,
+    levels: freshLevels(),
+    settings,
   };
   const tables = tablesAt(extraction, blocks);
   const rows = joinStackedHeaders(tablesToRows(tables));
@@ -61,13 +103,17 @@ export function readForm(extraction: Extraction, blocks: number[], settings: For
   if (state.head.project) report.projects.unshift(projectOfReport(report, state.head.project));
   const implementer = implementerWarning(state.head, firstPage);
   const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, report.kind);
-  state.warnings.push(...(implementer ? [implementer] : []), ...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage));
+  state.warnings.push(
+    ...(implementer ? [implementer] : []),
+    ...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage),
+  );
   if (ambiguous) state.warnings.push(ambiguous);
   return { value: report, warnings: state.warnings };
 }
 
 /** Department labels printed in a line above the table ("填报单位：某某局"). */
-const DEPARTMENT_LINE = /(?:部门名称|单位名称|填报单位|部门（单位）名称|部门\(单位\)名称|预算单位)\s*[:：]\s*([^\s:：]{2,40})/;
+const DEPARTMENT_LINE =
+  /(?:部门名称|单位名称|填报单位|部门（单位）名称|部门\(单位\)名称|预算单位)\s*[:：]\s*([^\s:：]{2,40})/;
 const GRADES = /^(优秀|良好|合格|不合格|优|良|中|差|较好|一般|较差)$/;
 
 /** Given the form's region, its labelled fields and the report, fill department, year, grade and total where printed. */
@@ -92,15 +138,18 @@ function applyHeadFields(extraction: Extraction, blocks: number[], head: SheetHe
 export function projectOfReport(report: Report, name: string): Project {
   const total = report.budget.find((l) => l.fundSource === "total") ?? report.budget[0];
   return {
-    seq: null, name, category: null,
-    budget: total ? total.adjusted ?? total.initial : null,
+    seq: null,
+    name,
+    category: null,
+    budget: total ? (total.adjusted ?? total.initial) : null,
     executed: total?.executed ?? null,
     balance: null,
     rateReported: total?.rateReported ?? null,
     score: report.totalScore,
     goal: report.goals[0]?.text ?? null,
     achievement: report.goals[0]?.actual ?? null,
-    problems: null, remedy: null,
+    problems: null,
+    remedy: null,
   };
 }
 
@@ -123,15 +172,22 @@ function enterBlock(state: State, row: Row): boolean {
   const budgetMap = rowToColumnMap(row, BUDGET_HEADERS);
   if (isBudgetHeader(budgetMap)) {
     const rateHeader = row.cells[budgetMap.get("rate") ?? -1] ?? "";
-    Object.assign(state, { section: "budget", budgetMap, unitRaw: unitOf(row.cells.join(" ")) ?? "万元", ratePercent: /%/.test(labelKey(rateHeader)) });
+    Object.assign(state, {
+      section: "budget",
+      budgetMap,
+      unitRaw: unitOf(row.cells.join(" ")) ?? "万元",
+      ratePercent: /%/.test(labelKey(rateHeader)),
+    });
     return true;
   }
   const taskMap = rowToColumnMap(row, TASK_HEADERS);
-  if (taskMap.has("name") && (taskMap.has("budget") || taskMap.has("goal"))) return void Object.assign(state, { section: "tasks", taskMap }), true;
-  if (readPairHeader(state, row)) return void (state.section = "pairs"), true;
-  if (readInlineGoals(state.report, row)) return void (state.section = "head"), true;
+  if (taskMap.has("name") && (taskMap.has("budget") || taskMap.has("goal")))
+    return (void Object.assign(state, { section: "tasks", taskMap }), true);
+  if (readPairHeader(state, row)) return (void (state.section = "pairs"), true);
+  if (readInlineGoals(state.report, row)) return (void (state.section = "head"), true);
   const goalMap = rowToColumnMap(row, GOAL_HEADERS);
-  if (goalMap.has("text") && filled(row).length >= 2) return void Object.assign(state, { section: "goals", goalMap }), true;
+  if (goalMap.has("text") && filled(row).length >= 2)
+    return (void Object.assign(state, { section: "goals", goalMap }), true);
   return false;
 }
 
@@ -139,7 +195,11 @@ function enterIndicators(state: State, row: Row, columns: IndicatorColumns): voi
   if (state.columns === null) {
     if (state.settings.describeColumns) state.warnings.push(columnMappingWarning(row, columns, BLOCK_LABELS));
     for (const header of unmappedHeaders(row, columns, BLOCK_LABELS)) {
-      state.warnings.push({ code: "column-unmapped", message: `indicator column "${header}" matches no header synonym (docs/headers.md): its cells were not read`, page: row.page });
+      state.warnings.push({
+        code: "column-unmapped",
+        message: `indicator column "${header}" matches no header synonym (docs/headers.md): its cells were not read`,
+        page: row.page,
+      });
     }
   }
   // A header repeated on a continuation page keeps the fill-down of the block it continues.
@@ -150,8 +210,17 @@ function readIndicator(state: State, row: Row): void {
   const columns = state.columns!;
   const first = Math.min(...[...columns.map.values()]);
   // The 绩效指标 block label merged down the first column is no part of any indicator.
-  const cleared: Row = { ...row, cells: row.cells.map((c, i) => (i < first && BLOCK_LABELS.test(labelKey(c)) ? "" : c)) };
-  const { indicator, state: levels } = readIndicatorRow(cleared, columns, state.levels, state.head.project, state.warnings);
+  const cleared: Row = {
+    ...row,
+    cells: row.cells.map((c, i) => (i < first && BLOCK_LABELS.test(labelKey(c)) ? "" : c)),
+  };
+  const { indicator, state: levels } = readIndicatorRow(
+    cleared,
+    columns,
+    state.levels,
+    state.head.project,
+    state.warnings,
+  );
   state.levels = levels;
   if (indicator) state.report.indicators.push(indicator);
 }
@@ -163,11 +232,19 @@ function readTaskRow(state: State, row: Row): void {
   if (!name) return;
   const header = state.unitRaw;
   state.report.projects.push({
-    seq: null, name, category: null,
+    seq: null,
+    name,
+    category: null,
     budget: parseAmount(cellOf(row, map, "budget"), header),
-    executed: null, balance: null, rateReported: null, score: null,
+    executed: null,
+    balance: null,
+    rateReported: null,
+    score: null,
     goal: textOrNull(cellOf(row, map, "goal")),
-    achievement: null, problems: null, remedy: null, provenance: provenanceOf(row),
+    achievement: null,
+    problems: null,
+    remedy: null,
+    provenance: provenanceOf(row),
   });
 }
 
@@ -178,9 +255,10 @@ function readTaskRow(state: State, row: Row): void {
  */
 function readClosingRow(state: State, row: Row): boolean {
   const first = filled(row)[0] ?? "";
-  if (state.section === "indicators" && NOTES_ROW.test(labelKey(first))) return void (state.section = "end"), true;
+  if (state.section === "indicators" && NOTES_ROW.test(labelKey(first))) return (void (state.section = "end"), true);
   const at = findCell(row, TOTAL_ROW);
-  if (at < 0 || !state.columns || (state.section !== "indicators" && !/总分|得分/.test(labelKey(row.cells[at])))) return false;
+  if (at < 0 || !state.columns || (state.section !== "indicators" && !/总分|得分/.test(labelKey(row.cells[at]))))
+    return false;
   const map = state.columns.map;
   state.report.maxScore = parseNumber(cellOf(row, map, "weight"));
   state.report.totalScore = parseNumber(cellOf(row, map, "score"));

@@ -4,13 +4,25 @@
 // prints in brackets after the number ("≥13459.00(平方米)", realdocs tianbaoxitong p. 31). The
 // model's own fields are read by rowToIndicator (indicators.ts) under the same header row.
 import type { Indicator, Value, Warning } from "../../contracts/model.js";
-import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS, type IndicatorField } from "../common/headers.js";
+import {
+  fieldOfHeader,
+  INDICATOR_EXTRA_HEADERS,
+  INDICATOR_HEADERS,
+  INDICATOR_UNIT_HEADERS,
+  type IndicatorField,
+} from "../common/headers.js";
 import { expectationsOf, rehomeCells, rowToIndicator, type LevelState } from "../common/indicators.js";
 import { realignRow } from "../common/realign.js";
 import { rowToColumnMap, type ColumnMap, type Row } from "../common/rows.js";
 import { cleanText, labelKey } from "../common/text.js";
 import { isNullMarker, parseValue } from "../common/values.js";
-import { canonicalLevel1, canonicalLevel2, isCanonicalLevel2, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
+import {
+  canonicalLevel1,
+  canonicalLevel2,
+  isCanonicalLevel2,
+  isLevel1Label,
+  isLevel2Label,
+} from "../common/vocabulary.js";
 
 /** An indicator header row read as columns: the model's fields, a unit column and the extras. */
 export interface IndicatorColumns {
@@ -24,7 +36,13 @@ export interface IndicatorColumns {
 export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
   const map = rowToColumnMap(row, INDICATOR_HEADERS);
   // A two-level table names its indicators in the 二级指标 column: that column is the name.
-  if (!map.has("name") && !map.has("description") && map.has("level1") && map.has("level2") && ["target", "actual", "score"].some((f) => map.has(f as IndicatorField))) {
+  if (
+    !map.has("name") &&
+    !map.has("description") &&
+    map.has("level1") &&
+    map.has("level2") &&
+    ["target", "actual", "score"].some((f) => map.has(f as IndicatorField))
+  ) {
     map.set("name", map.get("level2")!);
     map.delete("level2");
   }
@@ -45,13 +63,17 @@ export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
  */
 function levelWeights(row: Row, map: ColumnMap<IndicatorField>, extras: ColumnMap<string>): void {
   const name = map.get("name");
-  const weights = row.cells.flatMap((text, col) => (text && fieldOfHeader(labelKey(text), INDICATOR_HEADERS) === "weight" ? [col] : []));
+  const weights = row.cells.flatMap((text, col) =>
+    text && fieldOfHeader(labelKey(text), INDICATOR_HEADERS) === "weight" ? [col] : [],
+  );
   if (name === undefined || weights.length < 2) return;
   const own = weights.find((c) => c > name);
   if (own === undefined) return;
   map.set("weight", own);
   for (const col of weights.filter((c) => c < name)) {
-    const level = [...map.entries()].filter(([f, c]) => (f === "level1" || f === "level2") && c < col).sort((a, b) => b[1] - a[1])[0];
+    const level = [...map.entries()]
+      .filter(([f, c]) => (f === "level1" || f === "level2") && c < col)
+      .sort((a, b) => b[1] - a[1])[0];
     if (level) extras.set(`${level[0] === "level1" ? "一级指标" : "二级指标"}分值`, col);
   }
 }
@@ -72,9 +94,27 @@ function textAt(row: Row, col: number, all: number[]): string {
 
 /** Comparators printed alone in a 指标性质 column (Sichuan-style sheets: ≥ / ≤ / = / 定性). */
 const NATURE_OPS: Readonly<Record<string, Value["op"]>> = {
-  "≥": ">=", "≧": ">=", "⩾": ">=", ">=": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=",
-  "≤": "<=", "≦": "<=", "⩽": "<=", "<=": "<=", "小于等于": "<=", "不高于": "<=", "不超过": "<=",
-  "=": "=", "＝": "=", "等于": "=", ">": ">", "大于": ">", "<": "<", "小于": "<",
+  "≥": ">=",
+  "≧": ">=",
+  "⩾": ">=",
+  ">=": ">=",
+  大于等于: ">=",
+  不低于: ">=",
+  不少于: ">=",
+  "≤": "<=",
+  "≦": "<=",
+  "⩽": "<=",
+  "<=": "<=",
+  小于等于: "<=",
+  不高于: "<=",
+  不超过: "<=",
+  "=": "=",
+  "＝": "=",
+  等于: "=",
+  ">": ">",
+  大于: ">",
+  "<": "<",
+  小于: "<",
 };
 
 /** A number followed by its unit in brackets and nothing else: "13459.00(平方米)", "100.00(%)". */
@@ -114,7 +154,11 @@ export function readIndicatorRow(
     const text = cleanText(textAt(aligned, col, all));
     if (text && !isNullMarker(text)) extra[key] = text;
   }
-  const blanked: Row = { ...aligned, cells: aligned.cells.map((c, i) => (own.has(i) ? "" : c)), raw: aligned.raw.map((c, i) => (own.has(i) ? "" : c)) };
+  const blanked: Row = {
+    ...aligned,
+    cells: aligned.cells.map((c, i) => (own.has(i) ? "" : c)),
+    raw: aligned.raw.map((c, i) => (own.has(i) ? "" : c)),
+  };
   const result = rowToIndicator(blanked, columns.map, state, project, warnings);
   const indicator = result.indicator;
   if (!indicator) return result;
@@ -138,7 +182,7 @@ export function readIndicatorRow(
  */
 export function joinedValue(value: Value | null, unit: string, nature: string | undefined): Value | null {
   if (value === null || value.value === null) return value;
-  const symbol = nature === undefined ? null : NATURE_OPS[nature.replace(/\s+/g, "")] ?? null;
+  const symbol = nature === undefined ? null : (NATURE_OPS[nature.replace(/\s+/g, "")] ?? null);
   const prefix = symbol !== null && value.op === null ? nature!.replace(/\s+/g, "") : "";
   const suffix = unit && !isNullMarker(unit) && value.unit === null && !BRACKET_UNIT.test(value.raw) ? unit : "";
   if (!prefix && !suffix) return value;
@@ -176,7 +220,11 @@ export function columnMappingWarning(row: Row, columns: IndicatorColumns, ignore
     if (!text || ignore.test(text)) return [];
     return [`${text} → ${named.get(col) ?? "unmapped"}`];
   });
-  return { code: "generic-columns", message: `indicator columns read by their headers: ${parts.join("; ")}`, page: row.page };
+  return {
+    code: "generic-columns",
+    message: `indicator columns read by their headers: ${parts.join("; ")}`,
+    page: row.page,
+  };
 }
 
 /** Given a header row, return the printed headers the vocabulary maps to nothing (for a warning). */

@@ -74,7 +74,11 @@ export function sheetRegions(extraction: Extraction): number[][] {
     if (sheetOpenings(block.table) > 0) {
       current = [...titleBlocksBefore(extraction, i), i];
       regions.push(current);
-    } else if (current !== null && onlyTextBetween(extraction, last, i) && continuesSheet(extraction, last, block.table)) {
+    } else if (
+      current !== null &&
+      onlyTextBetween(extraction, last, i) &&
+      continuesSheet(extraction, last, block.table)
+    ) {
       current.push(i);
     } else {
       current = null;
@@ -91,13 +95,24 @@ const TITLE = /绩效自评(评分)?表|绩效评价(评分)?表|自评评分表
  * (as WPS prints them), else from the text just above it, nearest first, so a year named in a
  * paragraph further up is never taken for the sheet's.
  */
-export function sheetTitle(extraction: Extraction, blocks: number[]): { title: string | null; fiscalYear: number | null } {
+export function sheetTitle(
+  extraction: Extraction,
+  blocks: number[],
+): { title: string | null; fiscalYear: number | null } {
   const first = blocks.map((i) => extraction.blocks[i]).find((b) => b?.kind === "table");
-  const inTable = first?.kind === "table" ? tablesToRows([first.table]).slice(0, 3).filter(isTitleRow).map((r) => filled(r)[0]!) : [];
-  const above = blocks.flatMap((i) => {
-    const b = extraction.blocks[i];
-    return b?.kind === "text" ? [cleanText(b.text)] : [];
-  }).reverse();
+  const inTable =
+    first?.kind === "table"
+      ? tablesToRows([first.table])
+          .slice(0, 3)
+          .filter(isTitleRow)
+          .map((r) => filled(r)[0]!)
+      : [];
+  const above = blocks
+    .flatMap((i) => {
+      const b = extraction.blocks[i];
+      return b?.kind === "text" ? [cleanText(b.text)] : [];
+    })
+    .reverse();
   const lines = [...inTable, ...above].filter((t) => t.length <= 60);
   const title = lines.find((t) => TITLE.test(t)) ?? null;
   const yearLine = [title, ...lines].find((t) => t && fiscalYearOf(t) !== null);
@@ -174,7 +189,12 @@ const ADDING: (keyof BudgetLine & ("initial" | "adjusted" | "executed"))[] = ["i
  * for each amount where the total is not the sum of its parts (realdocs tianbaoxitong p. 35:
  * 当年财政拨款 11,419,043.00 within a 年度资金申请总额 of 10,903,043.00).
  */
-export function budgetSumWarnings(lines: BudgetLine[], carryOver: Partial<Record<string, number | null>>, project: string | null, page: number | null): Warning[] {
+export function budgetSumWarnings(
+  lines: BudgetLine[],
+  carryOver: Partial<Record<string, number | null>>,
+  project: string | null,
+  page: number | null,
+): Warning[] {
   const total = lines.find((l) => l.fundSource === "total");
   const parts = lines.filter((l) => l.fundSource !== "total");
   if (!total || parts.length === 0) return [];
@@ -185,17 +205,28 @@ export function budgetSumWarnings(lines: BudgetLine[], carryOver: Partial<Record
     const sum = values.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - printed) <= 1e-6 * Math.max(1, Math.abs(printed))) return [];
     const round = (x: number) => Number(x.toFixed(6));
-    return [{
-      code: "source-inconsistent",
-      message: `project "${project ?? "?"}": the ${field} amounts of the 其中 lines add up to ${round(sum)} 万元, not the printed total ${round(printed)} 万元`,
-      page,
-    }];
+    return [
+      {
+        code: "source-inconsistent",
+        message: `project "${project ?? "?"}": the ${field} amounts of the 其中 lines add up to ${round(sum)} 万元, not the printed total ${round(printed)} 万元`,
+        page,
+      },
+    ];
   });
 }
 
 /** Given a sheet's head, its tables and first page, return a warning when one table holds several sheets (`noun`: "project", "target"). */
-export function ambiguousSheetsWarning(head: SheetHead, tables: Table[], firstPage: number | null, noun: string): Warning | null {
+export function ambiguousSheetsWarning(
+  head: SheetHead,
+  tables: Table[],
+  firstPage: number | null,
+  noun: string,
+): Warning | null {
   const openings = tables.reduce((n, t) => n + sheetOpenings(t), 0);
   if (openings <= 1) return null;
-  return { code: "ambiguous-layout", message: `one table holds ${openings} ${noun} sheets; they were read as the first, "${head.project ?? "?"}"`, page: firstPage };
+  return {
+    code: "ambiguous-layout",
+    message: `one table holds ${openings} ${noun} sheets; they were read as the first, "${head.project ?? "?"}"`,
+    page: firstPage,
+  };
 }

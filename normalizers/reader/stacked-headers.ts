@@ -2,7 +2,12 @@
 // 三级指标 over 名称 | 权重(%) | 名称 | 权重(%) | 名称 | 权重(%)): each column's label is its parent's
 // label joined to its own where its own is a bare sub-label (名称, 权重), so the vocabulary reads
 // "三级指标名称" and "一级指标权重(%)" as it reads any one-row header.
-import { fieldOfHeader, INDICATOR_EXTRA_HEADERS, INDICATOR_HEADERS, INDICATOR_UNIT_HEADERS } from "../common/headers.js";
+import {
+  fieldOfHeader,
+  INDICATOR_EXTRA_HEADERS,
+  INDICATOR_HEADERS,
+  INDICATOR_UNIT_HEADERS,
+} from "../common/headers.js";
 import { rowToIndicatorColumns } from "./indicator-columns.js";
 import type { Row } from "../common/rows.js";
 import { labelKey } from "../common/text.js";
@@ -16,9 +21,18 @@ function stackToRow(rows: Row[]): Row {
   const width = Math.max(...rows.map((r) => r.cells.length));
   const cells = Array.from({ length: width }, (_, c) => {
     const own = last.cells[c] ?? "";
-    const above = rows.slice(0, -1).map((r) => r.spanned?.[c] || r.cells[c] || leftOf(r, c)).filter((t) => t !== "");
+    const above = rows
+      .slice(0, -1)
+      .map((r) => r.spanned?.[c] || r.cells[c] || leftOf(r, c))
+      .filter((t) => t !== "");
     const parent = above[above.length - 1] ?? "";
-    if (own === "") return rows.slice(0, -1).map((r) => r.cells[c] ?? "").find((t) => t !== "") ?? "";
+    if (own === "")
+      return (
+        rows
+          .slice(0, -1)
+          .map((r) => r.cells[c] ?? "")
+          .find((t) => t !== "") ?? ""
+      );
     return SUB_LABEL.test(labelKey(own)) ? `${parent}${own}` : own;
   });
   return { ...last, cells, raw: cells };
@@ -55,11 +69,19 @@ export function joinStackedHeaders(rows: Row[]): Row[] {
   const out: Row[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const stack = [3, 2].map((n) => rows.slice(i, i + n)).find((s) => {
-      const lowest = s[s.length - 1];
-      return s.length > 1 && lowest !== undefined && holdsSubLabels(lowest) && rowToIndicatorColumns(lowest) === null
-        && rowToIndicatorColumns(stackToRow(s)) !== null && s.slice(0, -1).every(isHeaderLike);
-    });
+    const stack = [3, 2]
+      .map((n) => rows.slice(i, i + n))
+      .find((s) => {
+        const lowest = s[s.length - 1];
+        return (
+          s.length > 1 &&
+          lowest !== undefined &&
+          holdsSubLabels(lowest) &&
+          rowToIndicatorColumns(lowest) === null &&
+          rowToIndicatorColumns(stackToRow(s)) !== null &&
+          s.slice(0, -1).every(isHeaderLike)
+        );
+      });
     if (!stack) {
       out.push(row);
       continue;

@@ -11,7 +11,16 @@ import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorFiel
 import { canonicalizedLabels, unitMismatches } from "./indicator-checks.js";
 import { freshLevels, rowToIndicator, type LevelState } from "../common/indicators.js";
 import { departmentOf, goalOfLabel, mergeTotals, unitAfterLabel } from "./narrative-report.js";
-import { filled, findCell, nextFilled, rowToColumnMap, pagesOf, tablesToRows, type ColumnMap, type Row } from "../common/rows.js";
+import {
+  filled,
+  findCell,
+  nextFilled,
+  rowToColumnMap,
+  pagesOf,
+  tablesToRows,
+  type ColumnMap,
+  type Row,
+} from "../common/rows.js";
 import { restackStrips } from "./strips.js";
 import { cleanText, labelKey } from "../common/text.js";
 import { readTitle } from "../common/titles.js";
@@ -62,7 +71,11 @@ function hasIndicatorHeader(table: Table): boolean {
 function isOwnTable(table: Table): boolean {
   const rows = tablesToRows([table]);
   const keys = rows.flatMap((row) => filled(row).map(labelKey));
-  if (hasIndicatorHeader(table) || keys.some((k) => /^年度目标(?:\d+|[一二三四五六七八九十]+)|^部门整体支出总额$|决算明细表$/.test(k))) return true;
+  if (
+    hasIndicatorHeader(table) ||
+    keys.some((k) => /^年度目标(?:\d+|[一二三四五六七八九十]+)|^部门整体支出总额$|决算明细表$/.test(k))
+  )
+    return true;
   return rows.some((row) => {
     const map = rowToColumnMap(row, BUDGET_HEADERS);
     return isBudgetHeader(map) && filled(row).some((c) => /决算数|调整预算数/.test(labelKey(c)));
@@ -109,8 +122,16 @@ function readWuhan(extraction: Extraction, fit: LayoutFit): Result<Report> {
   const report = emptyReport("department", FAMILY);
   Object.assign(report, readTitle(view, blocks));
   const state: State = {
-    report, warnings: [], section: "none", budgetMap: null, indicatorMap: null, levels: freshLevels(),
-    unitRaw: null, lines: [], issuer: null, shortName: null,
+    report,
+    warnings: [],
+    section: "none",
+    budgetMap: null,
+    indicatorMap: null,
+    levels: freshLevels(),
+    unitRaw: null,
+    lines: [],
+    issuer: null,
+    shortName: null,
   };
   const texts = readBlocks(view, blocks, state);
   const merged = mergeTotals(state.lines);
@@ -166,7 +187,11 @@ function readRow(state: State, row: Row): void {
   if (CLOSING.test(labelKey(cells[0]))) return void (state.section = "none");
   const budgetMap = rowToColumnMap(row, BUDGET_HEADERS);
   if (isBudgetHeader(budgetMap)) {
-    Object.assign(state, { section: "budget", budgetMap, unitRaw: unitOf(row.cells.join(" ")) ?? state.unitRaw ?? "万元" });
+    Object.assign(state, {
+      section: "budget",
+      budgetMap,
+      unitRaw: unitOf(row.cells.join(" ")) ?? state.unitRaw ?? "万元",
+    });
     return;
   }
   const indicatorMap = rowToColumnMap(row, INDICATOR_HEADERS);
@@ -200,10 +225,21 @@ function readBudgetRow(state: State, row: Row): void {
   const label = at < 0 ? null : row.cells[at]!;
   const fundSource = label ? fundSourceOf(label) : null;
   if (!fundSource) {
-    state.warnings.push({ code: "row-unplaced", message: `budget row without a known fund source: ${filled(row).join(" | ")}`, page: row.page });
+    state.warnings.push({
+      code: "row-unplaced",
+      message: `budget row without a known fund source: ${filled(row).join(" | ")}`,
+      page: row.page,
+    });
     return;
   }
-  state.lines.push(rowToBudgetLine(row, map, { fundSource, fundSourceRaw: row.raw[at]!.trim(), unitRaw: state.unitRaw, ratePercent: false }));
+  state.lines.push(
+    rowToBudgetLine(row, map, {
+      fundSource,
+      fundSourceRaw: row.raw[at]!.trim(),
+      unitRaw: state.unitRaw,
+      ratePercent: false,
+    }),
+  );
 }
 
 function readIndicatorRow(state: State, row: Row): void {

@@ -8,7 +8,13 @@ const UNIT_NAME_END = /(?:局|委员会|委|办公室|办|厅|院|署|中心|政
 
 /** Given a text, return whether it is only the name of a unit: short, no figures, no punctuation. */
 export function isUnitName(text: string): boolean {
-  return text.length >= 3 && text.length <= 30 && !/\d/.test(text) && !/[，,。；;：:、（）()\s]/.test(text) && UNIT_NAME_END.test(text);
+  return (
+    text.length >= 3 &&
+    text.length <= 30 &&
+    !/\d/.test(text) &&
+    !/[，,。；;：:、（）()\s]/.test(text) &&
+    UNIT_NAME_END.test(text)
+  );
 }
 
 /** Given "编制单位：武汉市蔡甸区民政局(本级）", return the unit named without its aside ("武汉市蔡甸区民政局"). */
@@ -35,7 +41,18 @@ export function departmentOf(texts: string[], issuer: string | null, shortName: 
   return issuer ?? shortName;
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CHINESE_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** Given a cell such as "年度目标1：健全基本养老服务体系" or "年度目标二", return its number and text ("" when none follows). */
 export function goalOfLabel(text: string): { seq: number; text: string } | null {

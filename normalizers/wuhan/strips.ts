@@ -56,7 +56,11 @@ function continuationEnd(blocks: Block[], from: number, settings: StripSettings)
 }
 
 /** Given blocks and a strip's position, return the rows of the run of strips starting there and where it ends. */
-function stripRun(blocks: Block[], start: number, settings: StripSettings): { rows: string[][]; covered: number[]; strips: number } {
+function stripRun(
+  blocks: Block[],
+  start: number,
+  settings: StripSettings,
+): { rows: string[][]; covered: number[]; strips: number } {
   const rows: string[][] = [];
   const covered: number[] = [];
   let strips = 0;

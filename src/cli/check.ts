@@ -29,8 +29,21 @@ Exit status: 0 whether or not there are findings; 1 when the file or database ca
 example: jixiao check fixtures/liuzhou.docx`;
 
 const COLUMNS = [
-  "severity", "kind", "department", "fiscalYear", "subject", "message", "printed", "computed", "targetRaw",
-  "actualRaw", "weight", "score", "sourcePath", "page", "ocrConfidence",
+  "severity",
+  "kind",
+  "department",
+  "fiscalYear",
+  "subject",
+  "message",
+  "printed",
+  "computed",
+  "targetRaw",
+  "actualRaw",
+  "weight",
+  "score",
+  "sourcePath",
+  "page",
+  "ocrConfidence",
 ];
 
 export const checkCommand: Command = {
@@ -43,7 +56,8 @@ export const checkCommand: Command = {
     if (positionals.length > 1) throw new UsageError("give at most one FILE");
     const [file] = positionals;
     if (file !== undefined && values.db !== undefined) throw new UsageError("give a FILE or --db, not both");
-    const findings = file !== undefined ? (await fileFindings(file)).findings : await databaseFindings(values.db ?? DEFAULT_DB);
+    const findings =
+      file !== undefined ? (await fileFindings(file)).findings : await databaseFindings(values.db ?? DEFAULT_DB);
     process.stdout.write(render(findings, format));
     return 0;
   },

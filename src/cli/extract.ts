@@ -54,8 +54,13 @@ async function gridsToExtraction(gridsPath: string, file: string): Promise<Extra
   if (!Array.isArray(grids.tables)) throw new UsageError(`${gridsPath}: expected {"tables":[{"page":…,"rows":[[…]]}]}`);
   const base = await extractBytes(await readSource(file), file).catch(() => null);
   const tables = grids.tables.map((t, i) => {
-    if (!Array.isArray(t.rows) || !t.rows.every(Array.isArray)) throw new UsageError(`${gridsPath}: table ${i} has no "rows" array of arrays`);
-    return rowsToTable((t.rows as unknown[][]).map((r) => r.map((c) => (c == null ? "" : String(c)))), i, t.page ?? null);
+    if (!Array.isArray(t.rows) || !t.rows.every(Array.isArray))
+      throw new UsageError(`${gridsPath}: table ${i} has no "rows" array of arrays`);
+    return rowsToTable(
+      (t.rows as unknown[][]).map((r) => r.map((c) => (c == null ? "" : String(c)))),
+      i,
+      t.page ?? null,
+    );
   });
   // Text blocks (titles, year lines) still come from the file itself when it can be read.
   const texts = base ? base.blocks.filter((b) => b.kind === "text") : [];

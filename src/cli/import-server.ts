@@ -16,10 +16,17 @@ export async function importToServer(
 ): Promise<ImportSummary> {
   const store = await openPgStore(url, { connections: settings.workers + 2 });
   try {
-    for (const r of refused) await store.recordImportError({ path: r.path, sha256: null, reason: r.reason, detail: r.detail });
+    for (const r of refused)
+      await store.recordImportError({ path: r.path, sha256: null, reason: r.reason, detail: r.detail });
     const boss = await openQueue(url);
     try {
-      return await importViaQueue(store, boss, files, { ...settings, pollMs: 250, queue: queueSettingsFor(settings.timeoutMs, settings.leaseSeconds) }, onOutcome);
+      return await importViaQueue(
+        store,
+        boss,
+        files,
+        { ...settings, pollMs: 250, queue: queueSettingsFor(settings.timeoutMs, settings.leaseSeconds) },
+        onOutcome,
+      );
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

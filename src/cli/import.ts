@@ -36,7 +36,9 @@ recorded in import_errors.
   --ocr-engine E    OCR for pages without a text layer: paddle (PP-OCRv4, default) or tesseract
   --lease S         with a postgresql:// URL: how long a worker holds a file before it is given
                     to another, in seconds (default twice the time limit plus 60)
-  --limit NAME=N    change a size limit (repeatable): ${Object.entries(defaultLimits).map(([k, v]) => `${k} (${v})`).join(", ")};
+  --limit NAME=N    change a size limit (repeatable): ${Object.entries(defaultLimits)
+    .map(([k, v]) => `${k} (${v})`)
+    .join(", ")};
                     a file past one fails as too-large or is read in part with a warning (README: Limits)
   --verbose         print one line per file instead of the progress bar
 
@@ -48,7 +50,7 @@ async function stdinPaths(): Promise<string[]> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const input = Buffer.concat(chunks);
   const lines: string[] = [];
-  for (let start = 0; start < input.length; ) {
+  for (let start = 0; start < input.length;) {
     const end = input.indexOf(0x0a, start) < 0 ? input.length : input.indexOf(0x0a, start);
     const line = bytesToPathText(input.subarray(start, end)).trim();
     if (line) lines.push(line);
@@ -62,11 +64,20 @@ export const importCommand: Command = {
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      db: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" }, batch: { type: "string" }, memory: { type: "string" }, "ocr-engine": { type: "string" }, verbose: { type: "boolean" }, lease: { type: "string" },
+      db: { type: "string" },
+      workers: { type: "string" },
+      timeout: { type: "string" },
+      batch: { type: "string" },
+      memory: { type: "string" },
+      "ocr-engine": { type: "string" },
+      verbose: { type: "boolean" },
+      lease: { type: "string" },
       ...LIMIT_OPTION,
     });
     applyLimits(values.limit);
-    const paths = positionals.includes("-") ? [...positionals.filter((p) => p !== "-"), ...(await stdinPaths())] : positionals;
+    const paths = positionals.includes("-")
+      ? [...positionals.filter((p) => p !== "-"), ...(await stdinPaths())]
+      : positionals;
     if (paths.length === 0) throw new UsageError("give at least one PATH (or - to read paths from standard input)");
     const workers = values.workers ? Number(values.workers) : defaultImportSettings.workers;
     const timeout = values.timeout ? Number(values.timeout) : 300;
@@ -81,7 +92,8 @@ export const importCommand: Command = {
     const progress = values.verbose ? null : progressSink(process.stderr);
     const onOutcome = (outcome: FileOutcome, s: ImportSummary) => {
       if (!progress) return console.log(describeOutcome(outcome));
-      if (outcome.status === "failed") process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${describeOutcome(outcome)}\n`);
+      if (outcome.status === "failed")
+        process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${describeOutcome(outcome)}\n`);
       progress.update(s);
     };
     const settings = { workers, timeoutMs: timeout * 1000, memoryMb, batchSize, ocrEngine: values["ocr-engine"] };
@@ -89,7 +101,8 @@ export const importCommand: Command = {
     if (isPostgresUrl(db)) {
       const { importToServer } = await import("./import-server.js");
       const lease = values.lease === undefined ? undefined : Number(values.lease);
-      if (lease !== undefined && !(Number.isInteger(lease) && lease >= 1)) throw new UsageError("--lease takes a whole number of seconds ≥ 1");
+      if (lease !== undefined && !(Number.isInteger(lease) && lease >= 1))
+        throw new UsageError("--lease takes a whole number of seconds ≥ 1");
       const summary = await importToServer(db, files, refused, { ...settings, leaseSeconds: lease }, onOutcome);
       progress?.done();
       printSummary(summary, redactUrl(db), ignored.length);
@@ -97,7 +110,8 @@ export const importCommand: Command = {
     }
     const store = openStore(db);
     try {
-      for (const r of refused) store.recordImportError({ path: r.path, sha256: null, reason: r.reason, detail: r.detail });
+      for (const r of refused)
+        store.recordImportError({ path: r.path, sha256: null, reason: r.reason, detail: r.detail });
       const summary = await importFiles(store, files, settings, onOutcome);
       progress?.done();
       printSummary(summary, db, ignored.length);

@@ -48,12 +48,13 @@ export const listCommand: Command = {
     const file = values.db ?? DEFAULT_DB;
     const format = (values.format ?? "table") as OutputFormat;
     const { documents, errors } = await listRows(file);
-      if (format === "json") {
-        process.stdout.write(`${JSON.stringify({ documents, errors }, null, 2)}\n`);
-        return 0;
-      }
-      process.stdout.write(formatRows(Object.keys(documents[0] ?? { file: 0 }), documents, format));
-      if (errors.length && format === "table") process.stdout.write(`\nnot read:\n${formatRows(["file", "reason", "detail"], errors, format)}`);
+    if (format === "json") {
+      process.stdout.write(`${JSON.stringify({ documents, errors }, null, 2)}\n`);
+      return 0;
+    }
+    process.stdout.write(formatRows(Object.keys(documents[0] ?? { file: 0 }), documents, format));
+    if (errors.length && format === "table")
+      process.stdout.write(`\nnot read:\n${formatRows(["file", "reason", "detail"], errors, format)}`);
     return 0;
   },
 };

@@ -10,7 +10,12 @@ export const POOL_OPTIONS_HELP = `  --workers N       worker processes (default:
   --ocr-engine E    OCR for pages without a text layer: paddle (PP-OCRv4, default) or tesseract`;
 
 /** Given the parsed option values, return the pool's settings and OCR engine; throws UsageError. */
-export function poolOptions(values: { workers?: string; timeout?: string; memory?: string; "ocr-engine"?: string }): PoolSettings & { ocrEngine?: string } {
+export function poolOptions(values: {
+  workers?: string;
+  timeout?: string;
+  memory?: string;
+  "ocr-engine"?: string;
+}): PoolSettings & { ocrEngine?: string } {
   const workers = values.workers ? Number(values.workers) : defaultPoolSettings.workers;
   const timeout = values.timeout ? Number(values.timeout) : 300;
   const memoryMb = values.memory ? Number(values.memory) : defaultPoolSettings.memoryMb;

@@ -30,7 +30,8 @@ export const reportCommand: Command = {
   async run(argv) {
     const { values, positionals } = parse(argv, { db: { type: "string" }, html: { type: "string" } });
     if (!values.html) throw new UsageError("give --html DIR");
-    if (positionals.length > 1 || (positionals.length === 1 && values.db)) throw new UsageError("give one FILE or --db, not both");
+    if (positionals.length > 1 || (positionals.length === 1 && values.db))
+      throw new UsageError("give one FILE or --db, not both");
     const file = positionals[0];
     const dir = file ? mkdtempSync(join(tmpdir(), "jixiao-report-")) : null;
     let sha256: string | undefined;
@@ -43,7 +44,9 @@ export const reportCommand: Command = {
         sha256 = document.source.sha256;
       }
       const result = await writeEvidenceReport(store, values.html, { sha256 });
-      console.log(`report written to ${result.file}: ${result.documents} document(s), ${result.findings} finding(s), ${result.crops} crop(s)`);
+      console.log(
+        `report written to ${result.file}: ${result.documents} document(s), ${result.findings} finding(s), ${result.crops} crop(s)`,
+      );
     } finally {
       await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });

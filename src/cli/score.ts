@@ -1,6 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { addTallies, scoreDocument, tallyToScores, totalTally, type DocumentScore, type RecordKind, type Tally } from "../score/index.js";
+import {
+  addTallies,
+  scoreDocument,
+  tallyToScores,
+  totalTally,
+  type DocumentScore,
+  type RecordKind,
+  type Tally,
+} from "../score/index.js";
 import { parse, UsageError } from "./args.js";
 import type { Command } from "./commands.js";
 
@@ -35,7 +43,14 @@ function scoreFolders(expectedDir: string, actualDir: string): [string, Document
     .sort()
     .map((f) => {
       const actual = join(actualDir, f);
-      return [f, scoreDocument(readDocument(join(expectedDir, f)), existsSync(actual) ? readDocument(actual) : { reports: [] }, f)];
+      return [
+        f,
+        scoreDocument(
+          readDocument(join(expectedDir, f)),
+          existsSync(actual) ? readDocument(actual) : { reports: [] },
+          f,
+        ),
+      ];
     });
 }
 
@@ -63,7 +78,9 @@ function reportLines(files: [string, DocumentScore][], verbose: boolean): string
 
 /** Given the files' scores, return the JSON summary: all cells, by kind, and per file. */
 function summary(files: [string, DocumentScore][]) {
-  const byKind = Object.fromEntries(Object.entries(addTallies(files.map(([, s]) => s))).map(([k, t]) => [k, { ...t, ...tallyToScores(t) }]));
+  const byKind = Object.fromEntries(
+    Object.entries(addTallies(files.map(([, s]) => s))).map(([k, t]) => [k, { ...t, ...tallyToScores(t) }]),
+  );
   const cells = totalTally(addTallies(files.map(([, s]) => s)));
   const perFile = files.map(([file, s]) => {
     const t = totalTally(s.tallies);
@@ -88,7 +105,9 @@ export const scoreCommand: Command = {
       const [expected, actual] = positionals as [string, string];
       files = [[basename(expected), scoreDocument(readDocument(expected), readDocument(actual), basename(expected))]];
     } else throw new UsageError("give EXPECTED.json ACTUAL.json, or --expected DIR --actual DIR");
-    console.log(values.json ? JSON.stringify(summary(files), null, 2) : reportLines(files, values.verbose ?? false).join("\n"));
+    console.log(
+      values.json ? JSON.stringify(summary(files), null, 2) : reportLines(files, values.verbose ?? false).join("\n"),
+    );
     return 0;
   },
 };

@@ -36,7 +36,10 @@ function hitColumns(texts: string): string {
 
 /** Given a search text, return its words, each a substring to find. */
 function textToTerms(text: string): string[] {
-  return text.trim().split(/\s+/).filter((t) => t !== "");
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== "");
 }
 
 /** Given an open jixiao database and a search text, return the hits, best or earliest first. */
@@ -46,11 +49,13 @@ export function searchStore(db: Database.Database, text: string, limit = 50): Se
   if (terms.every((t) => [...t].length >= 3)) {
     // Each word as an FTS5 string ("…", quotes doubled): a phrase of its trigrams, so a substring.
     const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" ");
-    return db.prepare(
-      `SELECT ${hitColumns("search_index")} FROM search_index
+    return db
+      .prepare(
+        `SELECT ${hitColumns("search_index")} FROM search_index
        JOIN reports AS r ON r.id = search_index.report_id
        WHERE search_index MATCH ? ORDER BY search_index.rank, search_index.rowid LIMIT ?`,
-    ).all(match, limit) as SearchHit[];
+      )
+      .all(match, limit) as SearchHit[];
   }
   return db.prepare(likeSql(terms, "LIKE")).all(...terms.map(likePattern), limit) as SearchHit[];
 }
@@ -86,12 +91,15 @@ export const searchCommand: Command = {
   help,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      db: { type: "string" }, format: { type: "string" }, limit: { type: "string" },
+      db: { type: "string" },
+      format: { type: "string" },
+      limit: { type: "string" },
     });
     const format = (values.format ?? "table") as OutputFormat;
     if (!["table", "csv", "json"].includes(format)) throw new UsageError(`unknown --format ${format}`);
     const limit = Number(values.limit ?? 50);
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got ${values.limit}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new UsageError(`--limit must be a positive whole number, got ${values.limit}`);
     const reader = await openReader(values.db ?? DEFAULT_DB);
     try {
       const hits = await searchReader(reader, positionals.join(" "), limit);

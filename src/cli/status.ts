@@ -34,8 +34,11 @@ export async function queueStatus(reader: StoreReader): Promise<QueueStatus> {
         [IMPORT_QUEUE, IMPORT_QUEUE],
       )
     : [];
-  const sum = (keep: (c: { state: string; failed: boolean }) => boolean) => counts.filter(keep).reduce((n, c) => n + c.n, 0);
-  const failures = await reader.all<QueueStatus["failures"][number]>("SELECT path AS file, reason, detail, attempts FROM import_errors ORDER BY path");
+  const sum = (keep: (c: { state: string; failed: boolean }) => boolean) =>
+    counts.filter(keep).reduce((n, c) => n + c.n, 0);
+  const failures = await reader.all<QueueStatus["failures"][number]>(
+    "SELECT path AS file, reason, detail, attempts FROM import_errors ORDER BY path",
+  );
   return {
     queued: sum((c) => c.state === "created" || c.state === "retry"),
     running: sum((c) => c.state === "active"),
@@ -51,7 +54,8 @@ export const statusCommand: Command = {
   help,
   async run(argv) {
     const { values } = parse(argv, { db: { type: "string" }, format: { type: "string" } });
-    if (!values.db || !isPostgresUrl(values.db)) throw new UsageError("give --db postgresql://… (the database holding the queue)");
+    if (!values.db || !isPostgresUrl(values.db))
+      throw new UsageError("give --db postgresql://… (the database holding the queue)");
     const format = (values.format ?? "table") as OutputFormat;
     if (!["table", "json"].includes(format)) throw new UsageError(`unknown --format ${format}`);
     const reader = await openReader(values.db);
@@ -62,7 +66,10 @@ export const statusCommand: Command = {
         return 0;
       }
       console.log(`queued ${status.queued}, running ${status.running}, done ${status.done}, failed ${status.failed}`);
-      if (status.failures.length) process.stdout.write(`\nnot imported:\n${formatRows(["file", "reason", "detail", "attempts"], status.failures, "table")}`);
+      if (status.failures.length)
+        process.stdout.write(
+          `\nnot imported:\n${formatRows(["file", "reason", "detail", "attempts"], status.failures, "table")}`,
+        );
     } finally {
       await reader.close();
     }

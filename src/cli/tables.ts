@@ -22,7 +22,15 @@ export const tablesCommand: Command = {
     if (!file || extra.length) throw new UsageError("give exactly one FILE");
     const extraction = await extractBytes(await readSource(file), file);
     const tables = extraction.blocks.flatMap((b) =>
-      b.kind === "table" ? [{ page: b.table.rowPages.find((p) => p != null) ?? null, method: b.table.method, rows: tableToRows(b.table) }] : [],
+      b.kind === "table"
+        ? [
+            {
+              page: b.table.rowPages.find((p) => p != null) ?? null,
+              method: b.table.method,
+              rows: tableToRows(b.table),
+            },
+          ]
+        : [],
     );
     process.stdout.write(`${JSON.stringify({ tables }, null, 1)}\n`);
     return 0;

@@ -26,15 +26,23 @@ export const workerCommand: Command = {
   help,
   async run(argv) {
     const { values } = parse(argv, {
-      db: { type: "string" }, "until-empty": { type: "boolean" }, workers: { type: "string" }, timeout: { type: "string" },
-      memory: { type: "string" }, "ocr-engine": { type: "string" }, ...LIMIT_OPTION,
+      db: { type: "string" },
+      "until-empty": { type: "boolean" },
+      workers: { type: "string" },
+      timeout: { type: "string" },
+      memory: { type: "string" },
+      "ocr-engine": { type: "string" },
+      ...LIMIT_OPTION,
     });
     applyLimits(values.limit);
-    if (!values.db || !isPostgresUrl(values.db)) throw new UsageError("give --db postgresql://… (the database holding the queue)");
+    if (!values.db || !isPostgresUrl(values.db))
+      throw new UsageError("give --db postgresql://… (the database holding the queue)");
     const pool = poolOptions(values);
     // Loaded here: the other commands start without the PostgreSQL client and the queue.
     const [{ openPgStore }, { openQueue }, { workQueue }] = await Promise.all([
-      import("../store/pg/store.js"), import("../queue/queue.js"), import("../queue/work.js"),
+      import("../store/pg/store.js"),
+      import("../queue/queue.js"),
+      import("../queue/work.js"),
     ]);
     const store = await openPgStore(values.db, { connections: pool.workers + 2 });
     const boss = await openQueue(values.db).catch(async (err: unknown) => {
@@ -50,22 +58,31 @@ export const workerCommand: Command = {
     const started = performance.now();
     try {
       console.log(`worker: taking files from ${redactUrl(values.db)} with ${pool.workers} worker process(es)`);
-      await workQueue(store, boss, { ...pool, untilEmpty: values["until-empty"] ?? false, pollMs: 500 }, {
-        shouldStop: () => stop,
-        onOutcome: (outcome) => {
-          summary.files++;
-          console.log(describeOutcome(recordOutcome(summary, outcome)));
+      await workQueue(
+        store,
+        boss,
+        { ...pool, untilEmpty: values["until-empty"] ?? false, pollMs: 500 },
+        {
+          shouldStop: () => stop,
+          onOutcome: (outcome) => {
+            summary.files++;
+            console.log(describeOutcome(recordOutcome(summary, outcome)));
+          },
         },
-      });
+      );
     } finally {
       await boss.stop({ graceful: false, wait: true });
       await store.close();
     }
     const seconds = (performance.now() - started) / 1000;
-    console.log(`worker: ${summary.done} file(s) in ${seconds.toFixed(1)} s: ${summary.imported} imported, ${summary.noLayout} without a known layout, ${summary.skipped} skipped, ${summary.done - summary.imported - summary.noLayout - summary.skipped} failed`);
+    console.log(
+      `worker: ${summary.done} file(s) in ${seconds.toFixed(1)} s: ${summary.imported} imported, ${summary.noLayout} without a known layout, ${summary.skipped} skipped, ${summary.done - summary.imported - summary.noLayout - summary.skipped} failed`,
+    );
     if (process.env.JIXIAO_STATS) {
       const usage = process.resourceUsage();
-      console.error(`JIXIAO_STATS ${JSON.stringify({ ...summary, elapsedMs: seconds * 1000, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}`);
+      console.error(
+        `JIXIAO_STATS ${JSON.stringify({ ...summary, elapsedMs: seconds * 1000, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}`,
+      );
     }
     return 0;
   },

@@ -24,7 +24,11 @@ export const defaultImportSettings: ImportSettings = { ...defaultPoolSettings, b
 
 type Pending = { path: string; outcome?: Promise<Ready> };
 type Ready = {
-  path: string; sha256: string | null; size: number; response: TaskResponse | null; readFailure?: UnreadableFileError;
+  path: string;
+  sha256: string | null;
+  size: number;
+  response: TaskResponse | null;
+  readFailure?: UnreadableFileError;
   /** The path of the document (stored, or earlier in this run) with the same bytes. */
   duplicateOf?: string;
 };
@@ -79,13 +83,21 @@ export async function importFiles(
 }
 
 /** Given a path, return its bytes' fate: a read failure, a duplicate to skip, or the worker's answer. */
-async function prepare(path: string, store: Store, inRun: Map<string, string>, pool: WorkerPool, summary: ImportSummary, ocrEngine?: string): Promise<Ready> {
+async function prepare(
+  path: string,
+  store: Store,
+  inRun: Map<string, string>,
+  pool: WorkerPool,
+  summary: ImportSummary,
+  ocrEngine?: string,
+): Promise<Ready> {
   const t0 = performance.now();
   let bytes: Buffer;
   try {
     bytes = await readSource(path);
   } catch (err) {
-    const failure = err instanceof UnreadableFileError ? err : new UnreadableFileError(path, "missing", (err as Error).message);
+    const failure =
+      err instanceof UnreadableFileError ? err : new UnreadableFileError(path, "missing", (err as Error).message);
     return { path, sha256: null, size: 0, response: null, readFailure: failure };
   }
   const sha256 = sha256Of(bytes);
@@ -105,7 +117,8 @@ function writeReady(store: Store, ready: Ready, summary: ImportSummary): FileOut
   };
   if (ready.readFailure) return failed(ready.readFailure.reason, ready.readFailure.detail);
   // The same path again (a re-run) was imported already; another path with the same bytes is a duplicate of it.
-  if (ready.duplicateOf !== undefined && ready.duplicateOf !== path) return failed("duplicate", `the same bytes as ${ready.duplicateOf} (sha256 ${sha256})`);
+  if (ready.duplicateOf !== undefined && ready.duplicateOf !== path)
+    return failed("duplicate", `the same bytes as ${ready.duplicateOf} (sha256 ${sha256})`);
   if (ready.duplicateOf !== undefined || !response) return recordOutcome(summary, { path, status: "skipped" });
   if (!response.ok) return failed(response.reason, response.detail);
   summary.timings.extract += response.timings.extract;

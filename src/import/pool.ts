@@ -88,16 +88,24 @@ export interface PoolMemory {
  */
 function workerEntry(): string {
   const here = import.meta.url;
-  const file = fileURLToPath(here.endsWith(".ts") ? new URL("../../dist/src/import/worker.js", here) : new URL("./worker.js", here));
+  const file = fileURLToPath(
+    here.endsWith(".ts") ? new URL("../../dist/src/import/worker.js", here) : new URL("./worker.js", here),
+  );
   if (!existsSync(file)) throw new Error(`the import workers need the compiled code (${file}): run \`npm run build\``);
   return file;
 }
 
 /** Given a worker's exit and the end of its standard error, return the reason and detail its file fails with. */
-export function exitToFailure(code: number | null, signal: string | null, stderr: string): { reason: string; detail: string } {
+export function exitToFailure(
+  code: number | null,
+  signal: string | null,
+  stderr: string,
+): { reason: string; detail: string } {
   // V8 prints "FATAL ERROR: …" or "# Fatal … error" first, then a native stack trace.
   const lines = stderr.split("\n").map((l) => l.replace(/^#\s*/, "").trim());
-  const last = lines.find((l) => /^(FATAL ERROR|Fatal )/i.test(l)) ?? lines.filter((l) => /Error/.test(l) && !/^\d+:/.test(l)).at(-1);
+  const last =
+    lines.find((l) => /^(FATAL ERROR|Fatal )/i.test(l)) ??
+    lines.filter((l) => /Error/.test(l) && !/^\d+:/.test(l)).at(-1);
   const how = signal ? `signal ${signal}` : `code ${code}`;
   if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) {
     return { reason: "out-of-memory", detail: `worker ran out of V8 heap (${how})${last ? `: ${last}` : ""}` };
@@ -180,7 +188,8 @@ export class WorkerPool {
     child.on("exit", (code, signal) => {
       if (!current() || this.closed) return;
       // Standard error may still hold the fatal message: read what is left before deciding.
-      const decide = () => current() && this.fail(slot, ...Object.values(exitToFailure(code, signal, slot.stderr)) as [string, string]);
+      const decide = () =>
+        current() && this.fail(slot, ...(Object.values(exitToFailure(code, signal, slot.stderr)) as [string, string]));
       if (child.stderr && !child.stderr.readableEnded) child.stderr.once("close", decide);
       else decide();
     });
@@ -206,15 +215,22 @@ export class WorkerPool {
     if (slot.dead) this.spawn(slot);
     slot.sent.push(job);
     if (slot.sent.length === 1) this.startTimer(slot);
-    slot.child.send({ id: job.id, path: job.task.path, bytes: job.task.bytes, ocrEngine: job.task.ocrEngine }, (err) => {
-      if (err && slot.sent.includes(job)) this.fail(slot, "crashed", `the worker could not be sent the file: ${err.message}`);
-    });
+    slot.child.send(
+      { id: job.id, path: job.task.path, bytes: job.task.bytes, ocrEngine: job.task.ocrEngine },
+      (err) => {
+        if (err && slot.sent.includes(job))
+          this.fail(slot, "crashed", `the worker could not be sent the file: ${err.message}`);
+      },
+    );
   }
 
   /** The time limit runs from when the worker turns to a file, that is when the one before it is answered. */
   private startTimer(slot: Slot): void {
     clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => this.fail(slot, "timeout", `no result within ${Math.round(this.settings.timeoutMs / 1000)} s`), this.settings.timeoutMs);
+    slot.timer = setTimeout(
+      () => this.fail(slot, "timeout", `no result within ${Math.round(this.settings.timeoutMs / 1000)} s`),
+      this.settings.timeoutMs,
+    );
   }
 
   private answered(slot: Slot, response: TaskResponse): void {
@@ -239,7 +255,11 @@ export class WorkerPool {
       total += bytes;
       this.peak.peakWorkerBytes = Math.max(this.peak.peakWorkerBytes, bytes);
       if (bytes > this.settings.memoryMb * 1024 * 1024) {
-        this.fail(slot, "out-of-memory", `worker's resident memory passed the limit of ${this.settings.memoryMb} MB (--memory)`);
+        this.fail(
+          slot,
+          "out-of-memory",
+          `worker's resident memory passed the limit of ${this.settings.memoryMb} MB (--memory)`,
+        );
       }
     }
     this.peak.peakTreeBytes = Math.max(this.peak.peakTreeBytes, total);

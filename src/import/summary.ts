@@ -30,15 +30,28 @@ export function documentToOutcome(path: string, document: Document): FileOutcome
   const pages = document.source.pages ?? 1;
   if (reports.length === 0) return { path, status: "no-layout", pages };
   return {
-    path, status: "imported", pages, reports: reports.length,
-    indicators: reports.reduce((n, r) => n + r.indicators.length, 0), layouts: reports.map((r) => r.layout),
+    path,
+    status: "imported",
+    pages,
+    reports: reports.length,
+    indicators: reports.reduce((n, r) => n + r.indicators.length, 0),
+    layouts: reports.map((r) => r.layout),
   };
 }
 
 export function emptySummary(files: number): ImportSummary {
   return {
-    files, done: 0, imported: 0, noLayout: 0, skipped: 0, failed: {}, reports: 0, indicators: 0, pages: 0,
-    timings: { read: 0, extract: 0, normalize: 0, store: 0 }, elapsedMs: 0,
+    files,
+    done: 0,
+    imported: 0,
+    noLayout: 0,
+    skipped: 0,
+    failed: {},
+    reports: 0,
+    indicators: 0,
+    pages: 0,
+    timings: { read: 0, extract: 0, normalize: 0, store: 0 },
+    elapsedMs: 0,
     memory: { peakTreeBytes: 0, peakWorkerBytes: 0, workersCpuMs: 0 },
   };
 }
@@ -86,7 +99,9 @@ export function describeOutcome(o: FileOutcome): string {
 
 /** The closing summary printed after an import. */
 export function describeSummary(s: ImportSummary, db: string, ignored: number): string {
-  const reasons = Object.entries(s.failed).map(([r, n]) => `${r} ${n}`).join(", ");
+  const reasons = Object.entries(s.failed)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(", ");
   const seconds = s.elapsedMs / 1000;
   return [
     `${s.files} file(s) into ${db} in ${seconds.toFixed(1)} s: ${s.imported} imported (${s.reports} reports, ${s.indicators} indicators),`,

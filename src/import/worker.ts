@@ -13,7 +13,13 @@ async function handle(task: TaskRequest): Promise<TaskResponse> {
     const t1 = performance.now();
     const document = extractionToDocument(task.bytes, task.path, extraction);
     const t2 = performance.now();
-    return { id: task.id, ok: true, document, tables: tablesOf(extraction), timings: { extract: t1 - t0, normalize: t2 - t1 } };
+    return {
+      id: task.id,
+      ok: true,
+      document,
+      tables: tablesOf(extraction),
+      timings: { extract: t1 - t0, normalize: t2 - t1 },
+    };
   } catch (err) {
     if (err instanceof UnreadableFileError) return { id: task.id, ok: false, reason: err.reason, detail: err.detail };
     return { id: task.id, ok: false, reason: "crashed", detail: (err as Error).message ?? String(err) };

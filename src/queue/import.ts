@@ -43,7 +43,12 @@ export async function importViaQueue(
 }
 
 /** Given paths, hash each and return the jobs; a file that cannot be read is recorded at once. */
-async function filesToJobs(store: PgStore, files: string[], summary: ImportSummary, onOutcome: Report): Promise<JobData[]> {
+async function filesToJobs(
+  store: PgStore,
+  files: string[],
+  summary: ImportSummary,
+  onOutcome: Report,
+): Promise<JobData[]> {
   const jobs: JobData[] = [];
   for (const path of files) {
     const t0 = performance.now();
@@ -51,9 +56,13 @@ async function filesToJobs(store: PgStore, files: string[], summary: ImportSumma
       const bytes = await readSource(path);
       jobs.push({ path, sha256: sha256Of(bytes), size: bytes.length });
     } catch (err) {
-      const failure = err instanceof UnreadableFileError ? err : new UnreadableFileError(path, "missing", (err as Error).message);
+      const failure =
+        err instanceof UnreadableFileError ? err : new UnreadableFileError(path, "missing", (err as Error).message);
       await store.recordImportError({ path, sha256: null, reason: failure.reason, detail: failure.detail });
-      onOutcome(recordOutcome(summary, { path, status: "failed", reason: failure.reason, detail: failure.detail }), summary);
+      onOutcome(
+        recordOutcome(summary, { path, status: "failed", reason: failure.reason, detail: failure.detail }),
+        summary,
+      );
     }
     summary.timings.read += performance.now() - t0;
   }
@@ -66,7 +75,14 @@ async function filesToJobs(store: PgStore, files: string[], summary: ImportSumma
  * pg-boss keeps jobs in its job table, then moves them to its archive.
  */
 async function finishedJobs(store: PgStore, ids: string[]): Promise<{ id: string; outcome: FileOutcome }[]> {
-  const rows = await store.all<{ id: string; path: string; state: string; output: FileOutcome | null; reason: string | null; detail: string | null }>(
+  const rows = await store.all<{
+    id: string;
+    path: string;
+    state: string;
+    output: FileOutcome | null;
+    reason: string | null;
+    detail: string | null;
+  }>(
     `SELECT j.id, j.data->>'path' AS path, j.state, j.output, e.reason, e.detail
      FROM (SELECT id, state, output, data FROM ${QUEUE_SCHEMA}.job WHERE name = ? AND id = ANY(?::uuid[])
            UNION ALL SELECT id, state, output, data FROM ${QUEUE_SCHEMA}.archive WHERE name = ? AND id = ANY(?::uuid[])) AS j
@@ -76,8 +92,9 @@ async function finishedJobs(store: PgStore, ids: string[]): Promise<{ id: string
   );
   return rows.map((row) => ({
     id: row.id,
-    outcome: row.state === "completed" && row.output
-      ? row.output
-      : { path: row.path, status: "failed", reason: row.reason ?? "crashed", detail: row.detail ?? "" },
+    outcome:
+      row.state === "completed" && row.output
+        ? row.output
+        : { path: row.path, status: "failed", reason: row.reason ?? "crashed", detail: row.detail ?? "" },
   }));
 }

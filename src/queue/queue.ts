@@ -46,7 +46,11 @@ const SETUP_LOCK = 0x6a697871;
  */
 export async function openQueue(url: string): Promise<PgBoss> {
   const boss = new PgBoss({
-    connectionString: url, schema: QUEUE_SCHEMA, max: 3, schedule: false, supervise: true,
+    connectionString: url,
+    schema: QUEUE_SCHEMA,
+    max: 3,
+    schedule: false,
+    supervise: true,
     maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
   });
   boss.on("error", (err: Error) => process.stderr.write(`jixiao: queue: ${err.message}\n`));
@@ -56,7 +60,8 @@ export async function openQueue(url: string): Promise<PgBoss> {
     await lock.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK]);
     await boss.start();
     if (!(await boss.getQueue(DEAD_QUEUE))) await boss.createQueue(DEAD_QUEUE);
-    if (!(await boss.getQueue(IMPORT_QUEUE))) await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, deadLetter: DEAD_QUEUE });
+    if (!(await boss.getQueue(IMPORT_QUEUE)))
+      await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, deadLetter: DEAD_QUEUE });
     return boss;
   } catch (err) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
@@ -69,8 +74,13 @@ export async function openQueue(url: string): Promise<PgBoss> {
 /** Given jobs' data and the queue's settings, enqueue them all and return their ids, in order. */
 export async function enqueueJobs(boss: PgBoss, jobs: JobData[], settings: QueueSettings): Promise<string[]> {
   const rows = jobs.map((data) => ({
-    id: randomUUID(), name: IMPORT_QUEUE, data, expireInSeconds: settings.leaseSeconds,
-    retryLimit: settings.attempts - 1, retryDelay: 0, deadLetter: DEAD_QUEUE,
+    id: randomUUID(),
+    name: IMPORT_QUEUE,
+    data,
+    expireInSeconds: settings.leaseSeconds,
+    retryLimit: settings.attempts - 1,
+    retryDelay: 0,
+    deadLetter: DEAD_QUEUE,
   }));
   for (let start = 0; start < rows.length; start += 500) await boss.insert(rows.slice(start, start + 500));
   return rows.map((r) => r.id);

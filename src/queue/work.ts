@@ -30,7 +30,12 @@ export interface WorkHooks {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Given the store, the queue and the settings, work jobs until told to stop (or the queue is empty). */
-export async function workQueue(store: PgStore, boss: PgBoss, settings: WorkSettings, hooks: WorkHooks = {}): Promise<void> {
+export async function workQueue(
+  store: PgStore,
+  boss: PgBoss,
+  settings: WorkSettings,
+  hooks: WorkHooks = {},
+): Promise<void> {
   const pool = new WorkerPool(settings);
   const capacity = settings.workers * FILES_PER_WORKER;
   const active = new Set<Promise<void>>();
@@ -72,7 +77,13 @@ async function queueIsEmpty(boss: PgBoss): Promise<boolean> {
 }
 
 /** Given a job, read, extract and write its file, then mark the job done with the file's outcome. */
-async function runJob(store: PgStore, boss: PgBoss, pool: WorkerPool, job: PgBoss.Job<JobData>, ocrEngine?: string): Promise<FileOutcome> {
+async function runJob(
+  store: PgStore,
+  boss: PgBoss,
+  pool: WorkerPool,
+  job: PgBoss.Job<JobData>,
+  ocrEngine?: string,
+): Promise<FileOutcome> {
   const { path } = JobDataSchema.parse(job.data);
   const outcome = await fileToOutcome(store, pool, path, ocrEngine);
   await boss.complete(IMPORT_QUEUE, job.id, outcome);
@@ -85,7 +96,8 @@ async function fileToOutcome(store: PgStore, pool: WorkerPool, path: string, ocr
   try {
     bytes = await readSource(path);
   } catch (err) {
-    const failure = err instanceof UnreadableFileError ? err : new UnreadableFileError(path, "missing", (err as Error).message);
+    const failure =
+      err instanceof UnreadableFileError ? err : new UnreadableFileError(path, "missing", (err as Error).message);
     return failed(store, path, null, failure.reason, failure.detail);
   }
   // The bytes read now are the identity: a file changed since it was enqueued is stored as it is now.
@@ -96,7 +108,13 @@ async function fileToOutcome(store: PgStore, pool: WorkerPool, path: string, ocr
 }
 
 /** Given the worker's answer for a file, write its document or its import error, and return the outcome. */
-async function writeResponse(store: PgStore, path: string, sha256: string, size: number, response: TaskResponse): Promise<FileOutcome> {
+async function writeResponse(
+  store: PgStore,
+  path: string,
+  sha256: string,
+  size: number,
+  response: TaskResponse,
+): Promise<FileOutcome> {
   if (!response.ok) return failed(store, path, sha256, response.reason, response.detail);
   let written;
   try {
@@ -115,7 +133,13 @@ function isDocumentError(err: unknown): boolean {
   return typeof code !== "string" || code.startsWith("22") || code.startsWith("23");
 }
 
-async function failed(store: PgStore, path: string, sha256: string | null, reason: string, detail: string): Promise<FileOutcome> {
+async function failed(
+  store: PgStore,
+  path: string,
+  sha256: string | null,
+  reason: string,
+  detail: string,
+): Promise<FileOutcome> {
   await store.recordImportError({ path, sha256, reason, detail });
   return { path, status: "failed", reason, detail };
 }

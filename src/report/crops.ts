@@ -31,7 +31,11 @@ export class PdfCropper {
     private readonly settings: CropSettings,
   ) {}
 
-  static async open(bytes: Uint8Array, path: string, settings: CropSettings = defaultCropSettings): Promise<PdfCropper> {
+  static async open(
+    bytes: Uint8Array,
+    path: string,
+    settings: CropSettings = defaultCropSettings,
+  ): Promise<PdfCropper> {
     return new PdfCropper(await bytesToDocument(bytes, path), settings);
   }
 
@@ -52,7 +56,12 @@ export class PdfCropper {
     ctx.drawImage(page, x, y, w, h, 0, 0, w, h);
     ctx.strokeStyle = "#d0021b";
     ctx.lineWidth = 3;
-    ctx.strokeRect(box.x0 * scale - x - 2, box.y0 * scale - y - 2, (box.x1 - box.x0) * scale + 4, (box.y1 - box.y0) * scale + 4);
+    ctx.strokeRect(
+      box.x0 * scale - x - 2,
+      box.y0 * scale - y - 2,
+      (box.x1 - box.x0) * scale + 4,
+      (box.y1 - box.y0) * scale + 4,
+    );
     return out.encode("png");
   }
 
@@ -80,7 +89,11 @@ export class PdfCropper {
       context.fillStyle = "#ffffff";
       context.fillRect(0, 0, canvas.width, canvas.height);
       // pdf.js types its parameters with the DOM's canvas; @napi-rs/canvas implements the same API.
-      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+      await page.render({
+        canvas: canvas as unknown as HTMLCanvasElement,
+        canvasContext: context as unknown as CanvasRenderingContext2D,
+        viewport,
+      }).promise;
       this.pages.set(pageNumber, canvas);
       return canvas;
     } finally {

@@ -48,7 +48,8 @@ export interface FindingFigure {
   provenance: Provenance | null;
 }
 
-const parse = (json: unknown): Provenance | null => (typeof json === "string" ? (JSON.parse(json) as Provenance) : null);
+const parse = (json: unknown): Provenance | null =>
+  typeof json === "string" ? (JSON.parse(json) as Provenance) : null;
 
 /** Given a store (SQLite or PostgreSQL) and optionally one document's sha256, return the documents to report on. */
 export async function storeToReportDocuments(db: StoreReader, sha256?: string): Promise<ReportDocument[]> {
@@ -58,10 +59,17 @@ export async function storeToReportDocuments(db: StoreReader, sha256?: string): 
   );
   const full: ReportDocument[] = [];
   for (const d of docs) {
-    full.push({ ...d, reports: await reportsOf(db, d.id), budget: await budgetOf(db, d.id), findings: await findingsOf(db, d.id), rawTables: await rawTablesOf(db, d.id) });
+    full.push({
+      ...d,
+      reports: await reportsOf(db, d.id),
+      budget: await budgetOf(db, d.id),
+      findings: await findingsOf(db, d.id),
+      rawTables: await rawTablesOf(db, d.id),
+    });
   }
   // Documents with findings first, the most serious first, so a reader meets what to check first.
-  const rank = (d: ReportDocument) => (d.findings.some((f) => f.severity === "error") ? 0 : d.findings.length > 0 ? 1 : 2);
+  const rank = (d: ReportDocument) =>
+    d.findings.some((f) => f.severity === "error") ? 0 : d.findings.length > 0 ? 1 : 2;
   return full.sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -89,7 +97,7 @@ async function budgetOf(db: StoreReader, documentId: number): Promise<BudgetFigu
 /** The findings of one document, most serious first, each with the provenance of the row it is about. */
 async function findingsOf(db: StoreReader, documentId: number): Promise<FindingFigure[]> {
   const rows = await db.all<FindingFigure & { p: unknown }>(
-      `SELECT f.severity, f.kind, f.subject, f.message, f.page,
+    `SELECT f.severity, f.kind, f.subject, f.message, f.page,
          CASE f.record_table
            WHEN 'indicators' THEN (SELECT provenance_json FROM indicators WHERE id = f.record_id)
            WHEN 'budget_lines' THEN (SELECT provenance_json FROM budget_lines WHERE id = f.record_id)
@@ -103,6 +111,9 @@ async function findingsOf(db: StoreReader, documentId: number): Promise<FindingF
 }
 
 async function rawTablesOf(db: StoreReader, documentId: number): Promise<Map<number, string[][]>> {
-  const rows = await db.all<{ i: number; rows: string }>("SELECT table_index AS i, rows_json AS rows FROM raw_tables WHERE document_id = ?", [documentId]);
+  const rows = await db.all<{ i: number; rows: string }>(
+    "SELECT table_index AS i, rows_json AS rows FROM raw_tables WHERE document_id = ?",
+    [documentId],
+  );
   return new Map(rows.map((r) => [r.i, JSON.parse(r.rows) as string[][]]));
 }

@@ -3,7 +3,8 @@
 import type { BudgetFigure, FindingFigure, ReportDocument } from "./data.js";
 
 /** A picture of where a figure was printed: a crop file, a table-row snippet, or nothing. */
-export type Evidence = { kind: "crop"; file: string; page: number } | { kind: "rows"; html: string } | { kind: "none"; why: string };
+export type Evidence =
+  { kind: "crop"; file: string; page: number } | { kind: "rows"; html: string } | { kind: "none"; why: string };
 
 export interface DocumentEvidence {
   budget: Evidence[];
@@ -11,12 +12,16 @@ export interface DocumentEvidence {
 }
 
 const escape = (text: unknown): string =>
-  String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  String(text ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 const num = (x: number | null | undefined, digits = 2) => (x == null ? "" : Number(x.toFixed(digits)).toString());
 
 function evidenceHtml(e: Evidence): string {
-  if (e.kind === "crop") return `<figure class="crop"><img src="${escape(e.file)}" alt="printed on page ${e.page}" loading="eager"><figcaption>page ${e.page}</figcaption></figure>`;
+  if (e.kind === "crop")
+    return `<figure class="crop"><img src="${escape(e.file)}" alt="printed on page ${e.page}" loading="eager"><figcaption>page ${e.page}</figcaption></figure>`;
   if (e.kind === "rows") return `<div class="rows">${e.html}</div>`;
   return `<p class="none">${escape(e.why)}</p>`;
 }
@@ -43,7 +48,8 @@ function budgetTable(lines: BudgetFigure[], evidence: Evidence[]): string {
 }
 
 function findingsList(findings: FindingFigure[], evidence: Evidence[]): string {
-  if (findings.length === 0) return `<h3>Findings</h3><p class="clean">No finding: the printed rates, totals and scores add up.</p>`;
+  if (findings.length === 0)
+    return `<h3>Findings</h3><p class="clean">No finding: the printed rates, totals and scores add up.</p>`;
   const items = findings.map(
     (f, i) => `<li class="finding ${escape(f.severity)}" data-search="${escape(`${f.subject} ${f.message}`)}">
       <p><span class="severity">${escape(f.severity)}</span> <span class="kind">${escape(f.kind)}</span> ${escape(f.message)}</p>
@@ -54,8 +60,10 @@ function findingsList(findings: FindingFigure[], evidence: Evidence[]): string {
 
 function documentSection(doc: ReportDocument, evidence: DocumentEvidence): string {
   const reports = doc.reports
-    .map((r) => `<tr><td>${escape(r.layout)}</td><td>${escape(r.department)}</td><td class="n">${escape(r.fiscalYear)}</td>
-      <td class="n">${escape(r.totalScore)}${r.maxScore != null ? ` / ${escape(r.maxScore)}` : ""}</td><td>${escape(r.grade)}</td><td class="n">${r.indicators}</td></tr>`)
+    .map(
+      (r) => `<tr><td>${escape(r.layout)}</td><td>${escape(r.department)}</td><td class="n">${escape(r.fiscalYear)}</td>
+      <td class="n">${escape(r.totalScore)}${r.maxScore != null ? ` / ${escape(r.maxScore)}` : ""}</td><td>${escape(r.grade)}</td><td class="n">${r.indicators}</td></tr>`,
+    )
     .join("");
   return `<section class="document" data-search="${escape(doc.path)}">
     <h2>${escape(doc.path)}</h2>

@@ -18,7 +18,11 @@ export interface ReportResult {
 }
 
 /** Given a store connection and a folder, write the report there and return what it holds. */
-export async function writeEvidenceReport(db: StoreReader, outDir: string, options: { sha256?: string } = {}): Promise<ReportResult> {
+export async function writeEvidenceReport(
+  db: StoreReader,
+  outDir: string,
+  options: { sha256?: string } = {},
+): Promise<ReportResult> {
   const docs = await storeToReportDocuments(db, options.sha256);
   await mkdir(join(outDir, "crops"), { recursive: true });
   const evidence: DocumentEvidence[] = [];
@@ -61,7 +65,8 @@ async function documentEvidence(doc: ReportDocument, outDir: string): Promise<Do
 
 /** Given a PDF's path, return a cropper, or the reason no crop can be made (the file moved, …). */
 async function openCropper(path: string): Promise<PdfCropper | string> {
-  if (!existsSync(path)) return `the source file ${path} is no longer where it was imported from, so no crop can be made`;
+  if (!existsSync(path))
+    return `the source file ${path} is no longer where it was imported from, so no crop can be made`;
   try {
     // Loaded here, so commands that never crop (an import's writer thread among them) do not load pdf.js.
     const { PdfCropper } = await import("./crops.js");

@@ -69,7 +69,12 @@ export interface Pairing<T> {
 }
 
 /** Given two lists, a similarity and its floor, return one-to-one pairs (best first), and what stayed unpaired on each side. */
-export function pairRecords<T>(expected: readonly T[], actual: readonly T[], score: (e: T, a: T) => number, floor: number): Pairing<T> {
+export function pairRecords<T>(
+  expected: readonly T[],
+  actual: readonly T[],
+  score: (e: T, a: T) => number,
+  floor: number,
+): Pairing<T> {
   const candidates: [number, number, number][] = [];
   expected.forEach((e, i) =>
     actual.forEach((a, j) => {
@@ -87,5 +92,9 @@ export function pairRecords<T>(expected: readonly T[], actual: readonly T[], sco
     usedActual.add(j);
     pairs.push([expected[i]!, actual[j]!]);
   }
-  return { pairs, missing: expected.filter((_, i) => !usedExpected.has(i)), extra: actual.filter((_, j) => !usedActual.has(j)) };
+  return {
+    pairs,
+    missing: expected.filter((_, i) => !usedExpected.has(i)),
+    extra: actual.filter((_, j) => !usedActual.has(j)),
+  };
 }

@@ -10,19 +10,39 @@ export type RecordKind = "report" | "budget" | "goal" | "indicator" | "project";
 /** The fields compared for each kind of record, and how (paths into nested Values with dots). */
 export const SCORED_FIELDS: Readonly<Record<RecordKind, Readonly<Record<string, Equality>>>> = {
   report: { kind: sameText, department: sameText, fiscalYear: sameNumber, totalScore: sameNumber, grade: sameText },
-  budget: { adjusted: sameNumber, executed: sameNumber, rateReported: sameNumber, initial: sameNumber, weight: sameNumber, score: sameNumber },
+  budget: {
+    adjusted: sameNumber,
+    executed: sameNumber,
+    rateReported: sameNumber,
+    initial: sameNumber,
+    weight: sameNumber,
+    score: sameNumber,
+  },
   goal: { text: sameText, actual: sameText },
   indicator: {
-    level1: sameText, level2: sameText, name: sameText,
-    "target.raw": sameText, "target.op": sameText, "target.value": sameNumber, "target.unit": sameText,
-    "actual.raw": sameText, "actual.value": sameNumber,
-    weight: sameNumber, score: sameNumber, criterion: sameText,
+    level1: sameText,
+    level2: sameText,
+    name: sameText,
+    "target.raw": sameText,
+    "target.op": sameText,
+    "target.value": sameNumber,
+    "target.unit": sameText,
+    "actual.raw": sameText,
+    "actual.value": sameNumber,
+    weight: sameNumber,
+    score: sameNumber,
+    criterion: sameText,
   },
   project: { name: sameText, budget: sameNumber, executed: sameNumber, rateReported: sameNumber, score: sameNumber },
 };
 
 /** Where each kind of record sits in a report. */
-const LISTS: Readonly<Record<Exclude<RecordKind, "report">, string>> = { budget: "budget", goal: "goals", indicator: "indicators", project: "projects" };
+const LISTS: Readonly<Record<Exclude<RecordKind, "report">, string>> = {
+  budget: "budget",
+  goal: "goals",
+  indicator: "indicators",
+  project: "projects",
+};
 
 export interface Tally {
   tp: number;
@@ -46,8 +66,10 @@ export interface DocumentScore {
 }
 
 const emptyTally = (): Tally => ({ tp: 0, fp: 0, fn: 0, expectedRecords: 0, actualRecords: 0, matchedRecords: 0 });
-const field = (record: Json, path: string): unknown => path.split(".").reduce<unknown>((v, k) => (v == null ? v : (v as Json)[k]), record);
-const listOf = (record: Json | undefined, key: string): Json[] => (Array.isArray(record?.[key]) ? (record[key] as Json[]) : []);
+const field = (record: Json, path: string): unknown =>
+  path.split(".").reduce<unknown>((v, k) => (v == null ? v : (v as Json)[k]), record);
+const listOf = (record: Json | undefined, key: string): Json[] =>
+  Array.isArray(record?.[key]) ? (record[key] as Json[]) : [];
 
 /** Given a record, return how a disagreement names it. */
 function recordLabel(kind: RecordKind, r: Json): string {
@@ -88,7 +110,13 @@ const LIKENESS: Readonly<Record<RecordKind, [(e: Json, a: Json) => number, numbe
 };
 
 /** Given two lists of one kind of record, add their cells to the score and return the pairs made. */
-function compareRecords(kind: RecordKind, expected: Json[], actual: Json[], into: DocumentScore, where: string): [Json, Json][] {
+function compareRecords(
+  kind: RecordKind,
+  expected: Json[],
+  actual: Json[],
+  into: DocumentScore,
+  where: string,
+): [Json, Json][] {
   const t = (into.tallies[kind] ??= emptyTally());
   t.expectedRecords += expected.length;
   t.actualRecords += actual.length;
@@ -107,7 +135,9 @@ function compareRecords(kind: RecordKind, expected: Json[], actual: Json[], into
       }
       if (ev != null) t.fn++;
       if (av != null) t.fp++;
-      into.diffs.push(`${where} ${kind} ${recordLabel(kind, e)} .${path}: expected ${JSON.stringify(ev)} got ${JSON.stringify(av)}`);
+      into.diffs.push(
+        `${where} ${kind} ${recordLabel(kind, e)} .${path}: expected ${JSON.stringify(ev)} got ${JSON.stringify(av)}`,
+      );
     }
   }
   for (const e of missing) {
@@ -128,10 +158,13 @@ export function scoreDocument(expected: unknown, actual: unknown, where = ""): D
   const ar = listOf(actual as Json, "reports");
   const pairs = compareRecords("report", er, ar, score, where);
   const kinds = Object.keys(LISTS) as Exclude<RecordKind, "report">[];
-  for (const [e, a] of pairs) for (const kind of kinds) compareRecords(kind, listOf(e, LISTS[kind]), listOf(a, LISTS[kind]), score, where);
+  for (const [e, a] of pairs)
+    for (const kind of kinds) compareRecords(kind, listOf(e, LISTS[kind]), listOf(a, LISTS[kind]), score, where);
   // The records of a report that paired with nothing count in full against the side that has them.
-  for (const e of er.filter((r) => !pairs.some(([p]) => p === r))) for (const kind of kinds) compareRecords(kind, listOf(e, LISTS[kind]), [], score, where);
-  for (const a of ar.filter((r) => !pairs.some(([, p]) => p === r))) for (const kind of kinds) compareRecords(kind, [], listOf(a, LISTS[kind]), score, where);
+  for (const e of er.filter((r) => !pairs.some(([p]) => p === r)))
+    for (const kind of kinds) compareRecords(kind, listOf(e, LISTS[kind]), [], score, where);
+  for (const a of ar.filter((r) => !pairs.some(([, p]) => p === r)))
+    for (const kind of kinds) compareRecords(kind, [], listOf(a, LISTS[kind]), score, where);
   return score;
 }
 

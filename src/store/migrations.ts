@@ -30,7 +30,12 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "initial schema", sql: V1_SQL },
   { version: 2, name: "history keys, checks views and full-text search", sql: V2_SQL, run: backfillKeys },
-  { version: 3, name: "indicator extras, project keys and declared targets against results", sql: V3_SQL, run: backfillProjectKeys },
+  {
+    version: 3,
+    name: "indicator extras, project keys and declared targets against results",
+    sql: V3_SQL,
+    run: backfillProjectKeys,
+  },
   { version: 4, name: "provenance of figures and findings", sql: V4_SQL },
   { version: 5, name: "findings that know what OCR read", sql: V5_SQL },
 ];
@@ -50,15 +55,19 @@ export function assertReadable(file: string, version: number, latest: number = L
     );
   }
   if (version < latest) {
-    const what = version === 0 ? "is not a jixiao database (schema version 0)" : `has the older schema version ${version}`;
-    throw new StoreError(`${file}: ${what}; open it for writing once (e.g. with \`jixiao import\`) to create or upgrade it`);
+    const what =
+      version === 0 ? "is not a jixiao database (schema version 0)" : `has the older schema version ${version}`;
+    throw new StoreError(
+      `${file}: ${what}; open it for writing once (e.g. with \`jixiao import\`) to create or upgrade it`,
+    );
   }
 }
 
 /** Given a list of migrations, throw unless their versions run 1, 2, 3 … without gaps. */
 function assertOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`internal error: migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`internal error: migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
 }
 
@@ -87,7 +96,9 @@ export function migrate(
       apply.immediate();
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      throw new StoreError(`${file}: cannot upgrade to schema version ${migration.version} (${migration.name}): ${why}`);
+      throw new StoreError(
+        `${file}: cannot upgrade to schema version ${migration.version} (${migration.name}): ${why}`,
+      );
     }
   }
   return { from, to: schemaVersion(db) };
@@ -103,5 +114,8 @@ export function schemaToSql(db: Database.Database): string {
     .all() as { name: string; sql: string }[];
   const shadows = new Set(rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql)).map((r) => r.name));
   const isShadow = (name: string) => [...shadows].some((v) => name.startsWith(`${v}_`));
-  return rows.filter((r) => !isShadow(r.name)).map((r) => `${r.sql};\n`).join("\n");
+  return rows
+    .filter((r) => !isShadow(r.name))
+    .map((r) => `${r.sql};\n`)
+    .join("\n");
 }

@@ -3,7 +3,13 @@
 import { validateDocument, type Document } from "../../contracts/model.js";
 import type { Table } from "../../contracts/extraction.js";
 import {
-  rowToBudget, rowToGoal, rowToIndicator, rowToProject, rowToRawTable, rowToReport, rowToWarning,
+  rowToBudget,
+  rowToGoal,
+  rowToIndicator,
+  rowToProject,
+  rowToRawTable,
+  rowToReport,
+  rowToWarning,
 } from "./rows.js";
 import type { DocumentRow, ReadStatements } from "./statements.js";
 
@@ -20,7 +26,11 @@ export function loadDocument(r: ReadStatements, row: DocumentRow): Document {
   return validateDocument({
     schema: row.model_schema,
     source: {
-      path: row.path, sha256: row.sha256, format: row.format, textLayer: row.text_layer, pages: row.pages,
+      path: row.path,
+      sha256: row.sha256,
+      format: row.format,
+      textLayer: row.text_layer,
+      pages: row.pages,
     },
     reports,
     warnings: r.warningsOf.all(row.id).map(rowToWarning),

@@ -2,14 +2,36 @@
 // SQLite: prepared statements and one transaction per batch are what make bulk imports fast).
 import type Database from "better-sqlite3";
 import {
-  BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, RAW_TABLE_COLUMNS, REPORT_COLUMNS,
-  WARNING_COLUMNS, insertSql, type BudgetRow, type GoalRow, type IndicatorRow, type ProjectRow,
-  type RawTableRow, type ReportRow, type Row, type WarningRow,
+  BUDGET_COLUMNS,
+  GOAL_COLUMNS,
+  INDICATOR_COLUMNS,
+  PROJECT_COLUMNS,
+  RAW_TABLE_COLUMNS,
+  REPORT_COLUMNS,
+  WARNING_COLUMNS,
+  insertSql,
+  type BudgetRow,
+  type GoalRow,
+  type IndicatorRow,
+  type ProjectRow,
+  type RawTableRow,
+  type ReportRow,
+  type Row,
+  type WarningRow,
 } from "./rows.js";
 
 export const DOCUMENT_COLUMNS = [
-  "sha256", "path", "size", "model_schema", "format", "text_layer", "pages", "status", "report_count",
-  "imported_at", "jixiao_version",
+  "sha256",
+  "path",
+  "size",
+  "model_schema",
+  "format",
+  "text_layer",
+  "pages",
+  "status",
+  "report_count",
+  "imported_at",
+  "jixiao_version",
 ] as const;
 export type DocumentRow = Row<typeof DOCUMENT_COLUMNS> & { id: number };
 

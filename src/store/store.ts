@@ -9,7 +9,11 @@ import { StoreError } from "./errors.js";
 import { assertReadable, migrate, schemaVersion } from "./migrations.js";
 import { loadDocument, loadRawTables } from "./read.js";
 import {
-  prepareReads, prepareWrites, type DocumentRow, type ImportErrorRow, type ReadStatements,
+  prepareReads,
+  prepareWrites,
+  type DocumentRow,
+  type ImportErrorRow,
+  type ReadStatements,
   type WriteStatements,
 } from "./statements.js";
 import { jixiaoVersion } from "../version.js";
@@ -111,16 +115,24 @@ export class Store {
   /** Record a file that could not be read at all; a path failing again replaces its row. */
   recordImportError(error: ImportErrorInput): void {
     this.writable().upsertImportError.run({
-      path: error.path, sha256: error.sha256, reason: error.reason, detail: error.detail,
-      at: error.at ?? new Date().toISOString(), jixiao_version: jixiaoVersion(),
+      path: error.path,
+      sha256: error.sha256,
+      reason: error.reason,
+      detail: error.detail,
+      at: error.at ?? new Date().toISOString(),
+      jixiao_version: jixiaoVersion(),
     });
   }
 
   /** The files that could not be read, by path. */
   importErrors(): ImportErrorRecord[] {
     return this.reads.importErrors.all().map((row: ImportErrorRow) => ({
-      path: row.path as string, sha256: row.sha256 as string | null, reason: row.reason as string,
-      detail: row.detail as string, at: row.at as string, attempts: row.attempts,
+      path: row.path as string,
+      sha256: row.sha256 as string | null,
+      reason: row.reason as string,
+      detail: row.detail as string,
+      at: row.at as string,
+      attempts: row.attempts,
       jixiaoVersion: row.jixiao_version as string,
     }));
   }
@@ -178,10 +190,17 @@ export class Store {
 
 function toSummary(row: DocumentRow): DocumentSummary {
   return {
-    id: row.id, sha256: row.sha256 as string, path: row.path as string, size: row.size as number,
-    format: row.format as string, textLayer: row.text_layer as string, pages: row.pages as number | null,
-    status: row.status as DocumentSummary["status"], reportCount: row.report_count as number,
-    importedAt: row.imported_at as string, jixiaoVersion: row.jixiao_version as string,
+    id: row.id,
+    sha256: row.sha256 as string,
+    path: row.path as string,
+    size: row.size as number,
+    format: row.format as string,
+    textLayer: row.text_layer as string,
+    pages: row.pages as number | null,
+    status: row.status as DocumentSummary["status"],
+    reportCount: row.report_count as number,
+    importedAt: row.imported_at as string,
+    jixiaoVersion: row.jixiao_version as string,
   };
 }
 
@@ -236,7 +255,9 @@ function explainOpenError(file: string, err: unknown): Error {
   const code = (err as { code?: unknown }).code;
   if (code === "SQLITE_NOTADB") return new StoreError(`${file}: not a SQLite database`);
   if (code === "SQLITE_READONLY_DIRECTORY" || code === "SQLITE_CANTOPEN") {
-    return new StoreError(`${file}: cannot be read here: it is in WAL mode (a writer is open, or one was interrupted) and its folder is not writable; open it once with write access (any jixiao import) to return it to a rollback journal`);
+    return new StoreError(
+      `${file}: cannot be read here: it is in WAL mode (a writer is open, or one was interrupted) and its folder is not writable; open it once with write access (any jixiao import) to return it to a rollback journal`,
+    );
   }
   if (err instanceof Database.SqliteError || (err instanceof TypeError && /directory/.test(err.message))) {
     return new StoreError(`${file}: cannot open the database: ${err.message}`);

@@ -4,7 +4,13 @@ import type { Document } from "../../contracts/model.js";
 import type { Table } from "../../contracts/extraction.js";
 import { StoreError } from "./errors.js";
 import {
-  budgetToRow, goalToRow, indicatorToRow, projectToRow, rawTableToRow, reportToRow, warningToRow,
+  budgetToRow,
+  goalToRow,
+  indicatorToRow,
+  projectToRow,
+  rawTableToRow,
+  reportToRow,
+  warningToRow,
   type DocContext,
 } from "./rows.js";
 import type { WriteStatements } from "./statements.js";
@@ -27,10 +33,17 @@ export function insertDocument(
 ): number {
   const { sha256, path } = doc.source;
   const inserted = w.insertDocument.run({
-    sha256, path, size: meta.size, model_schema: doc.schema, format: doc.source.format,
-    text_layer: doc.source.textLayer, pages: doc.source.pages,
-    status: doc.reports.length > 0 ? "ok" : "no-layout", report_count: doc.reports.length,
-    imported_at: meta.importedAt, jixiao_version: meta.jixiaoVersion,
+    sha256,
+    path,
+    size: meta.size,
+    model_schema: doc.schema,
+    format: doc.source.format,
+    text_layer: doc.source.textLayer,
+    pages: doc.source.pages,
+    status: doc.reports.length > 0 ? "ok" : "no-layout",
+    report_count: doc.reports.length,
+    imported_at: meta.importedAt,
+    jixiao_version: meta.jixiaoVersion,
   });
   const ctx: DocContext = { documentId: Number(inserted.lastInsertRowid), sha256, path };
   doc.reports.forEach((report, ordinal) => {

@@ -28,7 +28,12 @@ describe("extraction accuracy on the fixtures", () => {
       const { document, extraction } = await extractFile(file);
       const { cells, diffs } = scoreAgainst(expected, document);
       if (basename(file).includes(".scan.")) {
-        Object.assign(scans, { tp: scans.tp + cells.tp, fp: scans.fp + cells.fp, fn: scans.fn + cells.fn, files: scans.files + 1 });
+        Object.assign(scans, {
+          tp: scans.tp + cells.tp,
+          fp: scans.fp + cells.fp,
+          fn: scans.fn + cells.fn,
+          files: scans.files + 1,
+        });
         // A scan is never accused of an error its document does not make, and what it prints wrong is still found.
         expectFindingsOfDocument(file, document, extraction);
       }

@@ -7,7 +7,11 @@ import { extractFile } from "../../src/pipeline.js";
 import { FIXTURES, scoreAgainst } from "../helpers.js";
 
 const DIR = join(FIXTURES, "realdocs2");
-const WORKBOOKS = ["sstqa-72-2021-project-self-evaluation.xlsx", "sstqa-1-2024-department-targets.xlsx", "sstqa-40-2023-department-targets.xlsx"];
+const WORKBOOKS = [
+  "sstqa-72-2021-project-self-evaluation.xlsx",
+  "sstqa-1-2024-department-targets.xlsx",
+  "sstqa-40-2023-department-targets.xlsx",
+];
 
 describe("the real workbooks of fixtures/realdocs2", () => {
   for (const name of WORKBOOKS) {
@@ -32,8 +36,15 @@ describe("the real workbooks of fixtures/realdocs2", () => {
     expect([jobs.target?.raw, jobs.actual?.raw]).toEqual(["≥39500人", "49358人"]);
     expect(report.indicators.filter((i) => i.weight === 5)).toHaveLength(8);
     // The cell holds 0.88 under a percent format: what the sheet shows is 88%.
-    expect(report.indicators.find((i) => i.name === "预算执行率")!.actual).toEqual({ raw: "88%", op: null, value: 88, unit: "%" });
-    expect(report.projects.map((p) => [p.name, p.budget, p.executed, p.score])).toEqual([["就业补助资金", 7574, 6643, null]]);
+    expect(report.indicators.find((i) => i.name === "预算执行率")!.actual).toEqual({
+      raw: "88%",
+      op: null,
+      value: 88,
+      unit: "%",
+    });
+    expect(report.projects.map((p) => [p.name, p.budget, p.executed, p.score])).toEqual([
+      ["就业补助资金", 7574, 6643, null],
+    ]);
   });
 
   it("gives targets only on the department target tables, with the money of their key tasks as projects", async () => {

@@ -46,7 +46,10 @@ describe("import with bad files among good ones", () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/1 imported/);
     const conn = new Database(db, { readonly: true });
-    const errors = conn.prepare("SELECT path, reason FROM import_errors ORDER BY path").all() as { path: string; reason: string }[];
+    const errors = conn.prepare("SELECT path, reason FROM import_errors ORDER BY path").all() as {
+      path: string;
+      reason: string;
+    }[];
     const docs = conn.prepare("SELECT path, status FROM documents").all() as { path: string; status: string }[];
     conn.close();
     const reasons = Object.fromEntries(errors.map((e) => [e.path, e.reason]));

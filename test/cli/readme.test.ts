@@ -23,7 +23,8 @@ describe("the README and the commands", () => {
   }
 
   it("exits 0 on --help and 2 on an unknown command", async () => {
-    const log = console.log, error = console.error;
+    const log = console.log,
+      error = console.error;
     console.log = () => {};
     console.error = () => {};
     try {

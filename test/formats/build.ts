@@ -26,27 +26,53 @@ export interface TestWorkbook {
 export function xlsxOf(book: TestWorkbook): Uint8Array {
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    "_rels/.rels": strToU8(`<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    "xl/workbook.xml": strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}">${book.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${book.sheets
-      .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="${PKG}">${book.sheets
-      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`).join("")}`
-      + `<Relationship Id="rS" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rT" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`),
-    "xl/sharedStrings.xml": strToU8(`<sst xmlns="${MAIN}">${(book.strings ?? []).map((si) => `<si>${si}</si>`).join("")}</sst>`),
+    "_rels/.rels": strToU8(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}">${book.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${book.sheets
+        .map(
+          (s, i) =>
+            `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`,
+        )
+        .join("")}</sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationships xmlns="${PKG}">${book.sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join("")}` +
+        `<Relationship Id="rS" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rT" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+    "xl/sharedStrings.xml": strToU8(
+      `<sst xmlns="${MAIN}">${(book.strings ?? []).map((si) => `<si>${si}</si>`).join("")}</sst>`,
+    ),
     "xl/styles.xml": strToU8(`<styleSheet xmlns="${MAIN}">${book.styles ?? ""}</styleSheet>`),
   };
-  book.sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${s.body}</worksheet>`)));
+  book.sheets.forEach(
+    (s, i) =>
+      (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+        `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${s.body}</worksheet>`,
+      )),
+  );
   return zipSync(files);
 }
 
 /** Styles with xf 0 plain, 1 ruled, 2 ruled and bold, 3 plain and bold, and xf 4+ the given number formats (ruled). */
 export function stylesWith(formats: { id: number; code?: string }[] = []): string {
   const custom = formats.filter((f) => f.code !== undefined);
-  return (custom.length ? `<numFmts>${custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code!.replace(/"/g, "&quot;")}"/>`).join("")}</numFmts>` : "")
-    + '<fonts><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>'
-    + '<borders><border><left/><right/><top/><bottom/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/></border></borders>'
-    + `<cellXfs><xf numFmtId="0" fontId="0" borderId="0"/><xf numFmtId="0" fontId="0" borderId="1"/><xf numFmtId="0" fontId="1" borderId="1"/><xf numFmtId="0" fontId="1" borderId="0"/>${formats
-      .map((f) => `<xf numFmtId="${f.id}" fontId="0" borderId="1" applyNumberFormat="1"/>`).join("")}</cellXfs>`;
+  return (
+    (custom.length
+      ? `<numFmts>${custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${f.code!.replace(/"/g, "&quot;")}"/>`).join("")}</numFmts>`
+      : "") +
+    '<fonts><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>' +
+    '<borders><border><left/><right/><top/><bottom/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/></border></borders>' +
+    `<cellXfs><xf numFmtId="0" fontId="0" borderId="0"/><xf numFmtId="0" fontId="0" borderId="1"/><xf numFmtId="0" fontId="1" borderId="1"/><xf numFmtId="0" fontId="1" borderId="0"/>${formats
+      .map((f) => `<xf numFmtId="${f.id}" fontId="0" borderId="1" applyNumberFormat="1"/>`)
+      .join("")}</cellXfs>`
+  );
 }
 
 const FREE = 0xffffffff;

@@ -11,12 +11,20 @@ import { FIXTURES } from "../helpers.js";
 
 const page = (html: string) => extractHtml(Buffer.from(html, "utf8"), "test.html");
 const rowsOf = (e: Extraction, i = 0) => tableToRows(tablesOf(e)[i]!);
-const spansOf = (e: Extraction, i = 0) => tablesOf(e)[i]!.rows.map((r) => r.map((c) => (c ? `${c.text}:${c.rowSpan}x${c.colSpan}` : null)));
-const outline = (blocks: Block[]) => blocks.map((b) => (b.kind === "text" ? `${b.role}:${b.text}` : `table ${b.table.index} ${b.table.rows.length}x${b.table.rows[0]?.length}`));
+const spansOf = (e: Extraction, i = 0) =>
+  tablesOf(e)[i]!.rows.map((r) => r.map((c) => (c ? `${c.text}:${c.rowSpan}x${c.colSpan}` : null)));
+const outline = (blocks: Block[]) =>
+  blocks.map((b) =>
+    b.kind === "text"
+      ? `${b.role}:${b.text}`
+      : `table ${b.table.index} ${b.table.rows.length}x${b.table.rows[0]?.length}`,
+  );
 
 describe("HTML tables", () => {
   it("turns rowspan and colspan into spans, placing each cell at the first free position of its row", async () => {
-    const e = await page(`<table><tr><td rowspan="2">预算执行情况</td><td colspan="2">资金来源</td></tr><tr><td>年初</td><td>调整后</td></tr><tr><td>合计</td><td>1</td><td>2</td></tr></table>`);
+    const e = await page(
+      `<table><tr><td rowspan="2">预算执行情况</td><td colspan="2">资金来源</td></tr><tr><td>年初</td><td>调整后</td></tr><tr><td>合计</td><td>1</td><td>2</td></tr></table>`,
+    );
     expect(spansOf(e)).toEqual([
       ["预算执行情况:2x1", "资金来源:1x2", null],
       [null, "年初:1x1", "调整后:1x1"],
@@ -26,7 +34,9 @@ describe("HTML tables", () => {
   });
 
   it("reads unclosed cells and rows as a browser does, pads short rows, and ends rowspan=0 with its row group", async () => {
-    const e = await page(`<table><thead><tr><th rowspan=0>一级<th>二级</thead><tbody><tr><td>产出<td>数量<td>x<tr><td>效益</table>`);
+    const e = await page(
+      `<table><thead><tr><th rowspan=0>一级<th>二级</thead><tbody><tr><td>产出<td>数量<td>x<tr><td>效益</table>`,
+    );
     expect(spansOf(e)).toEqual([
       ["一级:1x1", "二级:1x1", ":1x1"],
       ["产出:1x1", "数量:1x1", "x:1x1"],
@@ -35,17 +45,27 @@ describe("HTML tables", () => {
   });
 
   it("puts tfoot rows last and cuts a colspan that runs into a rowspan from above", async () => {
-    const e = await page(`<table><tfoot><tr><td>总分</td><td>96</td></tr></tfoot><tr><td>a</td><td rowspan="2">b</td></tr><tr><td colspan="2">c</td></tr></table>`);
-    expect(spansOf(e)).toEqual([["a:1x1", "b:2x1"], ["c:1x1", null], ["总分:1x1", "96:1x1"]]);
+    const e = await page(
+      `<table><tfoot><tr><td>总分</td><td>96</td></tr></tfoot><tr><td>a</td><td rowspan="2">b</td></tr><tr><td colspan="2">c</td></tr></table>`,
+    );
+    expect(spansOf(e)).toEqual([
+      ["a:1x1", "b:2x1"],
+      ["c:1x1", null],
+      ["总分:1x1", "96:1x1"],
+    ]);
   });
 
   it("reads a cell's nested markup as its text: paragraphs and <br> are lines, inline tags are not breaks", async () => {
-    const e = await page(`<table><tr><td><p>通过深化<b>救助</b>改革，</p><p>加强<span style="color:red">社会</span>救助</p></td><td>&nbsp;</td><td>≥15<br/>万人&nbsp;&nbsp;以上</td></tr></table>`);
+    const e = await page(
+      `<table><tr><td><p>通过深化<b>救助</b>改革，</p><p>加强<span style="color:red">社会</span>救助</p></td><td>&nbsp;</td><td>≥15<br/>万人&nbsp;&nbsp;以上</td></tr></table>`,
+    );
     expect(rowsOf(e)).toEqual([["通过深化救助改革，\n加强社会救助", "", "≥15\n万人  以上"]]);
   });
 
   it("lists a table nested in a cell as a table of its own after the outer one, its text not in the cell", async () => {
-    const e = await page(`<table><tr><td>项目</td><td>明细<table><tr><td>甲</td><td>1</td></tr></table></td></tr></table>`);
+    const e = await page(
+      `<table><tr><td>项目</td><td>明细<table><tr><td>甲</td><td>1</td></tr></table></td></tr></table>`,
+    );
     expect(outline(e.blocks)).toEqual(["table 0 1x2", "table 1 1x2"]);
     expect(rowsOf(e, 0)).toEqual([["项目", "明细"]]);
     expect(rowsOf(e, 1)).toEqual([["甲", "1"]]);
@@ -62,12 +82,22 @@ describe("HTML tables", () => {
       <tr><td class=xl66 style='border-top:none'>合计</td><td class=xl66 style='border-top:none;border-left:none'>10.00</td><td class=xl66>9.50</td></tr>
       <tr><td></td><td></td><td></td></tr>
       <tr><td colspan=2>填报人：张三</td><td>日期：2023</td></tr></table>`);
-    expect(outline(e.blocks)).toEqual(["heading:整体支出绩效自评表", "paragraph:单位：万元", "table 0 2x3", "paragraph:填报人：张三 日期：2023"]);
-    expect(rowsOf(e)).toEqual([["项目", "预算数", "执行数"], ["合计", "10.00", "9.50"]]);
+    expect(outline(e.blocks)).toEqual([
+      "heading:整体支出绩效自评表",
+      "paragraph:单位：万元",
+      "table 0 2x3",
+      "paragraph:填报人：张三 日期：2023",
+    ]);
+    expect(rowsOf(e)).toEqual([
+      ["项目", "预算数", "执行数"],
+      ["合计", "10.00", "9.50"],
+    ]);
   });
 
   it("reads a one-column table that only holds the page as the page's content", async () => {
-    const e = await page(`<table width="100%"><tr><td><h2>绩效自评表</h2></td></tr><tr><td><table><tr><td>指标</td><td>分值</td></tr></table><p>备注</p></td></tr></table>`);
+    const e = await page(
+      `<table width="100%"><tr><td><h2>绩效自评表</h2></td></tr><tr><td><table><tr><td>指标</td><td>分值</td></tr></table><p>备注</p></td></tr></table>`,
+    );
     expect(outline(e.blocks)).toEqual(["heading:绩效自评表", "table 0 1x2", "paragraph:备注"]);
   });
 });
@@ -82,8 +112,15 @@ describe("HTML text", () => {
       <table><caption>表1 收支</caption><tr><td>a</td><td>b</td></tr></table>
       <h3>（一）存在问题</h3>文字直接在正文里<ul><li>一</li><li>二</li></ul></body></html>`);
     expect(outline(e.blocks)).toEqual([
-      "heading:部门整体支出绩效自评报告", "paragraph:一、基本情况", "paragraph:第一段 接着写，\n另起一行。",
-      "paragraph:表1 收支", "table 0 1x2", "heading:（一）存在问题", "paragraph:文字直接在正文里", "paragraph:一", "paragraph:二",
+      "heading:部门整体支出绩效自评报告",
+      "paragraph:一、基本情况",
+      "paragraph:第一段 接着写，\n另起一行。",
+      "paragraph:表1 收支",
+      "table 0 1x2",
+      "heading:（一）存在问题",
+      "paragraph:文字直接在正文里",
+      "paragraph:一",
+      "paragraph:二",
     ]);
   });
 
@@ -103,7 +140,11 @@ describe("HTML encodings", () => {
   });
 
   it("decodes GBK declared by <meta charset>, by http-equiv as gb2312, and undeclared (guessed)", async () => {
-    for (const declaration of ['<meta charset="gbk">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', ""]) {
+    for (const declaration of [
+      '<meta charset="gbk">',
+      '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+      "",
+    ]) {
       const e = await extractHtml(gbk(declaration), "gbk.html");
       expect(rowsOf(e)).toEqual([["柳州市民政局", "≥95%"]]);
       expect(e.warnings).toEqual([]);

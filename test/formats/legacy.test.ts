@@ -46,16 +46,27 @@ describe("the OLE directory", () => {
     expect(namesToKind(["Root Entry", "Book"])).toBe("xls");
     expect(namesToKind(["Root Entry", "EncryptionInfo", "EncryptedPackage"])).toBe("encrypted");
     expect(namesToKind(["Root Entry", "PowerPoint Document"])).toBe("other");
-    expect(compoundFileToNames(oleOf(["Workbook", "\x05SummaryInformation"]))).toEqual(["Root Entry", "Workbook", "\x05SummaryInformation"]);
+    expect(compoundFileToNames(oleOf(["Workbook", "\x05SummaryInformation"]))).toEqual([
+      "Root Entry",
+      "Workbook",
+      "\x05SummaryInformation",
+    ]);
   });
 
   it("refuses a password-protected DOCX, a presentation and a truncated file with their reasons", async () => {
-    await expect(extractOle(oleOf(["EncryptionInfo", "EncryptedPackage"]), "secret.docx", extractBytes)).rejects.toMatchObject({ reason: "encrypted" });
-    await expect(extractOle(oleOf(["PowerPoint Document", "Pictures"]), "slides.doc", extractBytes)).rejects.toMatchObject({
+    await expect(
+      extractOle(oleOf(["EncryptionInfo", "EncryptedPackage"]), "secret.docx", extractBytes),
+    ).rejects.toMatchObject({ reason: "encrypted" });
+    await expect(
+      extractOle(oleOf(["PowerPoint Document", "Pictures"]), "slides.doc", extractBytes),
+    ).rejects.toMatchObject({
       reason: "unsupported-format",
-      detail: "an OLE compound file that is neither a Word document nor an Excel workbook (streams: PowerPoint Document, Pictures)",
+      detail:
+        "an OLE compound file that is neither a Word document nor an Excel workbook (streams: PowerPoint Document, Pictures)",
     });
-    await expect(extractOle(fixture("liuzhou.doc").subarray(0, 700), "cut.doc", extractBytes)).rejects.toMatchObject({ reason: "corrupt" });
+    await expect(extractOle(fixture("liuzhou.doc").subarray(0, 700), "cut.doc", extractBytes)).rejects.toMatchObject({
+      reason: "corrupt",
+    });
   });
 });
 
@@ -65,10 +76,18 @@ describe("conversion through LibreOffice", () => {
   });
 
   it("reads a .doc and an .xls converted at the same time, reporting the legacy formats", async () => {
-    const [doc, xls] = await Promise.all([extractBytes(fixture("liuzhou.doc"), "liuzhou.doc"), extractBytes(fixture("liuzhou.xls"), "liuzhou.xls")]);
+    const [doc, xls] = await Promise.all([
+      extractBytes(fixture("liuzhou.doc"), "liuzhou.doc"),
+      extractBytes(fixture("liuzhou.xls"), "liuzhou.xls"),
+    ]);
     expect(doc.format).toBe("doc");
     expect(xls.format).toBe("xls");
-    for (const e of [doc, xls]) expect(tablesOf(e)[0]!.rows[0]!.map((c) => c?.text ?? null).slice(0, 2)).toEqual(["部门名称", "柳州市民政局"]);
+    for (const e of [doc, xls])
+      expect(
+        tablesOf(e)[0]!
+          .rows[0]!.map((c) => c?.text ?? null)
+          .slice(0, 2),
+      ).toEqual(["部门名称", "柳州市民政局"]);
   });
 
   it("names the Debian packages to install when soffice is missing (JIXIAO_SOFFICE=/nonexistent)", async () => {
@@ -76,13 +95,18 @@ describe("conversion through LibreOffice", () => {
     const error = await extractFile(join(FIXTURES, "liuzhou.xls")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableFileError);
     expect(error).toMatchObject({ reason: "missing-dependency" });
-    expect((error as UnreadableFileError).detail).toMatch(/libreoffice-writer-nogui \(and libreoffice-calc-nogui for spreadsheets\)/);
+    expect((error as UnreadableFileError).detail).toMatch(
+      /libreoffice-writer-nogui \(and libreoffice-calc-nogui for spreadsheets\)/,
+    );
   });
 
   it("kills a conversion past its time limit with the processes it started, as a timeout", async () => {
     const pidFile = join(scratch, "child.pid");
     const slow = fakeSoffice("slow-soffice", `sleep 60 &\necho $! > ${pidFile}\nwait`);
-    const error = await extractOle(fixture("liuzhou.doc"), "slow.doc", extractBytes, { soffice: slow, timeoutMs: 1500 }).catch((e: unknown) => e);
+    const error = await extractOle(fixture("liuzhou.doc"), "slow.doc", extractBytes, {
+      soffice: slow,
+      timeoutMs: 1500,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: "timeout", detail: "LibreOffice did not convert the file within 1.5 s" });
     const child = Number(readFileSync(pidFile, "utf8"));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -91,16 +115,20 @@ describe("conversion through LibreOffice", () => {
 
   it("reports a file LibreOffice writes nothing for as corrupt, with what it said", async () => {
     const silent = fakeSoffice("failing-soffice", 'echo "Error: source file could not be loaded" >&2\nexit 0');
-    await expect(extractOle(fixture("liuzhou.xls"), "bad.xls", extractBytes, { soffice: silent })).rejects.toMatchObject({
+    await expect(
+      extractOle(fixture("liuzhou.xls"), "bad.xls", extractBytes, { soffice: silent }),
+    ).rejects.toMatchObject({
       reason: "corrupt",
-      detail: "LibreOffice could not convert the xls file (damaged or password-protected?): Error: source file could not be loaded",
+      detail:
+        "LibreOffice could not convert the xls file (damaged or password-protected?): Error: source file could not be loaded",
     });
   });
 });
 
 describe("the CLI without LibreOffice", () => {
   const env = { ...process.env, JIXIAO_SOFFICE: "/nonexistent" };
-  const jixiao = (...args: string[]) => spawnSync("node", [join(REPO, "bin/jixiao.js"), ...args], { cwd: REPO, encoding: "utf8", env });
+  const jixiao = (...args: string[]) =>
+    spawnSync("node", [join(REPO, "bin/jixiao.js"), ...args], { cwd: REPO, encoding: "utf8", env });
 
   it("extract exits 1 with one line naming the file, the reason and the package", () => {
     const run = jixiao("extract", "fixtures/wuhan.doc", "--json");
@@ -115,7 +143,11 @@ describe("the CLI without LibreOffice", () => {
     const run = jixiao("import", "fixtures/wuhan.doc", "fixtures/wuhan.html", "--db", db);
     expect(run.status).toBe(0);
     const conn = new Database(db, { readonly: true });
-    const errors = conn.prepare("SELECT path, reason, detail FROM import_errors").all() as { path: string; reason: string; detail: string }[];
+    const errors = conn.prepare("SELECT path, reason, detail FROM import_errors").all() as {
+      path: string;
+      reason: string;
+      detail: string;
+    }[];
     const documents = conn.prepare("SELECT path FROM documents").pluck().all();
     conn.close();
     expect(errors.map((e) => [e.path, e.reason])).toEqual([["fixtures/wuhan.doc", "missing-dependency"]]);

@@ -10,7 +10,9 @@ import { FIXTURES, scoreAgainst } from "../helpers.js";
 import { oleOf, xlsxOf } from "./build.js";
 
 const DIR = join(FIXTURES, "misnamed");
-const files = readdirSync(DIR).filter((f) => !f.endsWith(".expected.json")).sort();
+const files = readdirSync(DIR)
+  .filter((f) => !f.endsWith(".expected.json"))
+  .sort();
 
 /** What each misnamed file really is: [detected from the bytes, format reported]. */
 const REALLY: Record<string, [string, string]> = {
@@ -57,12 +59,18 @@ describe("format detection", () => {
   });
 
   it("knows HTML by its opening tags after comments and white space, in UTF-16 too, or by an early table", () => {
-    expect(looksLikeHtml('\n<!-- saved from url=(0014)about:internet -->\n<html xmlns:o="urn:schemas-microsoft-com:office:office">')).toBe(true);
-    expect(looksLikeHtml("<META http-equiv=Content-Type content=\"text/html; charset=gb2312\">")).toBe(true);
+    expect(
+      looksLikeHtml(
+        '\n<!-- saved from url=(0014)about:internet -->\n<html xmlns:o="urn:schemas-microsoft-com:office:office">',
+      ),
+    ).toBe(true);
+    expect(looksLikeHtml('<META http-equiv=Content-Type content="text/html; charset=gb2312">')).toBe(true);
     expect(looksLikeHtml("<title>绩效</title>")).toBe(true);
     expect(looksLikeHtml("报表\n<TABLE border=1>")).toBe(true);
     expect(looksLikeHtml("a < b and table")).toBe(false);
-    expect(detectFormat(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<html><body>表</body></html>", "utf16le")]))).toBe("html");
+    expect(
+      detectFormat(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<html><body>表</body></html>", "utf16le")])),
+    ).toBe("html");
   });
 
   it(`names no extension in what it decides: ${basename(DIR)}/ holds a DOCX named .doc and an HTML page named .pdf`, () => {

@@ -3,7 +3,16 @@
 // import_errors, every good file must be written, each limit hit must name its limit, and the
 // import's whole process tree must stay under 1.5 GB by the importer's own accounting.
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -25,7 +34,11 @@ interface Stats {
 }
 
 function importAs(args: string[]): { status: number | null; stderr: string; stats: Stats } {
-  const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", ...args], { ...asUser, env: { ...process.env, JIXIAO_STATS: "1" }, encoding: "utf8" });
+  const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", ...args], {
+    ...asUser,
+    env: { ...process.env, JIXIAO_STATS: "1" },
+    encoding: "utf8",
+  });
   const line = run.stderr.split("\n").find((l) => l.startsWith("JIXIAO_STATS "));
   if (!line) throw new Error(`import failed (${run.status}): ${run.stderr.slice(-2000)}`);
   return { status: run.status, stderr: run.stderr, stats: JSON.parse(line.slice("JIXIAO_STATS ".length)) as Stats };
@@ -33,12 +46,19 @@ function importAs(args: string[]): { status: number | null; stderr: string; stat
 
 function rowsOf(db: string) {
   const conn = new Database(db, { readonly: true });
-  const errors = new Map(conn.prepare("SELECT path, reason, detail FROM import_errors").all().map((r) => {
-    const row = r as { path: string; reason: string; detail: string };
-    return [row.path, row] as const;
-  }));
+  const errors = new Map(
+    conn
+      .prepare("SELECT path, reason, detail FROM import_errors")
+      .all()
+      .map((r) => {
+        const row = r as { path: string; reason: string; detail: string };
+        return [row.path, row] as const;
+      }),
+  );
   const documents = conn.prepare("SELECT path FROM documents").pluck().all() as string[];
-  const warnings = conn.prepare("SELECT source_path AS path, message FROM warnings WHERE code = 'limit-exceeded'").all() as { path: string; message: string }[];
+  const warnings = conn
+    .prepare("SELECT source_path AS path, message FROM warnings WHERE code = 'limit-exceeded'")
+    .all() as { path: string; message: string }[];
   conn.close();
   return { errors, documents, warnings };
 }
@@ -48,7 +68,11 @@ describe("an import of hostile files mixed with good ones", () => {
   const input = join(dir, "in");
   const db = join(dir, "out", "hostile.db");
   const at = (name: string) => join(input, name);
-  const gbkName = Buffer.concat([Buffer.from(`${input}/`), Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]), Buffer.from(".docx")]); // 报告 in GBK
+  const gbkName = Buffer.concat([
+    Buffer.from(`${input}/`),
+    Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]),
+    Buffer.from(".docx"),
+  ]); // 报告 in GBK
   let result: ReturnType<typeof importAs>;
   let rows: ReturnType<typeof rowsOf>;
 
@@ -101,13 +125,24 @@ describe("an import of hostile files mixed with good ones", () => {
       const row = rows.errors.get(name.startsWith("/") ? name : at(name));
       return row && [row.reason, row.detail];
     };
-    expect(reasonOf("paragraphs.docx")).toEqual(["too-large", "10,000,000 paragraphs, past the limit maxParagraphs=200000 (raise it with --limit maxParagraphs=N)"]);
+    expect(reasonOf("paragraphs.docx")).toEqual([
+      "too-large",
+      "10,000,000 paragraphs, past the limit maxParagraphs=200000 (raise it with --limit maxParagraphs=N)",
+    ]);
     expect(reasonOf("nested.docx")?.[1]).toMatch(/levels of nested XML elements, past the limit maxElementDepth=1000/);
-    expect(reasonOf("rows.xlsx")).toEqual(["too-large", '200,000 rows in sheet "S", past the limit maxTableRows=20000 (raise it with --limit maxTableRows=N)']);
+    expect(reasonOf("rows.xlsx")).toEqual([
+      "too-large",
+      '200,000 rows in sheet "S", past the limit maxTableRows=20000 (raise it with --limit maxTableRows=N)',
+    ]);
     expect(reasonOf("nested.html")?.[1]).toMatch(/levels of nested elements, past the limit maxElementDepth=1000/);
     expect(reasonOf("nested-html-named.xls")?.[0]).toBe("too-large");
-    expect(reasonOf("flate.pdf")?.[1]).toMatch(/^a FlateDecode stream at byte \d+ inflating past 256 MB, past the limit maxStreamMb=256/);
-    expect(reasonOf("sparse.pdf")).toEqual(["too-large", "1900 MB, past the limit maxFileMb=200 (raise it with --limit maxFileMb=N)"]);
+    expect(reasonOf("flate.pdf")?.[1]).toMatch(
+      /^a FlateDecode stream at byte \d+ inflating past 256 MB, past the limit maxStreamMb=256/,
+    );
+    expect(reasonOf("sparse.pdf")).toEqual([
+      "too-large",
+      "1900 MB, past the limit maxFileMb=200 (raise it with --limit maxFileMb=N)",
+    ]);
     expect(reasonOf("no-permission.pdf")?.[0]).toBe("unreadable");
     expect(reasonOf("fifo.pdf")).toEqual(["not-a-file", "is a FIFO (named pipe)"]);
     expect(reasonOf("/dev/null")).toEqual(["not-a-file", "is a device"]);
@@ -119,7 +154,9 @@ describe("an import of hostile files mixed with good ones", () => {
   });
 
   it("reads files past a table or image limit in part, with a warning naming the limit", () => {
-    expect(rows.documents).toEqual(expect.arrayContaining([at("gridspan.docx"), at("merged.xlsx"), at("scan-image.pdf"), at("wide-spans.html")]));
+    expect(rows.documents).toEqual(
+      expect.arrayContaining([at("gridspan.docx"), at("merged.xlsx"), at("scan-image.pdf"), at("wide-spans.html")]),
+    );
     const warned = (name: string) => rows.warnings.filter((w) => w.path === at(name)).map((w) => w.message);
     expect(warned("gridspan.docx")).toEqual([
       "a cell of table 0 spans 2147483647 columns from column 0, past the limit maxTableColumns=1000 (raise it with --limit maxTableColumns=N): the rest is left out",
@@ -150,7 +187,20 @@ describe("a file that kills its worker", () => {
     const good = join(FIXTURES, "liuzhou.docx");
     const db = join(dir, "fatal.db");
     // With the limits raised, the span sizes an array of 2^31 cells: V8 aborts the worker process.
-    const { status } = importAs([bomb, good, "--db", db, "--workers", "1", "--memory", "400", "--limit", "maxTableColumns=2147483647", "--limit", "maxTableCells=100000000000"]);
+    const { status } = importAs([
+      bomb,
+      good,
+      "--db",
+      db,
+      "--workers",
+      "1",
+      "--memory",
+      "400",
+      "--limit",
+      "maxTableColumns=2147483647",
+      "--limit",
+      "maxTableCells=100000000000",
+    ]);
     const { errors, documents } = rowsOf(db);
     expect(status).toBe(0);
     expect(errors.get(bomb)?.reason).toBe("out-of-memory");
@@ -161,7 +211,10 @@ describe("a file that kills its worker", () => {
 describe("numbers and nesting read from documents", () => {
   it("reports a 序号 collapsed into one cell as a run past the rows instead of listing every gap", () => {
     // camelot's lattice joins a column of 1…10 into one cell, which reads as 12345678910.
-    const warnings = checkSequence([{ seq: 12_345_678_910, name: "项目甲" }, { seq: 11, name: "项目乙" }]);
+    const warnings = checkSequence([
+      { seq: 12_345_678_910, name: "项目甲" },
+      { seq: 11, name: "项目乙" },
+    ]);
     expect(warnings.map((w) => w.message)).toEqual(["project rows: 序号 run to 12345678910 over 2 row(s)"]);
   });
 
@@ -169,6 +222,8 @@ describe("numbers and nesting read from documents", () => {
     const file = join(mkdtempSync(join(tmpdir(), "jixiao-nested-")), "nested.html");
     writeFileSync(file, hostile.htmlNestedTables(2_000));
     await expect(extractFile(file)).rejects.toBeInstanceOf(UnreadableFileError);
-    await expect(extractFile(file)).rejects.toThrow(`${file}: too-large: 8,003 levels of nested elements, past the limit maxElementDepth=1000`);
+    await expect(extractFile(file)).rejects.toThrow(
+      `${file}: too-large: 8,003 levels of nested elements, past the limit maxElementDepth=1000`,
+    );
   });
 });

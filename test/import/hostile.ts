@@ -16,7 +16,9 @@ export function docxOf(body: string): Uint8Array {
 /** A DOCX table whose one cell declares a span of `span` grid columns (ECMA-376 §17.4.17). */
 export function docxGridSpan(span: number): Uint8Array {
   const cell = (text: string, props = "") => `<w:tc>${props}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
-  return docxOf(`<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>${cell("项目名称", `<w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>`)}</w:tr><w:tr>${cell("a")}${cell("b")}</w:tr></w:tbl>`);
+  return docxOf(
+    `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>${cell("项目名称", `<w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>`)}</w:tr><w:tr>${cell("a")}${cell("b")}</w:tr></w:tbl>`,
+  );
 }
 
 /** A DOCX of `count` empty paragraphs (7 bytes of XML each, a few hundred KB zipped for 10 million). */
@@ -26,7 +28,9 @@ export function docxEmptyParagraphs(count: number): Uint8Array {
 
 /** A DOCX of tables nested `depth` deep, one cell each. */
 export function docxNestedTables(depth: number): Uint8Array {
-  return docxOf(`${"<w:tbl><w:tr><w:tc>".repeat(depth)}<w:p><w:r><w:t>x</w:t></w:r></w:p>${"</w:tc></w:tr></w:tbl><w:p/>".repeat(depth)}`);
+  return docxOf(
+    `${"<w:tbl><w:tr><w:tc>".repeat(depth)}<w:p><w:r><w:t>x</w:t></w:r></w:p>${"</w:tc></w:tr></w:tbl><w:p/>".repeat(depth)}`,
+  );
 }
 
 /** An XLSX whose two cells, A1 and the last cell of a merged area, span `rows` × 26 cells. */
@@ -37,7 +41,10 @@ export function xlsxMergedArea(rows: number): Uint8Array {
 
 /** An XLSX sheet of `rows` rows of two numbers. */
 export function xlsxRows(rows: number): Uint8Array {
-  const data = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>1</v></c></row>`).join("");
+  const data = Array.from(
+    { length: rows },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>1</v></c></row>`,
+  ).join("");
   return xlsxOf({ sheets: [{ name: "S", body: `<sheetData>${data}</sheetData>` }] });
 }
 
@@ -53,7 +60,11 @@ export function pdfOf(objects: (string | Buffer)[]): Buffer {
   let size = parts[0]!.length;
   objects.forEach((body, i) => {
     offsets.push(size);
-    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, "latin1"), Buffer.from("\nendobj\n")]);
+    const part = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, "latin1"),
+      Buffer.from("\nendobj\n"),
+    ]);
     parts.push(part);
     size += part.length;
   });
@@ -64,7 +75,11 @@ export function pdfOf(objects: (string | Buffer)[]): Buffer {
 
 /** Given a stream's dictionary entries and data, return the object body of the stream. */
 function streamObject(entries: string, data: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`<< ${entries} /Length ${data.length} >>\nstream\n`), data, Buffer.from("\nendstream")]);
+  return Buffer.concat([
+    Buffer.from(`<< ${entries} /Length ${data.length} >>\nstream\n`),
+    data,
+    Buffer.from("\nendstream"),
+  ]);
 }
 
 /** A one-page PDF whose page holds the content stream `content` and the image XObject `image`. */
@@ -82,7 +97,10 @@ function pdfPage(content: Buffer, contentEntries: string, image?: Buffer): Buffe
 /** An image-only page (a scan) whose one image declares `side` × `side` gray pixels in a few hundred bytes of FlateDecode. */
 export function pdfHugeImage(side: number): Buffer {
   const data = deflateSync(Buffer.alloc(64 * 1024));
-  const image = streamObject(`/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, data);
+  const image = streamObject(
+    `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+    data,
+  );
   return pdfPage(Buffer.from("q 595 0 0 842 0 0 cm /Im0 Do Q"), "", image);
 }
 
@@ -93,7 +111,8 @@ export async function pdfFlateBomb(mb: number): Promise<Buffer> {
   deflate.on("data", (c: Buffer) => out.push(c));
   const ended = new Promise((resolve) => deflate.on("end", resolve));
   const chunk = Buffer.alloc(16 * 1024 * 1024, 0x20);
-  for (let i = 0; i < mb / 16; i++) if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once("drain", resolve));
+  for (let i = 0; i < mb / 16; i++)
+    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once("drain", resolve));
   deflate.end();
   await ended;
   return pdfPage(Buffer.concat(out), "/Filter /FlateDecode");

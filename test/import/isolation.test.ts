@@ -17,7 +17,11 @@ function heapBomb(file: string): void {
 }
 
 function importWith(files: string[], db: string, ...options: string[]) {
-  const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", ...files, "--db", db, "--workers", "1", ...options], { encoding: "utf8" });
+  const run = spawnSync(
+    "node",
+    [join(REPO, "bin/jixiao.js"), "import", ...files, "--db", db, "--workers", "1", ...options],
+    { encoding: "utf8" },
+  );
   const conn = new Database(db, { readonly: true });
   const errors = conn.prepare("SELECT path, reason FROM import_errors").all();
   const details = conn.prepare("SELECT detail FROM import_errors").pluck().all();
@@ -39,7 +43,9 @@ describe("worker isolation", () => {
     const result = importWith([bomb, good], join(dir, "limit.db"));
     expect(result.status).toBe(0);
     expect(result.errors).toEqual([{ path: bomb, reason: "too-large" }]);
-    expect(result.details[0]).toBe("1,500,000 paragraphs, past the limit maxParagraphs=200000 (raise it with --limit maxParagraphs=N)");
+    expect(result.details[0]).toBe(
+      "1,500,000 paragraphs, past the limit maxParagraphs=200000 (raise it with --limit maxParagraphs=N)",
+    );
     expect(result.documents).toEqual([good]);
   });
 

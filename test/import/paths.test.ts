@@ -34,7 +34,9 @@ describe("file names as bytes", () => {
     const name = Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]), Buffer.from(".docx")]);
     copyFileSync(join(FIXTURES, "liuzhou.docx"), name);
     const db = join(dir, "names.db");
-    const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", "-", "--db", db], { input: Buffer.concat([name, Buffer.from("\n")]) });
+    const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", "-", "--db", db], {
+      input: Buffer.concat([name, Buffer.from("\n")]),
+    });
     expect(run.status).toBe(0);
     const conn = new Database(db, { readonly: true });
     expect(conn.prepare("SELECT path FROM documents").pluck().all()).toEqual([`${dir}/\\xB1\\xA8\\xB8\\xE6.docx`]);

@@ -18,7 +18,9 @@ function importSync(corpus: string, db: string) {
 /** Every table's rows, in id order, without the columns that record when the import ran. */
 function contents(db: string): Record<string, unknown[]> {
   const conn = new Database(db, { readonly: true });
-  const all = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string; sql: string }[];
+  const all = conn
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string; sql: string }[];
   // Full-text indexes are derived from the base tables; their shadow tables have no rowid to order by.
   const virtual = all.filter((t) => /VIRTUAL/i.test(t.sql)).map((t) => t.name);
   const tables = all.map((t) => t.name).filter((n) => !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
@@ -62,7 +64,9 @@ describe("bulk import", () => {
 
   it("gives the same database after kill -9 in the middle and a re-run as after one uninterrupted run", async () => {
     const db = join(dir, "killed.db");
-    const child = spawn("node", [BIN, "import", corpus, "--db", db, "--workers", "2", "--batch", "2"], { stdio: "ignore" });
+    const child = spawn("node", [BIN, "import", corpus, "--db", db, "--workers", "2", "--batch", "2"], {
+      stdio: "ignore",
+    });
     const deadline = Date.now() + 60_000;
     while (documentCount(db) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill("SIGKILL");

@@ -62,7 +62,12 @@ describe("gaoyi-report on the rendered fixtures", () => {
 
 describe("gaoyi-report on seed 004's OCR dump", () => {
   it("reads the report at cell F1 100% against the seed's expected file", () => {
-    const document = { schema: "jixiao/report@1", source: { path: "004", sha256: "0".repeat(64), format: "pdf", textLayer: "ocr", pages: null }, reports: [seed.report], warnings: [] };
+    const document = {
+      schema: "jixiao/report@1",
+      source: { path: "004", sha256: "0".repeat(64), format: "pdf", textLayer: "ocr", pages: null },
+      reports: [seed.report],
+      warnings: [],
+    };
     expect(scoreAgainst(expectedOfLayout(SEED_EXPECTED), document).cells.f1).toBe(1);
   });
 
@@ -74,7 +79,12 @@ describe("gaoyi-report on seed 004's OCR dump", () => {
   it("reads the title, the unit without 部门, the year, 总得分 96 of 满分 100 and the grade 优秀", () => {
     const { title, department, fiscalYear, totalScore, maxScore, grade, conclusion } = seed.report;
     expect({ title, department, fiscalYear, totalScore, maxScore, grade, conclusion }).toEqual({
-      title: "高邑县民政局部门 2021 年度整体支出绩效自评报告", department: "高邑县民政局", fiscalYear: 2021, totalScore: 96, maxScore: 100, grade: "优秀",
+      title: "高邑县民政局部门 2021 年度整体支出绩效自评报告",
+      department: "高邑县民政局",
+      fiscalYear: 2021,
+      totalScore: 96,
+      maxScore: 100,
+      grade: "优秀",
       conclusion: "根据部门职责定位和各项工作履职情况进行综合评价，总得分 96 分，满分 100 分，综合绩效评价等级为优秀。",
     });
   });
@@ -92,9 +102,15 @@ describe("gaoyi-report on seed 004's OCR dump", () => {
   it("reads the overall goal with its 实现情况 as actual, then one goal per 分项 heading", () => {
     const { goals } = seed.report;
     expect(goals.map((g) => g.seq)).toEqual([null, 1, 2, 3, 4, 5]);
-    expect(goals[0]!.text.endsWith("农村社区综合服务设施覆盖率进一步提升；大力发展社会组织、社会工作和慈善事业。保障全县贫困户持续有效的脱贫。")).toBe(true);
+    expect(
+      goals[0]!.text.endsWith(
+        "农村社区综合服务设施覆盖率进一步提升；大力发展社会组织、社会工作和慈善事业。保障全县贫困户持续有效的脱贫。",
+      ),
+    ).toBe(true);
     expect(goals[0]!.actual!.startsWith("聚焦脱贫攻坚、特殊群体、群众关切，做好基本民生保障")).toBe(true);
-    expect(goals[4]!.text).toBe("加强城乡社区建设，积极开展农村社区建设实验工作。促进全县社会组织高质量发展，加强社区社会工作专业人才队伍建设，积极推动政府购买社会组织服务和社会工作岗位。");
+    expect(goals[4]!.text).toBe(
+      "加强城乡社区建设，积极开展农村社区建设实验工作。促进全县社会组织高质量发展，加强社区社会工作专业人才队伍建设，积极推动政府购买社会组织服务和社会工作岗位。",
+    );
     expect(goals.slice(1).map((g) => g.actual)).toEqual([null, null, null, null, null]);
   });
 
@@ -107,19 +123,38 @@ describe("gaoyi-report on seed 004's OCR dump", () => {
   it("reads '名称：…自评得分7分' items under a weighted heading without a weight of their own", () => {
     const item = indicator(seed.report, "绩效目标科学性");
     expect([item.level1, item.level2, item.level1Raw, item.level2Raw, item.weight, item.score]).toEqual([
-      "投入指标", "绩效目标指标管理", "投入指标（20分）", "绩效目标指标管理（10分）", null, 7,
+      "投入指标",
+      "绩效目标指标管理",
+      "投入指标（20分）",
+      "绩效目标指标管理（10分）",
+      null,
+      7,
     ]);
   });
 
   it("reads a weighted heading over a paragraph as one item, nested by its numbering style", () => {
     const item = indicator(seed.report, "财务管理规范性");
-    expect([item.level1, item.level2, item.level2Raw, item.weight, item.score]).toEqual(["过程指标", "预算执行", "预算执行（25 分）", 5, 5]);
-    expect(item.summary!.endsWith("银行账户数量、开户程序符合规定；库存现金没有超过规定额度，无违反规定大额支取现金。自评得分 5 分。")).toBe(true);
+    expect([item.level1, item.level2, item.level2Raw, item.weight, item.score]).toEqual([
+      "过程指标",
+      "预算执行",
+      "预算执行（25 分）",
+      5,
+      5,
+    ]);
+    expect(
+      item.summary!.endsWith(
+        "银行账户数量、开户程序符合规定；库存现金没有超过规定额度，无违反规定大额支取现金。自评得分 5 分。",
+      ),
+    ).toBe(true);
   });
 
   it("reads the 二级 headings scored as wholes (数量指标, 部门整体效益) as both name and level 2", () => {
-    expect([indicator(seed.report, "数量指标")].map((i) => [i.level1, i.level2, i.weight, i.score])).toEqual([["产出指标", "数量指标", 10, 10]]);
-    expect([indicator(seed.report, "部门整体效益")].map((i) => [i.level1, i.level2, i.weight, i.score])).toEqual([["效果指标", "部门整体效益", 9, 5]]);
+    expect([indicator(seed.report, "数量指标")].map((i) => [i.level1, i.level2, i.weight, i.score])).toEqual([
+      ["产出指标", "数量指标", 10, 10],
+    ]);
+    expect([indicator(seed.report, "部门整体效益")].map((i) => [i.level1, i.level2, i.weight, i.score])).toEqual([
+      ["效果指标", "部门整体效益", 9, 5],
+    ]);
   });
 
   it("reads the 分项绩效项目清单's three figures as 预算数, 执行数, 得分, '-' as null", () => {
@@ -136,9 +171,9 @@ describe("gaoyi-report on seed 004's OCR dump", () => {
 
   it("gives the exact warnings of what it left out or found inconsistent", () => {
     expect(seed.warnings).toEqual([
-      "not-represented: budget item \"财政专户核拨收入 0万元\" is no fund source: not recorded",
+      'not-represented: budget item "财政专户核拨收入 0万元" is no fund source: not recorded',
       "not-represented: 决算收入 (income, with carry-overs) is not a budget figure: not recorded",
-      "not-represented: table headed \"姓名 / 工作单位 / 职务 / 签字\" is outside the model",
+      'not-represented: table headed "姓名 / 工作单位 / 职务 / 签字" is outside the model',
       "ambiguous-layout: project list prints 3 figures under 4 headers (budget, executed, balance, score): read without balance",
       "source-inconsistent: items scored without a weight of their own: 绩效目标科学性, 绩效指标科学性, 预算编制完整性, 项目预算功能分类等编制合规性, 预算上报及时性",
     ]);
@@ -149,7 +184,10 @@ describe("the rules hold for another county's report of the same structure", () 
   const other = seedText
     .slice(seedText.indexOf("#### 附件 4"))
     .replace("高邑县民政局部门 2021 年度整体支出绩效自评报告", "赞皇县财政局 2022 年度部门整体支出绩效自评报告")
-    .replace("2021年度预算收入6778.59万元，其中：一般公共预算收入6223.59万元，基金预算收入555万元", "2022年度预算收入1,500.5万元，其中：一般公共预算收入1,200.5万元，基金预算收入300万元")
+    .replace(
+      "2021年度预算收入6778.59万元，其中：一般公共预算收入6223.59万元，基金预算收入555万元",
+      "2022年度预算收入1,500.5万元，其中：一般公共预算收入1,200.5万元，基金预算收入300万元",
+    )
     .replace("2021年决算支出6696.24万元", "2022年决算支出1450万元")
     .replace("自评得分7分", "自评得分6分")
     .replace("总得分 96 分", "总得分 95 分")
@@ -157,12 +195,20 @@ describe("the rules hold for another county's report of the same structure", () 
   const { report, warnings } = readDump(other);
 
   it("reads its unit, year, total and grade", () => {
-    expect([report.department, report.fiscalYear, report.totalScore, report.maxScore, report.grade]).toEqual(["赞皇县财政局", 2022, 95, 100, "良好"]);
+    expect([report.department, report.fiscalYear, report.totalScore, report.maxScore, report.grade]).toEqual([
+      "赞皇县财政局",
+      2022,
+      95,
+      100,
+      "良好",
+    ]);
   });
 
   it("reads its budget amounts, thousands separators included", () => {
     expect(report.budget.slice(0, 3).map((b) => [b.fundSource, b.initial, b.executed])).toEqual([
-      ["total", 1500.5, 1450], ["general_public", 1200.5, null], ["government_fund", 300, null],
+      ["total", 1500.5, 1450],
+      ["general_public", 1200.5, null],
+      ["government_fund", 300, null],
     ]);
   });
 
@@ -180,22 +226,45 @@ describe("the rules hold for another county's report of the same structure", () 
 
 describe("headings a text layer ran onto a paragraph", () => {
   it("splits '…自评得分3分。(2)预算编制(10分)' into the paragraph and the heading", () => {
-    const line = { text: "绩效指标科学性：能准确反映绩效目标完成情况，清晰、细化、可评价、可衡量，自评得分3分。(2)预算编制(10分)", page: 8, heading: false };
+    const line = {
+      text: "绩效指标科学性：能准确反映绩效目标完成情况，清晰、细化、可评价、可衡量，自评得分3分。(2)预算编制(10分)",
+      page: 8,
+      heading: false,
+    };
     expect(splitRunOnHeadings([line]).map((l) => l.text)).toEqual([
-      "绩效指标科学性：能准确反映绩效目标完成情况，清晰、细化、可评价、可衡量，自评得分3分。", "(2)预算编制(10分)",
+      "绩效指标科学性：能准确反映绩效目标完成情况，清晰、细化、可评价、可衡量，自评得分3分。",
+      "(2)预算编制(10分)",
     ]);
   });
 
   it("splits a numbered heading with a comma off the end of a paragraph, and leaves numbered sentences alone", () => {
-    const line = { text: "按标准及时、足额发放残疾人两项补贴资金。3、聚焦群众关切，提高基本社会服务幸福线", page: 5, heading: false };
-    expect(splitRunOnHeadings([line]).map((l) => l.text)).toEqual(["按标准及时、足额发放残疾人两项补贴资金。", "3、聚焦群众关切，提高基本社会服务幸福线"]);
-    const sentences = { text: "（4）访谈。直接听取项目管理者、实施人员的意见。（5）问卷调查。获取对项目实施效果的满意度。", page: 6, heading: false };
+    const line = {
+      text: "按标准及时、足额发放残疾人两项补贴资金。3、聚焦群众关切，提高基本社会服务幸福线",
+      page: 5,
+      heading: false,
+    };
+    expect(splitRunOnHeadings([line]).map((l) => l.text)).toEqual([
+      "按标准及时、足额发放残疾人两项补贴资金。",
+      "3、聚焦群众关切，提高基本社会服务幸福线",
+    ]);
+    const sentences = {
+      text: "（4）访谈。直接听取项目管理者、实施人员的意见。（5）问卷调查。获取对项目实施效果的满意度。",
+      page: 6,
+      heading: false,
+    };
     expect(splitRunOnHeadings([sentences])).toEqual([sentences]);
   });
 
   it("splits a weighted heading off the paragraph run onto it", () => {
-    const line = { text: "(1)数量指标（10分）特困供养人员月发放人数达到496人，自评得分10分。", page: 10, heading: false };
-    expect(splitRunOnHeadings([line]).map((l) => l.text)).toEqual(["(1)数量指标（10分）", "特困供养人员月发放人数达到496人，自评得分10分。"]);
+    const line = {
+      text: "(1)数量指标（10分）特困供养人员月发放人数达到496人，自评得分10分。",
+      page: 10,
+      heading: false,
+    };
+    expect(splitRunOnHeadings([line]).map((l) => l.text)).toEqual([
+      "(1)数量指标（10分）",
+      "特困供养人员月发放人数达到496人，自评得分10分。",
+    ]);
   });
 });
 

@@ -9,7 +9,15 @@ import type { Indicator } from "../../contracts/model.js";
 import { dumpToExtraction } from "../seed-dump.js";
 
 const read = (...lines: string[]) => normalize(dumpToExtraction(lines.join("\n")));
-const brief = (i: Indicator) => [i.level1, i.level2, i.name, i.target?.raw ?? null, i.actual?.raw ?? null, i.weight, i.score];
+const brief = (i: Indicator) => [
+  i.level1,
+  i.level2,
+  i.name,
+  i.target?.raw ?? null,
+  i.actual?.raw ?? null,
+  i.weight,
+  i.score,
+];
 
 describe("a form no family knows", () => {
   it("reads its columns in the printed order, whatever subset it prints, as layout generic", () => {
@@ -26,8 +34,14 @@ describe("a form no family knows", () => {
       ["产出指标", "数量指标", "校舍维修面积", null, "1.2万平方米", null, 20],
     ]);
     expect(warnings.map((w) => [w.code, w.message])).toEqual([
-      ["generic-columns", "indicator columns read by their headers: 指标名称 → name; 得分 → score; 全年实际值 → actual; 二级指标 → level2; 一级指标 → level1; 核查方式 → unmapped"],
-      ["column-unmapped", 'indicator column "核查方式" matches no header synonym (docs/headers.md): its cells were not read'],
+      [
+        "generic-columns",
+        "indicator columns read by their headers: 指标名称 → name; 得分 → score; 全年实际值 → actual; 二级指标 → level2; 一级指标 → level1; 核查方式 → unmapped",
+      ],
+      [
+        "column-unmapped",
+        'indicator column "核查方式" matches no header synonym (docs/headers.md): its cells were not read',
+      ],
     ]);
   });
 
@@ -42,9 +56,18 @@ describe("a form no family knows", () => {
     );
     const rows = value[0]!.indicators;
     expect(rows.map((i) => [i.target, i.actual])).toEqual([
-      [{ raw: "≥120公里", op: ">=", value: 120, unit: "公里" }, { raw: "126公里", op: null, value: 126, unit: "公里" }],
-      [{ raw: "≥90%", op: ">=", value: 90, unit: "%" }, { raw: "93%", op: null, value: 93, unit: "%" }],
-      [{ raw: "明显", op: null, value: null, unit: null }, { raw: "明显", op: null, value: null, unit: null }],
+      [
+        { raw: "≥120公里", op: ">=", value: 120, unit: "公里" },
+        { raw: "126公里", op: null, value: 126, unit: "公里" },
+      ],
+      [
+        { raw: "≥90%", op: ">=", value: 90, unit: "%" },
+        { raw: "93%", op: null, value: 93, unit: "%" },
+      ],
+      [
+        { raw: "明显", op: null, value: null, unit: null },
+        { raw: "明显", op: null, value: null, unit: null },
+      ],
     ]);
     expect(value[0]!.projects.map((p) => p.name)).toEqual(["乡村道路养护"]);
   });
@@ -74,7 +97,9 @@ describe("a form no family knows", () => {
       "总分\t\t\t\t\t100\t\t9",
     );
     const report = value[0]!;
-    expect(report.indicators.map((i) => [i.level1Raw, i.level2Raw, i.level1, i.level2, i.name, i.weight, i.score, i.extra])).toEqual([
+    expect(
+      report.indicators.map((i) => [i.level1Raw, i.level2Raw, i.level1, i.level2, i.name, i.weight, i.score, i.extra]),
+    ).toEqual([
       ["决策", "目标设定", null, null, "绩效目标合理性", 5, 5, { 一级指标分值: "20", 二级指标分值: "10" }],
       ["决策", "目标设定", null, null, "绩效指标明确性", 5, 4, undefined],
     ]);
@@ -86,7 +111,9 @@ describe("a form no family knows", () => {
       "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分",
       "产出指标\t50\t数量指标\t30\t新建公厕\t30\t28",
     );
-    expect(value[0]!.indicators.map((i) => [i.name, i.weight, i.score, i.extra])).toEqual([["新建公厕", 30, 28, { 一级指标分值: "50", 二级指标分值: "30" }]]);
+    expect(value[0]!.indicators.map((i) => [i.name, i.weight, i.score, i.extra])).toEqual([
+      ["新建公厕", 30, 28, { 一级指标分值: "50", 二级指标分值: "30" }],
+    ]);
   });
 
   it("reads numbered goals written in one cell, key tasks with their money, and 收入来源 pairs of a targets table", () => {
@@ -103,10 +130,20 @@ describe("a form no family knows", () => {
       "产出指标\t数量指标\t除险加固水库数量\t3座",
     );
     const report = value[0]!;
-    expect(report.budget.map((b) => [b.fundSource, b.initial, b.adjusted])).toEqual([["general_public", 1200, null], ["other", 80, null]]);
-    expect(report.goals.map((g) => [g.seq, g.text])).toEqual([[1, "完成病险水库除险加固3座。"], [2, "农村自来水普及率达到92%。"]]);
-    expect(report.projects.map((p) => [p.name, p.budget, p.goal])).toEqual([["水库除险加固", 600, "完成3座病险水库除险加固"]]);
-    expect(report.indicators.map((i) => [i.name, i.target, i.actual, i.score])).toEqual([["除险加固水库数量", { raw: "3座", op: null, value: 3, unit: "座" }, null, null]]);
+    expect(report.budget.map((b) => [b.fundSource, b.initial, b.adjusted])).toEqual([
+      ["general_public", 1200, null],
+      ["other", 80, null],
+    ]);
+    expect(report.goals.map((g) => [g.seq, g.text])).toEqual([
+      [1, "完成病险水库除险加固3座。"],
+      [2, "农村自来水普及率达到92%。"],
+    ]);
+    expect(report.projects.map((p) => [p.name, p.budget, p.goal])).toEqual([
+      ["水库除险加固", 600, "完成3座病险水库除险加固"],
+    ]);
+    expect(report.indicators.map((i) => [i.name, i.target, i.actual, i.score])).toEqual([
+      ["除险加固水库数量", { raw: "3座", op: null, value: 3, unit: "座" }, null, null],
+    ]);
   });
 
   it("reads nothing where no table holds an indicator grid, and says so", () => {
@@ -118,13 +155,34 @@ describe("a form no family knows", () => {
 
 describe("units are unit words", () => {
   it("cuts what is counted, written out, from the unit word", () => {
-    expect(parseValue("开展10次团体心理治疗")).toEqual({ raw: "开展10次团体心理治疗", op: null, value: 10, unit: "次" });
-    expect(parseValue("不低于50人次的个体心理咨询辅导")).toEqual({ raw: "不低于50人次的个体心理咨询辅导", op: ">=", value: 50, unit: "人次" });
-    expect(["个小区", "个自然月", "元/人·月", "元每人每月", "万平方米"].map(unitWordOf)).toEqual(["个小区", "个自然月", "元/人·月", "元每人每月", "万平方米"]);
+    expect(parseValue("开展10次团体心理治疗")).toEqual({
+      raw: "开展10次团体心理治疗",
+      op: null,
+      value: 10,
+      unit: "次",
+    });
+    expect(parseValue("不低于50人次的个体心理咨询辅导")).toEqual({
+      raw: "不低于50人次的个体心理咨询辅导",
+      op: ">=",
+      value: 50,
+      unit: "人次",
+    });
+    expect(["个小区", "个自然月", "元/人·月", "元每人每月", "万平方米"].map(unitWordOf)).toEqual([
+      "个小区",
+      "个自然月",
+      "元/人·月",
+      "元每人每月",
+      "万平方米",
+    ]);
   });
 
   it("splits goals numbered 目标N：, N. or (N) and leaves an unnumbered cell whole", () => {
-    expect(cellToGoals("1.完成培训200人次；2.合格率95%以上。").map((g) => [g.seq, g.text])).toEqual([[1, "完成培训200人次；"], [2, "合格率95%以上。"]]);
-    expect(cellToGoals("保障2.5万人基本生活。")).toEqual([{ seq: null, text: "保障2.5万人基本生活。", actual: null, deviation: null }]);
+    expect(cellToGoals("1.完成培训200人次；2.合格率95%以上。").map((g) => [g.seq, g.text])).toEqual([
+      [1, "完成培训200人次；"],
+      [2, "合格率95%以上。"],
+    ]);
+    expect(cellToGoals("保障2.5万人基本生活。")).toEqual([
+      { seq: null, text: "保障2.5万人基本生活。", actual: null, deviation: null },
+    ]);
   });
 });

@@ -49,13 +49,19 @@ describe("project-sheet fixtures", () => {
 
   it("names the project on every indicator and keeps the warnings the careful reader wrote, in reading order", async () => {
     const { document } = await extractFile(join(FIXTURES, "project-sheet.lo.pdf"));
-    const expected = JSON.parse(readFileSync(join(REPO, "scripts/fixtures/expected/project-sheet.json"), "utf8")) as Document;
+    const expected = JSON.parse(
+      readFileSync(join(REPO, "scripts/fixtures/expected/project-sheet.json"), "utf8"),
+    ) as Document;
     expect(document.reports.map((r) => [...new Set(r.indicators.map((i) => i.project))])).toEqual([
-      ["城乡低保及特困人员救助供养资金"], ["社区养老服务设施建设补助"], ["困难残疾人生活补贴和重度残疾人护理补贴"],
+      ["城乡低保及特困人员救助供养资金"],
+      ["社区养老服务设施建设补助"],
+      ["困难残疾人生活补贴和重度残疾人护理补贴"],
     ]);
     expect(document.reports.map((r) => r.department)).toEqual(["江临市民政局", "江临市民政局", "江临市民政局"]);
     // The expected file gives no pages (it is shared by the DOCX and the PDFs); the PDF's warnings name page 1.
-    expect(document.warnings.map(({ code, message }) => ({ code, message }))).toEqual(expected.warnings.map(({ code, message }) => ({ code, message })));
+    expect(document.warnings.map(({ code, message }) => ({ code, message }))).toEqual(
+      expected.warnings.map(({ code, message }) => ({ code, message })),
+    );
     expect(document.warnings.map((w) => w.page)).toEqual([1, 1]);
   });
 
@@ -81,26 +87,85 @@ describe("a project sheet read from its grid", () => {
   it("reads title, year, department (主管部门) and totals", () => {
     expect(reports.map((r) => [r.kind, r.layout])).toEqual([["project", "project-sheet"]]);
     expect([report.title, report.fiscalYear, report.department, report.totalScore, report.maxScore]).toEqual([
-      "项目支出绩效自评表", 2023, "江临市民政局", 99, 100,
+      "项目支出绩效自评表",
+      2023,
+      "江临市民政局",
+      99,
+      100,
     ]);
   });
 
   it("reads one budget line per fund that prints amounts, 当年财政拨款 as fiscal", () => {
-    expect(report.budget.map((b) => [b.fundSource, b.fundSourceRaw, b.initial, b.adjusted, b.executed, b.rateReported, b.weight, b.score])).toEqual([
+    expect(
+      report.budget.map((b) => [
+        b.fundSource,
+        b.fundSourceRaw,
+        b.initial,
+        b.adjusted,
+        b.executed,
+        b.rateReported,
+        b.weight,
+        b.score,
+      ]),
+    ).toEqual([
       ["total", "年度资金总额", 2380, 2456.8, 2456.8, 1, 10, 10],
       ["fiscal", "其中：当年财政拨款", 2380, 2456.8, 2456.8, 1, null, null],
     ]);
   });
 
   it("reads the 年度总体目标 as one goal with its 实际完成情况", () => {
-    expect(report.goals).toEqual([{ seq: null, text: "按月足额发放两项补贴。", actual: "两项补贴按月足额发放到位。", deviation: null }]);
+    expect(report.goals).toEqual([
+      { seq: null, text: "按月足额发放两项补贴。", actual: "两项补贴按月足额发放到位。", deviation: null },
+    ]);
   });
 
   it("fills the merged 一级 cell down, leaves the 绩效指标 block label out and names the project on each row", () => {
-    expect(report.indicators.map((i) => [i.project, i.level1, i.level2, i.name, i.target?.raw, i.actual?.raw, i.weight, i.score, i.deviation])).toEqual([
-      ["困难残疾人生活补贴和重度残疾人护理补贴", "产出指标", "数量指标", "生活补贴发放人数", "≥1.8万人", "1.86万人", 45, 45, null],
-      ["困难残疾人生活补贴和重度残疾人护理补贴", "产出指标", "质量指标", "补贴发放准确率", "100%", "99.8%", 25, 24, "个别对象信息变更未及时更新。"],
-      ["困难残疾人生活补贴和重度残疾人护理补贴", "满意度指标", "服务对象满意度指标", "补贴对象满意度", "≥90%", "95%", 20, 20, null],
+    expect(
+      report.indicators.map((i) => [
+        i.project,
+        i.level1,
+        i.level2,
+        i.name,
+        i.target?.raw,
+        i.actual?.raw,
+        i.weight,
+        i.score,
+        i.deviation,
+      ]),
+    ).toEqual([
+      [
+        "困难残疾人生活补贴和重度残疾人护理补贴",
+        "产出指标",
+        "数量指标",
+        "生活补贴发放人数",
+        "≥1.8万人",
+        "1.86万人",
+        45,
+        45,
+        null,
+      ],
+      [
+        "困难残疾人生活补贴和重度残疾人护理补贴",
+        "产出指标",
+        "质量指标",
+        "补贴发放准确率",
+        "100%",
+        "99.8%",
+        25,
+        24,
+        "个别对象信息变更未及时更新。",
+      ],
+      [
+        "困难残疾人生活补贴和重度残疾人护理补贴",
+        "满意度指标",
+        "服务对象满意度指标",
+        "补贴对象满意度",
+        "≥90%",
+        "95%",
+        20,
+        20,
+        null,
+      ],
     ]);
     expect(report.indicators.every((i) => i.extra === undefined)).toBe(true);
     expect(warnings).toEqual([]);
@@ -109,63 +174,88 @@ describe("a project sheet read from its grid", () => {
   it("keeps an 实施单位 that is not the 主管部门 in a not-represented warning", () => {
     const lines = [...HEAD, ...INDICATORS];
     lines[3] = "主管部门\t\t江临市民政局\t\t\t实施单位\t\t江临市残疾人服务中心\t";
-    expect(read(lines).warnings).toEqual([{
-      code: "not-represented",
-      message: 'project "困难残疾人生活补贴和重度残疾人护理补贴": 实施单位 (implementing unit) "江临市残疾人服务中心" differs from 主管部门 "江临市民政局", which is recorded as the department',
-      page: null,
-    }]);
+    expect(read(lines).warnings).toEqual([
+      {
+        code: "not-represented",
+        message:
+          'project "困难残疾人生活补贴和重度残疾人护理补贴": 实施单位 (implementing unit) "江临市残疾人服务中心" differs from 主管部门 "江临市民政局", which is recorded as the department',
+        page: null,
+      },
+    ]);
   });
 
   it("keeps a carry-over (上年结转资金) out of the budget lines, in a warning and in the sum check", () => {
     const lines = [...HEAD, ...INDICATORS];
     lines[5] = "\t年度资金总额\t\t2380.00\t2500.00\t2456.80\t10\t98.27%\t9.83";
     lines[7] = "\t上年结转资金\t\t0.00\t43.20\t0.00\t—\t0.00%\t—";
-    const { reports: [sheet], warnings: notes } = read(lines);
+    const {
+      reports: [sheet],
+      warnings: notes,
+    } = read(lines);
     expect(sheet!.budget.map((b) => b.fundSource)).toEqual(["total", "fiscal"]);
-    expect(notes).toEqual([{
-      code: "not-represented",
-      message: 'project "困难残疾人生活补贴和重度残疾人护理补贴": 上年结转资金 (initial 0, adjusted 43.2, executed 0 万元) has no fund source in the model: not recorded as a budget line',
-      page: null,
-    }]);
+    expect(notes).toEqual([
+      {
+        code: "not-represented",
+        message:
+          'project "困难残疾人生活补贴和重度残疾人护理补贴": 上年结转资金 (initial 0, adjusted 43.2, executed 0 万元) has no fund source in the model: not recorded as a budget line',
+        page: null,
+      },
+    ]);
   });
 
   it("warns source-inconsistent when the 其中 lines do not add up to the total", () => {
     const lines = [...HEAD, ...INDICATORS];
     lines[6] = "\t其中：当年财政拨款\t\t2380.00\t2456.80\t2400.00\t—\t97.69%\t—";
-    expect(read(lines).warnings).toEqual([{
-      code: "source-inconsistent",
-      message: 'project "困难残疾人生活补贴和重度残疾人护理补贴": the executed amounts of the 其中 lines add up to 2400 万元, not the printed total 2456.8 万元',
-      page: null,
-    }]);
+    expect(read(lines).warnings).toEqual([
+      {
+        code: "source-inconsistent",
+        message:
+          'project "困难残疾人生活补贴和重度残疾人护理补贴": the executed amounts of the 其中 lines add up to 2400 万元, not the printed total 2456.8 万元',
+        page: null,
+      },
+    ]);
   });
 
   it("reads a sheet continued in a second table (a page break) as one report", () => {
     const { reports: split } = read([...HEAD, ...INDICATORS.slice(0, 3), "", ...INDICATORS.slice(3)]);
     expect(split).toHaveLength(1);
     expect(split[0]!.indicators.map((i) => [i.level1, i.name])).toEqual([
-      ["产出指标", "生活补贴发放人数"], ["产出指标", "补贴发放准确率"], ["满意度指标", "补贴对象满意度"],
+      ["产出指标", "生活补贴发放人数"],
+      ["产出指标", "补贴发放准确率"],
+      ["满意度指标", "补贴对象满意度"],
     ]);
     expect(split[0]!.totalScore).toBe(99);
   });
 
   it("reads two sheets in a row as two reports, each with its own project", () => {
-    const second = [...HEAD, ...INDICATORS].map((l) => l.replace("困难残疾人生活补贴和重度残疾人护理补贴", "重度残疾人护理补贴"));
+    const second = [...HEAD, ...INDICATORS].map((l) =>
+      l.replace("困难残疾人生活补贴和重度残疾人护理补贴", "重度残疾人护理补贴"),
+    );
     const { reports: two } = read([...HEAD, ...INDICATORS, "", ...second]);
-    expect(two.map((r) => r.indicators[0]!.project)).toEqual(["困难残疾人生活补贴和重度残疾人护理补贴", "重度残疾人护理补贴"]);
+    expect(two.map((r) => r.indicators[0]!.project)).toEqual([
+      "困难残疾人生活补贴和重度残疾人护理补贴",
+      "重度残疾人护理补贴",
+    ]);
   });
 
   it("warns about an indicator column no header synonym names, quoting it", () => {
     const lines = [...HEAD, ...INDICATORS];
     lines[11] = "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t佐证材料";
-    expect(read(lines).warnings).toEqual([{
-      code: "column-unmapped",
-      message: 'indicator column "佐证材料" matches no header synonym (docs/headers.md): its cells were not read',
-      page: null,
-    }]);
+    expect(read(lines).warnings).toEqual([
+      {
+        code: "column-unmapped",
+        message: 'indicator column "佐证材料" matches no header synonym (docs/headers.md): its cells were not read',
+        page: null,
+      },
+    ]);
   });
 
   it("leaves a sheet without actual or score columns to target-declaration", () => {
-    const lines = [...HEAD, "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值", "\t产出指标\t数量指标\t生活补贴发放人数\t≥1.8万人"];
+    const lines = [
+      ...HEAD,
+      "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值",
+      "\t产出指标\t数量指标\t生活补贴发放人数\t≥1.8万人",
+    ];
     expect(read(lines).reports.map((r) => r.layout)).toEqual(["target-declaration"]);
   });
 });

@@ -3,7 +3,13 @@
 // the seed's own text.
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cellsToItems, itemsToSlots, FORM_SLOTS, formSlot, splitJoinedCell } from "../../normalizers/project-wide/pairs.js";
+import {
+  cellsToItems,
+  itemsToSlots,
+  FORM_SLOTS,
+  formSlot,
+  splitJoinedCell,
+} from "../../normalizers/project-wide/pairs.js";
 import { normalize } from "../../normalizers/index.js";
 import { extractFile } from "../../src/pipeline.js";
 import { SCHEMA_ID, type Indicator, type Report, type Warning } from "../../contracts/model.js";
@@ -44,7 +50,12 @@ describe("project-wide fixtures and seed dump", () => {
   it("reads the seed dump, whose rows are shifted and whose header is garbled, at cell F1 100%", () => {
     const { value: reports, warnings } = normalize(seedExtraction(join(SEEDS, `${SEED}.txt`)));
     expect(reports.map((r) => r.layout)).toEqual(["project-wide"]);
-    const { cells } = scoreAgainst(join(SEEDS, "expected", `${SEED}.json`), { schema: SCHEMA_ID, source: {}, reports, warnings });
+    const { cells } = scoreAgainst(join(SEEDS, "expected", `${SEED}.json`), {
+      schema: SCHEMA_ID,
+      source: {},
+      reports,
+      warnings,
+    });
     expect(cells.f1).toBe(1);
   });
 
@@ -63,18 +74,32 @@ describe("project-wide rows read by their header columns", () => {
     ]);
     expect(report.title).toBe("2021年度民政局本级部门预算项目绩效自评表");
     expect(report.fiscalYear).toBe(2021);
-    expect(report.projects).toEqual([{
-      seq: 1, name: "办公设备购置", category: null, budget: 27.28, executed: 27.23, balance: null, rateReported: 1, score: null,
-      goal: "配备办公设备", achievement: "达成预期目标", problems: null, remedy: null,
-      provenance: { page: null, table: 0, row: 3, box: null },
-    }]);
+    expect(report.projects).toEqual([
+      {
+        seq: 1,
+        name: "办公设备购置",
+        category: null,
+        budget: 27.28,
+        executed: 27.23,
+        balance: null,
+        rateReported: 1,
+        score: null,
+        goal: "配备办公设备",
+        achievement: "达成预期目标",
+        problems: null,
+        remedy: null,
+        provenance: { page: null, table: 0, row: 3, box: null },
+      },
+    ]);
     expect(report.indicators.map(pick)).toEqual([
       { level1: "产出指标", level2: "数量指标", name: "购置设备不少于50件", summary: "已完成" },
       { level1: "产出指标", level2: "质量指标", name: "设备验收合格率", summary: "已完成" },
       { level1: "效益指标", level2: "社会效益指标", name: "及时更新办公设备，提升工作效率", summary: null },
       { level1: "满意度指标", level2: "服务对象满意度指标", name: "设备正常运转不低于95%", summary: "已先成" },
     ]);
-    expect(report.indicators.every((i) => i.project === "办公设备购置" && i.target === null && i.actual === null)).toBe(true);
+    expect(report.indicators.every((i) => i.project === "办公设备购置" && i.target === null && i.actual === null)).toBe(
+      true,
+    );
     expect(report.indicators[0]!.level1Raw).toBe("产出目标");
   });
 
@@ -105,16 +130,24 @@ describe("project-wide rows read by their header columns", () => {
       "2\t\t基层政权和社区建设\t35.24\t35.2\t100%\t推进社区建设\t达成预期指标\t证书不少于400本\t已完成\t\t\t\t\t\t\t无\t",
     ]);
     expect(warnings).toEqual([
-      { code: "source-inconsistent", message: "婚姻登记工作: 实际支出 63.68 / 预算 61.8 = 103% but 预算支出执行率 is printed 98%", page: null },
+      {
+        code: "source-inconsistent",
+        message: "婚姻登记工作: 实际支出 63.68 / 预算 61.8 = 103% but 预算支出执行率 is printed 98%",
+        page: null,
+      },
       { code: "source-inconsistent", message: "project rows: 序号 1 absent; no 序号 on 婚姻登记工作", page: null },
     ]);
   });
 
   it("reads amounts printed in 元 as 万元", () => {
-    const { value } = normalize(dumpToExtraction([
-      ...HEAD.map((line) => line.replace("单位：万元", "单位：元")),
-      "1\t\t办公设备购置\t272,800.00\t272,300.00\t100%\t配备办公设备\t达成预期目标\t购置设备不少于50件\t已完成\t\t\t\t\t\t\t无\t",
-    ].join("\n")));
+    const { value } = normalize(
+      dumpToExtraction(
+        [
+          ...HEAD.map((line) => line.replace("单位：万元", "单位：元")),
+          "1\t\t办公设备购置\t272,800.00\t272,300.00\t100%\t配备办公设备\t达成预期目标\t购置设备不少于50件\t已完成\t\t\t\t\t\t\t无\t",
+        ].join("\n"),
+      ),
+    );
     expect(value[0]!.projects.map((p) => [p.budget, p.executed])).toEqual([[27.28, 27.23]]);
   });
 });
@@ -125,12 +158,26 @@ describe("project-wide rows read cell by cell where they do not line up with the
       "8\t社工助弱服务资助金\t5906.95\t5295.56\t311.39\t5985.53\t5274.37\t311.16\t100%\t确保社工队伍稳定\t达成预期指标\t完成500学时。\t已完成\t个案辅导次数达到500次\t已完成\t不适用\t社工服务机构使用单位满意率不低于90%\t已先成\t无",
     ]);
     const [project] = report.projects;
-    expect([project!.seq, project!.name, project!.category, project!.budget, project!.executed, project!.rateReported]).toEqual([8, "社工助弱服务资助金", null, 5906.95, 5985.53, 1]);
+    expect([
+      project!.seq,
+      project!.name,
+      project!.category,
+      project!.budget,
+      project!.executed,
+      project!.rateReported,
+    ]).toEqual([8, "社工助弱服务资助金", null, 5906.95, 5985.53, 1]);
     expect(report.indicators.map((i) => i.level2)).toEqual(["数量指标", "质量指标", "服务对象满意度指标"]);
   });
 
   it("reads a lone status where a content is due as the content, with no 完成情况", () => {
-    const { items, closing } = cellsToItems(["提高社会救助服务水平，保证工作质量。", "已完成", "按时完成", "提高困难群众生活质量。", "已完成", "无"]);
+    const { items, closing } = cellsToItems([
+      "提高社会救助服务水平，保证工作质量。",
+      "已完成",
+      "按时完成",
+      "提高困难群众生活质量。",
+      "已完成",
+      "无",
+    ]);
     expect(items).toEqual([
       { content: "提高社会救助服务水平，保证工作质量。", summary: "已完成" },
       { content: "按时完成", summary: null },
@@ -143,14 +190,23 @@ describe("project-wide rows read cell by cell where they do not line up with the
     const slots = FORM_SLOTS.map((level2) => formSlot(level2, { level1Raw: null, level2Raw: null }));
     const items = (n: number) => Array.from({ length: n }, (_, i) => ({ content: `指标${i + 1}`, summary: null }));
     const levels = (n: number) => itemsToSlots(items(n), slots).placed.map(([slot]) => slot.level2);
-    expect(levels(7)).toEqual(["数量指标", "质量指标", "时效指标", "经济效益指标", "社会效益指标", "生态效益指标", "服务对象满意度指标"]);
+    expect(levels(7)).toEqual([
+      "数量指标",
+      "质量指标",
+      "时效指标",
+      "经济效益指标",
+      "社会效益指标",
+      "生态效益指标",
+      "服务对象满意度指标",
+    ]);
     expect(levels(8)).toEqual([...FORM_SLOTS]);
   });
 
   it("splits only where what follows the last semicolon reads as a status", () => {
     expect(splitJoinedCell("奖励及时率100%；及时完成")).toEqual({ content: "奖励及时率100%", summary: "及时完成" });
     expect(splitJoinedCell("6月份完成当选证书订正工作；10月份完成换届选举准备工作，确保选举工作顺利进行。")).toEqual({
-      content: "6月份完成当选证书订正工作；10月份完成换届选举准备工作，确保选举工作顺利进行。", summary: null,
+      content: "6月份完成当选证书订正工作；10月份完成换届选举准备工作，确保选举工作顺利进行。",
+      summary: null,
     });
   });
 });

@@ -23,13 +23,31 @@ function tianjinWith(rows: string[]): Report {
   return value[0]!;
 }
 
-const pick = (i: Indicator) => ({ goalSeq: i.goalSeq, level1: i.level1, level2: i.level2, name: i.name, target: i.target?.raw ?? null, weight: i.weight, score: i.score });
+const pick = (i: Indicator) => ({
+  goalSeq: i.goalSeq,
+  level1: i.level1,
+  level2: i.level2,
+  name: i.name,
+  target: i.target?.raw ?? null,
+  weight: i.weight,
+  score: i.score,
+});
 
 describe("tianjin rows with extraction defects", () => {
   it("realigns a row shifted one column right by an extra leading empty cell", () => {
-    const report = tianjinWith(["\t绩效目标3\t产出指标\t数量指标\t计划完成养治教康孤儿数量\t≥439人/月\t477人/月\t0.5\t0.5"]);
+    const report = tianjinWith([
+      "\t绩效目标3\t产出指标\t数量指标\t计划完成养治教康孤儿数量\t≥439人/月\t477人/月\t0.5\t0.5",
+    ]);
     expect(report.indicators.map(pick)).toEqual([
-      { goalSeq: 3, level1: "产出指标", level2: "数量指标", name: "计划完成养治教康孤儿数量", target: "≥439人/月", weight: 0.5, score: 0.5 },
+      {
+        goalSeq: 3,
+        level1: "产出指标",
+        level2: "数量指标",
+        name: "计划完成养治教康孤儿数量",
+        target: "≥439人/月",
+        weight: 0.5,
+        score: 0.5,
+      },
     ]);
   });
 
@@ -39,7 +57,13 @@ describe("tianjin rows with extraction defects", () => {
       "完善儿童福利及未成年人保护政策、制度、标准\t\t\t\t≥3项\t5项\t0.5\t0.5\t为健全儿童福利保障机制",
     ]);
     expect(report.indicators.map(pick)[1]).toEqual({
-      goalSeq: 3, level1: "产出指标", level2: "数量指标", name: "完善儿童福利及未成年人保护政策、制度、标准", target: "≥3项", weight: 0.5, score: 0.5,
+      goalSeq: 3,
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "完善儿童福利及未成年人保护政策、制度、标准",
+      target: "≥3项",
+      weight: 0.5,
+      score: 0.5,
     });
     expect(report.indicators[1]!.deviation).toBe("为健全儿童福利保障机制");
   });
@@ -74,7 +98,13 @@ describe("tianjin rows with extraction defects", () => {
       "社会组织健康有序发展\t持续促进\t持续促进社会组织健康有序发展\t1\t1.0\t\t",
     ]);
     expect(report.indicators.map(pick)[1]).toEqual({
-      goalSeq: 7, level1: "效益指标", level2: "社会效益指标", name: "社会组织健康有序发展", target: "持续促进", weight: 1, score: 1,
+      goalSeq: 7,
+      level1: "效益指标",
+      level2: "社会效益指标",
+      name: "社会组织健康有序发展",
+      target: "持续促进",
+      weight: 1,
+      score: 1,
     });
   });
 
@@ -123,7 +153,9 @@ function liuzhouWith(rows: string[]): Report {
 describe("liuzhou rows with extraction defects", () => {
   it("realigns a budget row that lost its first cell, keeping 其他资金 as its fund source", () => {
     const report = liuzhouWith([]);
-    expect(report.budget.map((b) => [b.fundSource, b.fundSourceRaw, b.initial, b.adjustment, b.adjusted, b.executed])).toEqual([
+    expect(
+      report.budget.map((b) => [b.fundSource, b.fundSourceRaw, b.initial, b.adjustment, b.adjusted, b.executed]),
+    ).toEqual([
       ["total", "合计", 16539.54, -1693.77, 14845.77, 14845.77],
       ["other", "其他资金", 2486.51, -2486.51, 0, 0],
     ]);
@@ -133,9 +165,17 @@ describe("liuzhou rows with extraction defects", () => {
   });
 
   it("realigns an indicator row shifted left and keeps it in the current 二级 block", () => {
-    const report = liuzhouWith(["\t\t按我市实际城市社区数量安排城市社区惠民资金\t228个社区\t5\t达成预期指标\t5\t已完成\t"]);
+    const report = liuzhouWith([
+      "\t\t按我市实际城市社区数量安排城市社区惠民资金\t228个社区\t5\t达成预期指标\t5\t已完成\t",
+    ]);
     expect(report.indicators.map(pick)[1]).toEqual({
-      goalSeq: null, level1: "产出指标", level2: "数量指标", name: "按我市实际城市社区数量安排城市社区惠民资金", target: "228个社区", weight: 5, score: 5,
+      goalSeq: null,
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "按我市实际城市社区数量安排城市社区惠民资金",
+      target: "228个社区",
+      weight: 5,
+      score: 5,
     });
   });
 
@@ -144,6 +184,10 @@ describe("liuzhou rows with extraction defects", () => {
       "\t\t质量指标\t婚姻收养登记合格率；保障孤儿的福利待遇\t=100%\t5\t100\t5\t已完成\t",
       "\t开展绿色殡葬改革，做好清明祭扫保障工作\t\t实现平安清明\t5\t达成预期指标\t5\t已完成\t",
     ]);
-    expect(report.indicators.map((i) => [i.level2, i.name, i.target?.raw])[2]).toEqual(["质量指标", "开展绿色殡葬改革，做好清明祭扫保障工作", "实现平安清明"]);
+    expect(report.indicators.map((i) => [i.level2, i.name, i.target?.raw])[2]).toEqual([
+      "质量指标",
+      "开展绿色殡葬改革，做好清明祭扫保障工作",
+      "实现平安清明",
+    ]);
   });
 });

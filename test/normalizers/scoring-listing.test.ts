@@ -31,18 +31,32 @@ describe("a scoring listing over a page break", () => {
 
   it("reads the four rows of the listing as printed on one page", () => {
     expect(read).toEqual([
-      ["投入指标（20分）", "预算编制", 20, 18], ["过程指标（30分）", "资金使用合规性", 30, 28],
-      ["产出指标（30分）", "产出数量", 30, 30], ["效果指标（20分）", "社会效益", 20, 19],
+      ["投入指标（20分）", "预算编制", 20, 18],
+      ["过程指标（30分）", "资金使用合规性", 30, 28],
+      ["产出指标（30分）", "产出数量", 30, 30],
+      ["效果指标（20分）", "社会效益", 20, 19],
     ]);
   });
 
   it("joins a heading the page break cut before its weight, and reads every row", () => {
-    const cutBeforeWeight = [...whole.slice(0, 6), line("3、产出指标", 3, true), line("3", 3), line("（30分）", 4, true), ...whole.slice(7)];
+    const cutBeforeWeight = [
+      ...whole.slice(0, 6),
+      line("3、产出指标", 3, true),
+      line("3", 3),
+      line("（30分）", 4, true),
+      ...whole.slice(7),
+    ];
     expect(summary(cutBeforeWeight)).toEqual(read);
   });
 
   it("joins a paragraph whose score the page break cut, over the page number, and takes no score from the row below", () => {
-    const split = [...whole.slice(0, 5), line("资金使用合规，自评得", 3), line("第 3 页", 3), line("分28分。", 4), ...whole.slice(6)];
+    const split = [
+      ...whole.slice(0, 5),
+      line("资金使用合规，自评得", 3),
+      line("第 3 页", 3),
+      line("分28分。", 4),
+      ...whole.slice(6),
+    ];
     expect(summary(split)).toEqual(read);
   });
 });

@@ -11,7 +11,6 @@ import { extractFile } from "../../src/pipeline.js";
 import { fixturePairs, FIXTURES, REALDOCS, scoreAgainst } from "../helpers.js";
 import { dumpToExtraction } from "../seed-dump.js";
 
-
 const TIANBAO = join(REALDOCS, "zxj-tianbaoxitong__1770007475548-818404804.pdf");
 const TIANBAO_EXPECTED = join(FIXTURES, "realdocs/tianbaoxitong.expected.json");
 const FINAL_ACCOUNTS = [
@@ -45,10 +44,20 @@ describe("the five target tables of the WPS budget (realdocs tianbaoxitong pp. 3
   it("reads one report per table, each naming its project on every indicator", async () => {
     const { document } = await read;
     expect(document.reports.map((r) => [r.kind, r.layout, r.pages, r.department, r.fiscalYear])).toEqual(
-      [31, 32, 33, 34, 35].map((page) => ["project", "target-declaration", [page], "上海市普陀区人民政府万里街道办事处", 2023]),
+      [31, 32, 33, 34, 35].map((page) => [
+        "project",
+        "target-declaration",
+        [page],
+        "上海市普陀区人民政府万里街道办事处",
+        2023,
+      ]),
     );
     expect(document.reports.map((r) => [...new Set(r.indicators.map((i) => i.project))])).toEqual([
-      ["新建万里街道社区公共服务中心"], ["就业援助基地补贴"], ["社区环境整治和建设经费"], ["各类工作经费"], ["公共服务设施运行经费"],
+      ["新建万里街道社区公共服务中心"],
+      ["就业援助基地补贴"],
+      ["社区环境整治和建设经费"],
+      ["各类工作经费"],
+      ["公共服务设施运行经费"],
     ]);
     expect(document.reports.map((r) => r.indicators.length)).toEqual([5, 4, 4, 43, 9]);
   });
@@ -56,28 +65,51 @@ describe("the five target tables of the WPS budget (realdocs tianbaoxitong pp. 3
   it("invents no actual, weight, score, total or grade: the tables print targets only", async () => {
     const { document } = await read;
     const indicators = document.reports.flatMap((r) => r.indicators);
-    expect(indicators.filter((i) => i.actual !== null || i.weight !== null || i.score !== null || i.summary !== null)).toEqual([]);
+    expect(
+      indicators.filter((i) => i.actual !== null || i.weight !== null || i.score !== null || i.summary !== null),
+    ).toEqual([]);
     expect(indicators.filter((i) => i.target === null)).toEqual([]);
     expect(document.reports.map((r) => [r.totalScore, r.maxScore, r.grade])).toEqual(Array(5).fill([null, null, null]));
-    expect(document.reports.flatMap((r) => r.budget).filter((b) => b.adjusted !== null || b.executed !== null || b.rateReported !== null)).toEqual([]);
+    expect(
+      document.reports
+        .flatMap((r) => r.budget)
+        .filter((b) => b.adjusted !== null || b.executed !== null || b.rateReported !== null),
+    ).toEqual([]);
   });
 
   it("reads the year's amounts in 元 as 万元 and warns where 当年财政拨款 exceeds its total (p. 35)", async () => {
     const { document } = await read;
     expect(document.reports.map((r) => r.budget.map((b) => b.initial))).toEqual([
-      [410, 410, 0], [635.1, 635.1, 0], [456.38, 456.38, 0], [759.55, 759.55, 0], [1090.3043, 1141.9043, 0],
+      [410, 410, 0],
+      [635.1, 635.1, 0],
+      [456.38, 456.38, 0],
+      [759.55, 759.55, 0],
+      [1090.3043, 1141.9043, 0],
     ]);
-    expect(document.warnings).toEqual([{
-      code: "source-inconsistent",
-      message: 'project "公共服务设施运行经费": the initial amounts of the 其中 lines add up to 1141.9043 万元, not the printed total 1090.3043 万元',
-      page: 35,
-    }]);
+    expect(document.warnings).toEqual([
+      {
+        code: "source-inconsistent",
+        message:
+          'project "公共服务设施运行经费": the initial amounts of the 其中 lines add up to 1141.9043 万元, not the printed total 1090.3043 万元',
+        page: 35,
+      },
+    ]);
   });
 
   it("takes the unit printed in brackets after the number", async () => {
     const { document } = await read;
-    expect(document.reports[0]!.indicators[0]!.target).toEqual({ raw: "≥13459.00(平方米)", op: ">=", value: 13459, unit: "平方米" });
-    expect(document.reports[3]!.indicators[7]!.target).toEqual({ raw: "≥100.00(人数)", op: ">=", value: 100, unit: "人数" });
+    expect(document.reports[0]!.indicators[0]!.target).toEqual({
+      raw: "≥13459.00(平方米)",
+      op: ">=",
+      value: 13459,
+      unit: "平方米",
+    });
+    expect(document.reports[3]!.indicators[7]!.target).toEqual({
+      raw: "≥100.00(人数)",
+      op: ">=",
+      value: 100,
+      unit: "人数",
+    });
   });
 
   it("matches the expected file's source", async () => {
@@ -118,8 +150,12 @@ describe("a declaration read from its grid", () => {
   const report = reports[0]!;
 
   it("reads the year's amounts (right of 年度资金申请总额) as budget lines with initial set", () => {
-    expect(reports.map((r) => [r.layout, r.title, r.fiscalYear, r.department])).toEqual([["target-declaration", "项目支出绩效目标申报表", 2024, "江临市民政局"]]);
-    expect(report.budget.map((b) => [b.fundSource, b.fundSourceRaw, b.unitRaw, b.initial, b.adjusted, b.executed])).toEqual([
+    expect(reports.map((r) => [r.layout, r.title, r.fiscalYear, r.department])).toEqual([
+      ["target-declaration", "项目支出绩效目标申报表", 2024, "江临市民政局"],
+    ]);
+    expect(
+      report.budget.map((b) => [b.fundSource, b.fundSourceRaw, b.unitRaw, b.initial, b.adjusted, b.executed]),
+    ).toEqual([
       ["total", "年度资金申请总额", "元", 300, null, null],
       ["fiscal", "其中：当年财政拨款", "元", 250, null, null],
       ["other", "其他资金", "元", 30, null, null],
@@ -128,9 +164,29 @@ describe("a declaration read from its grid", () => {
 
   it("reads the 年度总体目标 as the goal and the targets alone", () => {
     expect(report.goals).toEqual([{ seq: null, text: "年内建成社区助餐点20个。", actual: null, deviation: null }]);
-    expect(report.indicators.map((i) => [i.project, i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score])).toEqual([
-      ["社区助餐服务补贴", "产出指标", "数量指标", "新建社区助餐点", { raw: "≥20.00(个)", op: ">=", value: 20, unit: "个" }, null, null, null],
-      ["社区助餐服务补贴", "满意度指标", "服务对象满意度指标", "老年人满意度", { raw: "≥90.00(%)", op: ">=", value: 90, unit: "%" }, null, null, null],
+    expect(
+      report.indicators.map((i) => [i.project, i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score]),
+    ).toEqual([
+      [
+        "社区助餐服务补贴",
+        "产出指标",
+        "数量指标",
+        "新建社区助餐点",
+        { raw: "≥20.00(个)", op: ">=", value: 20, unit: "个" },
+        null,
+        null,
+        null,
+      ],
+      [
+        "社区助餐服务补贴",
+        "满意度指标",
+        "服务对象满意度指标",
+        "老年人满意度",
+        { raw: "≥90.00(%)", op: ">=", value: 90, unit: "%" },
+        null,
+        null,
+        null,
+      ],
     ]);
   });
 
@@ -141,9 +197,24 @@ describe("a declaration read from its grid", () => {
 
   it("keeps the carry-over, the whole-life total and the whole project's goal in warnings, in reading order", () => {
     expect(warnings).toEqual([
-      { code: "not-represented", message: 'project "社区助餐服务补贴": 上年结转资金 20 万元 has no fund source in the model: not recorded as a budget line', page: null },
-      { code: "not-represented", message: 'project "社区助餐服务补贴": 项目资金总额 600 万元 (the project\'s whole life) differs from the year\'s 年度资金申请总额 300 万元; only the year\'s amounts are recorded', page: null },
-      { code: "not-represented", message: 'project "社区助餐服务补贴": its 项目总目标 (the whole project\'s goal) differs from the year\'s goal and is not recorded: 三年内建成社区助餐点60个。', page: null },
+      {
+        code: "not-represented",
+        message:
+          'project "社区助餐服务补贴": 上年结转资金 20 万元 has no fund source in the model: not recorded as a budget line',
+        page: null,
+      },
+      {
+        code: "not-represented",
+        message:
+          "project \"社区助餐服务补贴\": 项目资金总额 600 万元 (the project's whole life) differs from the year's 年度资金申请总额 300 万元; only the year's amounts are recorded",
+        page: null,
+      },
+      {
+        code: "not-represented",
+        message:
+          "project \"社区助餐服务补贴\": its 项目总目标 (the whole project's goal) differs from the year's goal and is not recorded: 三年内建成社区助餐点60个。",
+        page: null,
+      },
     ]);
   });
 });

@@ -43,12 +43,31 @@ function read(lines: string[]): { report: Report; warnings: Warning[] } {
   return { report: value[0]!, warnings };
 }
 
-const pick = (i: Indicator) => ({ goalSeq: i.goalSeq, level1: i.level1, level2: i.level2, level1Raw: i.level1Raw, name: i.name, target: i.target?.raw ?? null, actual: i.actual?.raw ?? null });
+const pick = (i: Indicator) => ({
+  goalSeq: i.goalSeq,
+  level1: i.level1,
+  level2: i.level2,
+  level1Raw: i.level1Raw,
+  name: i.name,
+  target: i.target?.raw ?? null,
+  actual: i.actual?.raw ?? null,
+});
 
 function line(fundSource: BudgetLine["fundSource"], amounts: Partial<BudgetLine>): BudgetLine {
   return {
-    fundSource, fundSourceRaw: null, unit: "万元", unitRaw: "万元", initial: null, adjustment: null, adjusted: null, executed: null,
-    rateReported: null, weight: null, score: null, deviation: null, ...amounts,
+    fundSource,
+    fundSourceRaw: null,
+    unit: "万元",
+    unitRaw: "万元",
+    initial: null,
+    adjustment: null,
+    adjusted: null,
+    executed: null,
+    rateReported: null,
+    weight: null,
+    score: null,
+    deviation: null,
+    ...amounts,
   };
 }
 
@@ -66,7 +85,12 @@ describe("wuhan fixtures and seed dump", () => {
   it("reads the seed dump, whose tables are printed one cell per line, at cell F1 100%", () => {
     const { value: reports, warnings } = normalize(seedExtraction(join(SEEDS, `${SEED}.txt`)));
     expect(reports.map((r) => r.layout)).toEqual(["wuhan"]);
-    const { cells } = scoreAgainst(join(SEEDS, "expected", `${SEED}.json`), { schema: SCHEMA_ID, source: {}, reports, warnings });
+    const { cells } = scoreAgainst(join(SEEDS, "expected", `${SEED}.json`), {
+      schema: SCHEMA_ID,
+      source: {},
+      reports,
+      warnings,
+    });
     expect(cells.f1).toBe(1);
   });
 
@@ -80,49 +104,115 @@ describe("wuhan fixtures and seed dump", () => {
 
 describe("wuhan report parts", () => {
   it("names the department from the heading above the title, not the short 单位名称 of the 自评表", () => {
-    const { report } = read([...REPORT, "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值", ...GOAL3_ROWS]);
-    expect([report.kind, report.department, report.title, report.fiscalYear]).toEqual(["department", "武汉市蔡甸区民政局", "2022年度整体绩效自评结果", 2022]);
+    const { report } = read([
+      ...REPORT,
+      "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值",
+      ...GOAL3_ROWS,
+    ]);
+    expect([report.kind, report.department, report.title, report.fiscalYear]).toEqual([
+      "department",
+      "武汉市蔡甸区民政局",
+      "2022年度整体绩效自评结果",
+      2022,
+    ]);
     expect(report.goals).toEqual([{ seq: 3, text: "兜牢民生底线", actual: null, deviation: null }]);
   });
 
   it("divides the 明细表's 元 by 10,000 and joins its 总计 with the 自评表's 部门整体支出总额, which supplies the 执行率", () => {
-    const { report, warnings } = read([...REPORT, "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值", ...GOAL3_ROWS]);
-    expect(report.budget.map((b) => [b.fundSource, b.fundSourceRaw, b.unitRaw, b.initial, b.adjusted, b.executed, b.rateReported])).toEqual([
+    const { report, warnings } = read([
+      ...REPORT,
+      "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值",
+      ...GOAL3_ROWS,
+    ]);
+    expect(
+      report.budget.map((b) => [
+        b.fundSource,
+        b.fundSourceRaw,
+        b.unitRaw,
+        b.initial,
+        b.adjusted,
+        b.executed,
+        b.rateReported,
+      ]),
+    ).toEqual([
       ["total", "总 计", "元", 27799.22, 21849.234207, 21849.234207, 1],
       ["general_public", "一、一般公共预算财政拨款收入", "元", 27799.22, 21849.234207, 21849.234207, null],
     ]);
-    expect(warnings.filter((w) => w.code === "budget-merged")).toEqual([{
-      code: "budget-merged",
-      message: "the total 总 计 (元) and 部门整体支出总额 (万元) are one line; 部门整体支出总额 supplies what 总 计 lacks",
-      page: null,
-    }]);
+    expect(warnings.filter((w) => w.code === "budget-merged")).toEqual([
+      {
+        code: "budget-merged",
+        message:
+          "the total 总 计 (元) and 部门整体支出总额 (万元) are one line; 部门整体支出总额 supplies what 总 计 lacks",
+        page: null,
+      },
+    ]);
   });
 
   it("reads 产出效益 over 数量指标 as 产出指标, and 社会效益 over 社会效益指 as 效益指标 / 社会效益指标", () => {
-    const { report } = read([...REPORT, "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值", ...GOAL3_ROWS]);
+    const { report } = read([
+      ...REPORT,
+      "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值",
+      ...GOAL3_ROWS,
+    ]);
     expect(report.indicators.map(pick)).toEqual([
-      { goalSeq: 3, level1: "产出指标", level2: "数量指标", level1Raw: "产出效益", name: "城乡低保救助覆盖率", target: "100%", actual: "100%" },
-      { goalSeq: 3, level1: "产出指标", level2: "时效指标", level1Raw: "产出效益", name: "各项补助按时发放", target: "及时发放到位", actual: "及时发放到位" },
-      { goalSeq: 3, level1: "效益指标", level2: "社会效益指标", level1Raw: "社会效益", name: "保障困难群众的基本生活，促进社会稳定（是否）", target: "是", actual: "是" },
+      {
+        goalSeq: 3,
+        level1: "产出指标",
+        level2: "数量指标",
+        level1Raw: "产出效益",
+        name: "城乡低保救助覆盖率",
+        target: "100%",
+        actual: "100%",
+      },
+      {
+        goalSeq: 3,
+        level1: "产出指标",
+        level2: "时效指标",
+        level1Raw: "产出效益",
+        name: "各项补助按时发放",
+        target: "及时发放到位",
+        actual: "及时发放到位",
+      },
+      {
+        goalSeq: 3,
+        level1: "效益指标",
+        level2: "社会效益指标",
+        level1Raw: "社会效益",
+        name: "保障困难群众的基本生活，促进社会稳定（是否）",
+        target: "是",
+        actual: "是",
+      },
     ]);
   });
 
   it("says which printed level labels it read as others, in one label-canonicalized warning", () => {
-    const { warnings } = read([...REPORT, "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值", ...GOAL3_ROWS]);
-    expect(warnings.filter((w) => w.code === "label-canonicalized")).toEqual([{
-      code: "label-canonicalized",
-      message: "goal 3: 一级 '产出效益' read as 产出指标; goal 3: 一级 '社会效益' read as 效益指标; goal 3: 二级 '社会效益指' read as 社会效益指标",
-      page: null,
-    }]);
+    const { warnings } = read([
+      ...REPORT,
+      "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值",
+      ...GOAL3_ROWS,
+    ]);
+    expect(warnings.filter((w) => w.code === "label-canonicalized")).toEqual([
+      {
+        code: "label-canonicalized",
+        message:
+          "goal 3: 一级 '产出效益' read as 产出指标; goal 3: 一级 '社会效益' read as 效益指标; goal 3: 二级 '社会效益指' read as 社会效益指标",
+        page: null,
+      },
+    ]);
   });
 
   it("warns where a target and its actual are printed in different units", () => {
     const { warnings } = read([
-      ...REPORT, "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值",
+      ...REPORT,
+      "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值",
       "\t产出指标\t数量指标\t新增家庭养老床位\t≥100个\t122张",
     ]);
     expect(warnings.filter((w) => w.code === "source-inconsistent")).toEqual([
-      { code: "source-inconsistent", message: "'新增家庭养老床位' has target '≥100个' but actual '122张' (different units as printed)", page: null },
+      {
+        code: "source-inconsistent",
+        message: "'新增家庭养老床位' has target '≥100个' but actual '122张' (different units as printed)",
+        page: null,
+      },
     ]);
   });
 
@@ -136,7 +226,27 @@ describe("wuhan report parts", () => {
   });
 
   it("stacks a table printed one cell per line back into rows and rejoins a label broken over lines", () => {
-    const dump = ["\t一级指标", "\t二级指标", "", "\t", "\t社会效益", "\t社会效益指", "", "标", "\t保障困难群众的基本生活", "\t是", "", "\t偏差大或", "", "目标未完成", "", "原因分析", "\t无", "", "备注：基于经济性考虑。"];
+    const dump = [
+      "\t一级指标",
+      "\t二级指标",
+      "",
+      "\t",
+      "\t社会效益",
+      "\t社会效益指",
+      "",
+      "标",
+      "\t保障困难群众的基本生活",
+      "\t是",
+      "",
+      "\t偏差大或",
+      "",
+      "目标未完成",
+      "",
+      "原因分析",
+      "\t无",
+      "",
+      "备注：基于经济性考虑。",
+    ];
     const { extraction, origins } = restackStrips(dumpToExtraction(dump.join("\n")));
     const [table, note] = extraction.blocks;
     expect(table?.kind === "table" && tableToRows(table.table)).toEqual([
@@ -149,7 +259,10 @@ describe("wuhan report parts", () => {
   });
 
   it("reads goals labelled 年度目标 with an Arabic or a Chinese numeral", () => {
-    expect(goalOfLabel("年度目标1：健全基本养老服务体系，提升养老服务质量")).toEqual({ seq: 1, text: "健全基本养老服务体系，提升养老服务质量" });
+    expect(goalOfLabel("年度目标1：健全基本养老服务体系，提升养老服务质量")).toEqual({
+      seq: 1,
+      text: "健全基本养老服务体系，提升养老服务质量",
+    });
     expect(goalOfLabel("年度目标二")).toEqual({ seq: 2, text: "" });
     expect(goalOfLabel("年度绩效目标完成情况")).toBeNull();
   });
@@ -160,6 +273,12 @@ describe("wuhan report parts", () => {
       line("total", { fundSourceRaw: "部门整体支出总额", adjusted: 23400, executed: 23367, rateReported: 1 }),
     ]);
     expect(lines).toHaveLength(2);
-    expect(warnings).toEqual([{ code: "source-inconsistent", message: "two totals disagree: 总计 23366.996412 / 23366.996412 and 部门整体支出总额 23400 / 23367", page: null }]);
+    expect(warnings).toEqual([
+      {
+        code: "source-inconsistent",
+        message: "two totals disagree: 总计 23366.996412 / 23366.996412 and 部门整体支出总额 23400 / 23367",
+        page: null,
+      },
+    ]);
   });
 });

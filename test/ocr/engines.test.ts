@@ -32,7 +32,10 @@ function blankPdf(pages: number): Promise<Buffer> {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<UnreadableFileError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UnreadableFileError);
   return error as UnreadableFileError;
 }
@@ -60,12 +63,16 @@ describe("the OCR engines", () => {
   });
 
   it("rejects an unknown engine name before reading anything", async () => {
-    await expect(ocrPdfPages(readFileSync(TIANJIN), TIANJIN, [1], { engine: "abbyy" as "paddle" })).rejects.toThrow(/invalid OCR setting engine/);
+    await expect(ocrPdfPages(readFileSync(TIANJIN), TIANJIN, [1], { engine: "abbyy" as "paddle" })).rejects.toThrow(
+      /invalid OCR setting engine/,
+    );
   });
 
   it("reads the figures of a scanned indicator page with tesseract too (the Chinese less well)", async () => {
     const result = await ocrPdfPages(readFileSync(TIANJIN), TIANJIN, [3], { engine: "tesseract" });
-    const cells = tablesOf(result).flatMap((t) => t.rows.flat()).map((c) => c?.text);
+    const cells = tablesOf(result)
+      .flatMap((t) => t.rows.flat())
+      .map((c) => c?.text);
     expect(cells).toEqual(expect.arrayContaining(["0.5", "0.4", "14.64万人", "100%"]));
     expect(result.engine).toBe("tesseract");
   }, 90_000);
@@ -88,6 +95,11 @@ describe("bad pages", () => {
   });
 
   it("returns nothing, without opening the file, when no page is asked for", async () => {
-    expect(await ocrPdfPages(Buffer.from("anything"), "x.pdf", [])).toEqual({ blocks: [], warnings: [], pages: [], engine: "paddle" });
+    expect(await ocrPdfPages(Buffer.from("anything"), "x.pdf", [])).toEqual({
+      blocks: [],
+      warnings: [],
+      pages: [],
+      engine: "paddle",
+    });
   });
 });

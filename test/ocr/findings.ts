@@ -26,10 +26,19 @@ const about = (f: Finding) => `${f.kind === "total-unread" ? "total-mismatch" : 
  * finding of the document is found on the scan (at any severity) and that the scan is accused of
  * no error the document does not make.
  */
-export function expectFindingsOfDocument(file: string, document: Document, extraction: Pick<Extraction, "blocks">): void {
+export function expectFindingsOfDocument(
+  file: string,
+  document: Document,
+  extraction: Pick<Extraction, "blocks">,
+): void {
   const expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Document;
   const printed = findingsOf(expected).map(about);
   const read = findingsOf(document, tablesOf(extraction));
   expect(read.map(about)).toEqual(expect.arrayContaining(printed));
-  expect(read.filter((f) => f.severity === "error").map(about).filter((a) => !printed.includes(a))).toEqual([]);
+  expect(
+    read
+      .filter((f) => f.severity === "error")
+      .map(about)
+      .filter((a) => !printed.includes(a)),
+  ).toEqual([]);
 }

@@ -29,7 +29,20 @@ describe("the scanned liuzhou report, read by the default engine", () => {
   }, 120_000);
 
   it("reads the budget figures as whole cells, digit for digit", () => {
-    expect(texts(result)).toEqual(expect.arrayContaining(["16539.54", "-1693.77", "14845.77", "14053.03", "-535.69", "13517.34", "2486.51", "-2486.51", "97.36", "10.00"]));
+    expect(texts(result)).toEqual(
+      expect.arrayContaining([
+        "16539.54",
+        "-1693.77",
+        "14845.77",
+        "14053.03",
+        "-535.69",
+        "13517.34",
+        "2486.51",
+        "-2486.51",
+        "97.36",
+        "10.00",
+      ]),
+    );
   });
 
   it("reads targets with their comparators and units, including the one under the seal's edge", () => {
@@ -37,7 +50,14 @@ describe("the scanned liuzhou report, read by the default engine", () => {
   });
 
   it("reads indicator names and the department as whole cells", () => {
-    expect(texts(result)).toEqual(expect.arrayContaining(["柳州市民政局", "民办养老机构床位补助数量", "开展政府购买居家养老服务人数", "补助县区资金拨付准确率、资金足额发放率"]));
+    expect(texts(result)).toEqual(
+      expect.arrayContaining([
+        "柳州市民政局",
+        "民办养老机构床位补助数量",
+        "开展政府购买居家养老服务人数",
+        "补助县区资金拨付准确率、资金足额发放率",
+      ]),
+    );
   });
 
   it("finds the first page's grid with its spans: 21 rows of 10 columns, the fund-source label down 6 rows", () => {
@@ -67,7 +87,9 @@ describe("the scanned liuzhou report, read by the default engine", () => {
   it("warns about low-confidence cells with their page and position", () => {
     for (const w of result.warnings.filter((w) => w.code === "ocr-low-confidence")) {
       expect(w.page).toBeOneOf([1, 2]);
-      expect(w.message).toMatch(/^page [12], (table \d+ on the page, row \d+, column \d+|text at y=[\d.]+): ".*" read with confidence 0\.\d\d$/);
+      expect(w.message).toMatch(
+        /^page [12], (table \d+ on the page, row \d+, column \d+|text at y=[\d.]+): ".*" read with confidence 0\.\d\d$/,
+      );
     }
   });
 });
@@ -95,7 +117,11 @@ describe("the red seal on a scanned page", () => {
 describe("a scanned tianjin page with indicators, read by the default engine", () => {
   it("reads targets, actuals, weights and scores as whole cells", async () => {
     const result = await ocrPdfPages(readFileSync(TIANJIN), TIANJIN, [3]);
-    const row = (name: string) => tablesOf(result).flatMap((t) => t.rows).find((r) => r.some((c) => c?.text === name))!.map((c) => c?.text ?? null);
+    const row = (name: string) =>
+      tablesOf(result)
+        .flatMap((t) => t.rows)
+        .find((r) => r.some((c) => c?.text === name))!
+        .map((c) => c?.text ?? null);
     expect(row("计划完成低保对象救助人数")).toEqual(expect.arrayContaining(["≥15万人", "14.64万人", "0.5", "0.4"]));
     expect(row("计划完成临时救助人数")).toEqual(expect.arrayContaining(["≥6.7万人次", "6.7万人次", "0.5"]));
     expect(row("困难群体救助流程合规率")).toEqual(expect.arrayContaining(["=100%", "100%"]));
@@ -110,7 +136,13 @@ describe("the scanned fixtures", () => {
       expect(bytes.length).toBeLessThan(1024 * 1024);
       const expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8"));
       const { createHash } = await import("node:crypto");
-      expect(expected.source).toEqual({ path: `${name}.scan.pdf`, sha256: createHash("sha256").update(bytes).digest("hex"), format: "pdf", textLayer: "ocr", pages: expected.source.pages });
+      expect(expected.source).toEqual({
+        path: `${name}.scan.pdf`,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        format: "pdf",
+        textLayer: "ocr",
+        pages: expected.source.pages,
+      });
       const doc = await bytesToDocument(bytes, file);
       try {
         expect(doc.numPages).toBe(expected.source.pages);

@@ -31,7 +31,15 @@ const v = (at: number, from: number, to: number): Segment => ({ horizontal: fals
 
 describe("seal removal", () => {
   it("turns seal red to paper, keeps black print, and keeps print darkened under the seal's ink", () => {
-    const { gray, seal: mask } = rgbaToGray(rgba([[214, 38, 42], [20, 20, 20], [84, 15, 16], [246, 243, 236]]), seal);
+    const { gray, seal: mask } = rgbaToGray(
+      rgba([
+        [214, 38, 42],
+        [20, 20, 20],
+        [84, 15, 16],
+        [246, 243, 236],
+      ]),
+      seal,
+    );
     expect(gray.data[0]).toBe(255);
     expect(gray.data[1]).toBeLessThan(40);
     expect(gray.data[2]).toBeLessThan(100);
@@ -45,16 +53,35 @@ describe("deskew", () => {
     const page = blank(400, 300);
     for (let y = 40; y < 280; y += 30) draw(page, 20, y, 380, y + 2);
     const turned = rotateGray(page, 1.5);
-    const skew = binaryToSkew(grayToBinary(turned, 128), { maxDegrees: 3, coarseStep: 0.2, fineStep: 0.02, samples: 20_000 });
+    const skew = binaryToSkew(grayToBinary(turned, 128), {
+      maxDegrees: 3,
+      coarseStep: 0.2,
+      fineStep: 0.02,
+      samples: 20_000,
+    });
     expect(Math.abs(skew + 1.5)).toBeLessThan(0.1);
   });
 });
 
 describe("rules to a grid", () => {
   it("makes a 2×3 grid whose missing middle segment in the first row joins two cells", () => {
-    const segments = [h(0, 0, 300), h(50, 0, 300), h(100, 0, 300), v(0, 0, 100), v(100, 50, 100), v(200, 0, 100), v(300, 0, 100)];
+    const segments = [
+      h(0, 0, 300),
+      h(50, 0, 300),
+      h(100, 0, 300),
+      v(0, 0, 100),
+      v(100, 50, 100),
+      v(200, 0, 100),
+      v(300, 0, 100),
+    ];
     const [table] = segmentsToTables(segments, lattice);
-    expect(table!.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([[0, 0, 1, 2], [0, 2, 1, 1], [1, 0, 1, 1], [1, 1, 1, 1], [1, 2, 1, 1]]);
+    expect(table!.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([
+      [0, 0, 1, 2],
+      [0, 2, 1, 1],
+      [1, 0, 1, 1],
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+    ]);
   });
 
   it("joins two rows where the horizontal rule between them is missing in one column", () => {
@@ -72,7 +99,14 @@ describe("rules to a grid", () => {
     for (const y of [20, 100, 180]) draw(page, 20, y, 281, y + 2);
     for (const x of [20, 150, 279]) draw(page, x, 20, x + 2, 182);
     for (let x = 30; x < 140; x += 12) draw(page, x, 60, x + 8, 62); // dashes, like strokes of text
-    const segments = binaryToSegments(grayToBinary(page, 128), { minRun: 30, runGap: 2, joinGap: 10, sealGap: 60, maxThickness: 8, endSlack: 6 });
+    const segments = binaryToSegments(grayToBinary(page, 128), {
+      minRun: 30,
+      runGap: 2,
+      joinGap: 10,
+      sealGap: 60,
+      maxThickness: 8,
+      endSlack: 6,
+    });
     expect(segments.filter((s) => s.horizontal).map((s) => Math.round(s.at))).toEqual([21, 101, 181]);
     expect(segments.filter((s) => !s.horizontal)).toHaveLength(3);
   });
@@ -85,17 +119,32 @@ describe("borderless tables", () => {
   });
 
   it("reads aligned chunks on consecutive lines as rows and columns, and leaves a title as text", () => {
-    const lines = [line(0, [100, 400, "标题"]), line(40, [10, 90, "指标"], [200, 260, "分值"]), line(70, [10, 80, "满意度"], [205, 250, "10"]), line(100, [12, 95, "及时性"], [210, 240, "5"])];
+    const lines = [
+      line(0, [100, 400, "标题"]),
+      line(40, [10, 90, "指标"], [200, 260, "分值"]),
+      line(70, [10, 80, "满意度"], [205, 250, "10"]),
+      line(100, [12, 95, "及时性"], [210, 240, "5"]),
+    ];
     const { tables, rest } = linesToStreamTables(lines, defaultOcrSettings.stream);
     expect(rest.map((l) => l.chunks[0]!.text)).toEqual(["标题"]);
-    expect(tables[0]!.rows.map((r) => r.map((c) => c.map((k) => k.text).join("")))).toEqual([["指标", "分值"], ["满意度", "10"], ["及时性", "5"]]);
+    expect(tables[0]!.rows.map((r) => r.map((c) => c.map((k) => k.text).join("")))).toEqual([
+      ["指标", "分值"],
+      ["满意度", "10"],
+      ["及时性", "5"],
+    ]);
   });
 });
 
 describe("readings", () => {
   it("decodes CTC steps, dropping blanks and repeats, and prefers ≤ over a close <", () => {
     const classes = ["", "<", "≤", "5", "%"];
-    const steps = [[0.1, 0.5, 0.3, 0.1, 0], [0.9, 0, 0, 0.1, 0], [0.1, 0, 0, 0.9, 0], [0.1, 0, 0, 0.9, 0], [0.1, 0, 0, 0, 0.9]];
+    const steps = [
+      [0.1, 0.5, 0.3, 0.1, 0],
+      [0.9, 0, 0, 0.1, 0],
+      [0.1, 0, 0, 0.9, 0],
+      [0.1, 0, 0, 0.9, 0],
+      [0.1, 0, 0, 0, 0.9],
+    ];
     const probs = new Float32Array(steps.flat());
     expect(ctcDecode(probs, 5, classes, null).text).toBe("<5%");
     expect(ctcDecode(probs, 5, classes, null, new Map([[1, 2]])).text).toBe("≤5%");

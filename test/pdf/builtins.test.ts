@@ -13,7 +13,10 @@ function inFreshThread(body: string): Promise<unknown> {
     (async () => { ${body} })().then((v) => parentPort.postMessage(v), (e) => parentPort.postMessage({ error: String(e && e.stack || e) }));`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true });
-    worker.once("message", (v) => { void worker.terminate(); resolve(v); });
+    worker.once("message", (v) => {
+      void worker.terminate();
+      resolve(v);
+    });
     worker.once("error", reject);
   });
 }

@@ -9,7 +9,11 @@ import { tablesOf } from "../../contracts/extraction.js";
 import { FIXTURES } from "../helpers.js";
 import { coveredTexts, extract, norm, notation } from "./helpers.js";
 
-const PDFS = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith(".pdf") && existsSync(join(FIXTURES, `${f}.expected.json`))).sort() : [];
+const PDFS = existsSync(FIXTURES)
+  ? readdirSync(FIXTURES)
+      .filter((f) => f.endsWith(".pdf") && existsSync(join(FIXTURES, `${f}.expected.json`)))
+      .sort()
+  : [];
 const TEXT_PDFS = PDFS.filter((f) => !f.includes(".scan."));
 const SCANS = PDFS.filter((f) => f.includes(".scan."));
 
@@ -31,29 +35,38 @@ function valueCell(i: Indicator, field: "target" | "actual"): string {
 
 /** Given an expected Document, return each indicator's printed values that must be whole cells. */
 function expectedRows(doc: Document): Partial<Record<Field, string | number>>[] {
-  return doc.reports.flatMap((r) => r.indicators.map((i) => {
-    const row: Partial<Record<Field, string | number>> = { name: norm(i.name) };
-    if (i.target) row.target = norm(valueCell(i, "target"));
-    if (i.actual) row.actual = norm(valueCell(i, "actual"));
-    if (i.weight != null) row.weight = i.weight;
-    if (i.score != null) row.score = i.score;
-    return row;
-  }));
+  return doc.reports.flatMap((r) =>
+    r.indicators.map((i) => {
+      const row: Partial<Record<Field, string | number>> = { name: norm(i.name) };
+      if (i.target) row.target = norm(valueCell(i, "target"));
+      if (i.actual) row.actual = norm(valueCell(i, "actual"));
+      if (i.weight != null) row.weight = i.weight;
+      if (i.score != null) row.score = i.score;
+      return row;
+    }),
+  );
 }
 
 /** Given a grid row of covered texts and a wanted value, return the columns holding it. */
 function columnsOf(row: string[], value: string | number): number[] {
-  return row.flatMap((cell, c) => ((typeof value === "number" ? cell !== "" && Number(cell) === value : cell === value) ? [c] : []));
+  return row.flatMap((cell, c) =>
+    (typeof value === "number" ? cell !== "" && Number(cell) === value : cell === value) ? [c] : [],
+  );
 }
 
 /**
  * Given the grids and an indicator's values, return where it stands: the table and, for each
  * value, its columns in the first row holding all of them, or null when no row does.
  */
-function locate(grids: string[][][], want: Partial<Record<Field, string | number>>): { table: number; columns: Partial<Record<Field, number[]>> } | null {
+function locate(
+  grids: string[][][],
+  want: Partial<Record<Field, string | number>>,
+): { table: number; columns: Partial<Record<Field, number[]>> } | null {
   for (const [table, grid] of grids.entries()) {
     for (const row of grid) {
-      const columns = Object.fromEntries(Object.entries(want).map(([k, v]) => [k, columnsOf(row, v)])) as Partial<Record<Field, number[]>>;
+      const columns = Object.fromEntries(Object.entries(want).map(([k, v]) => [k, columnsOf(row, v)])) as Partial<
+        Record<Field, number[]>
+      >;
       if (Object.values(columns).every((cols) => cols.length > 0)) return { table, columns };
     }
   }
@@ -69,25 +82,31 @@ describe("indicators of the fixture PDFs as whole cells", () => {
   it.each(TEXT_PDFS)("finds every indicator of %s in one row of a grid", async (file) => {
     const expected = JSON.parse(readFileSync(join(FIXTURES, `${file}.expected.json`), "utf8")) as Document;
     const grids = tablesOf(await extract(join(FIXTURES, file))).map(coveredTexts);
-    const missing = expectedRows(expected).filter((want) => !locate(grids, want) && !NARRATIVE_ONLY.has(String(want.name)) && !MERGED_IN_SOURCE.has(String(want.name)));
+    const missing = expectedRows(expected).filter(
+      (want) =>
+        !locate(grids, want) && !NARRATIVE_ONLY.has(String(want.name)) && !MERGED_IN_SOURCE.has(String(want.name)),
+    );
     expect(missing).toEqual([]);
   });
 
-  it.each(TEXT_PDFS.filter((f) => !f.startsWith("project-wide")))("puts each kind of value of %s in one column of its table", async (file) => {
-    const expected = JSON.parse(readFileSync(join(FIXTURES, `${file}.expected.json`), "utf8")) as Document;
-    const grids = tablesOf(await extract(join(FIXTURES, file))).map(coveredTexts);
-    const seen = new Map<string, Set<number>>();
-    for (const want of expectedRows(expected)) {
-      const found = locate(grids, want);
-      // A value equal to another of the same indicator (score = weight) could sit in either column.
-      for (const [field, cols] of Object.entries(found?.columns ?? {})) {
-        if (cols.length !== 1 || Object.values(want).filter((v) => v === want[field as Field]).length > 1) continue;
-        const key = `${found!.table}.${field}`;
-        seen.set(key, (seen.get(key) ?? new Set()).add(cols[0]!));
+  it.each(TEXT_PDFS.filter((f) => !f.startsWith("project-wide")))(
+    "puts each kind of value of %s in one column of its table",
+    async (file) => {
+      const expected = JSON.parse(readFileSync(join(FIXTURES, `${file}.expected.json`), "utf8")) as Document;
+      const grids = tablesOf(await extract(join(FIXTURES, file))).map(coveredTexts);
+      const seen = new Map<string, Set<number>>();
+      for (const want of expectedRows(expected)) {
+        const found = locate(grids, want);
+        // A value equal to another of the same indicator (score = weight) could sit in either column.
+        for (const [field, cols] of Object.entries(found?.columns ?? {})) {
+          if (cols.length !== 1 || Object.values(want).filter((v) => v === want[field as Field]).length > 1) continue;
+          const key = `${found!.table}.${field}`;
+          seen.set(key, (seen.get(key) ?? new Set()).add(cols[0]!));
+        }
       }
-    }
-    expect([...seen].filter(([, cols]) => cols.size > 1).map(([key, cols]) => `${key}: ${[...cols]}`)).toEqual([]);
-  });
+      expect([...seen].filter(([, cols]) => cols.size > 1).map(([key, cols]) => `${key}: ${[...cols]}`)).toEqual([]);
+    },
+  );
 });
 
 describe("tables of the fixture PDFs across pages", () => {
@@ -95,7 +114,9 @@ describe("tables of the fixture PDFs across pages", () => {
     const tables = tablesOf(await extract(join(FIXTURES, "liuzhou.lo.pdf")));
     expect(tables).toHaveLength(1);
     expect([...new Set(tables[0]!.rowPages)]).toEqual([1, 2]);
-    const label = notation(tables[0]!).flat().find((t) => t.startsWith("部门整体支出年度绩效目标衡量指标"));
+    const label = notation(tables[0]!)
+      .flat()
+      .find((t) => t.startsWith("部门整体支出年度绩效目标衡量指标"));
     expect(label).toBe(`部门整体支出年度绩效目标衡量指标^${tables[0]!.rows.length - 18}x1`);
   });
 

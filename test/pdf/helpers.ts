@@ -29,20 +29,31 @@ export function tablesStartingOn(extraction: Extraction, page: number): Table[] 
 
 /** Given a table, return its grid in a compact notation: "·" under a span, "text^RxC" for a cell spanning R rows and C columns. */
 export function notation(table: Table): string[][] {
-  return table.rows.map((row) => row.map((c) => (c ? (c.rowSpan > 1 || c.colSpan > 1 ? `${c.text}^${c.rowSpan}x${c.colSpan}` : c.text) : "·")));
+  return table.rows.map((row) =>
+    row.map((c) => (c ? (c.rowSpan > 1 || c.colSpan > 1 ? `${c.text}^${c.rowSpan}x${c.colSpan}` : c.text) : "·")),
+  );
 }
 
 /** Given text, return it as the scorer compares it: NFKC, whitespace removed, quotes and dashes unified. */
 export function norm(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u3000]+/g, "").replace(/[“”„‟"]/g, '"').replace(/[‘’']/g, "'").replace(/[—–－]/g, "-").replace(/[。．]$/, "");
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/[“”„‟"]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/[—–－]/g, "-")
+    .replace(/[。．]$/, "");
 }
 
 /** Given a table, return for every grid position the normalized text of the cell covering it. */
 export function coveredTexts(table: Table): string[][] {
   const out = table.rows.map((row) => row.map(() => ""));
-  table.rows.forEach((row, r) => row.forEach((cell, c) => {
-    if (!cell) return;
-    for (let i = r; i < r + cell.rowSpan && i < out.length; i++) for (let j = c; j < c + cell.colSpan; j++) out[i]![j] = norm(cell.text);
-  }));
+  table.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      for (let i = r; i < r + cell.rowSpan && i < out.length; i++)
+        for (let j = c; j < c + cell.colSpan; j++) out[i]![j] = norm(cell.text);
+    }),
+  );
   return out;
 }

@@ -58,11 +58,18 @@ const GRID = [
 ];
 
 describe("rotated pages", () => {
-  it.each(["rotated-landscape.pdf", "rotated-content.pdf", "upright-rotate90.pdf"])("reads the table of %s in reading order, title first", async (name) => {
-    const extraction = await extract(join(REPO, "test/pdf/fixtures", name));
-    expect(notation(tablesOf(extraction)[0]!)).toEqual(GRID);
-    expect(extraction.blocks.map((b) => (b.kind === "text" ? b.text : "table"))).toEqual(["旋转页面测试表", "table", "说明：页面内容旋转绘制。"]);
-  });
+  it.each(["rotated-landscape.pdf", "rotated-content.pdf", "upright-rotate90.pdf"])(
+    "reads the table of %s in reading order, title first",
+    async (name) => {
+      const extraction = await extract(join(REPO, "test/pdf/fixtures", name));
+      expect(notation(tablesOf(extraction)[0]!)).toEqual(GRID);
+      expect(extraction.blocks.map((b) => (b.kind === "text" ? b.text : "table"))).toEqual([
+        "旋转页面测试表",
+        "table",
+        "说明：页面内容旋转绘制。",
+      ]);
+    },
+  );
 
   it("gives boxes on the displayed landscape page of a /Rotate 90 page", async () => {
     const table = tablesOf(await extract(join(REPO, "test/pdf/fixtures/rotated-landscape.pdf")))[0]!;
@@ -90,11 +97,30 @@ describe("a borderless table as LibreOffice draws it", () => {
     const grid = notation(tables[0]!);
     expect(tables[0]!.method).toBe("stream");
     expect([...new Set(tables[0]!.rowPages)]).toEqual([1, 2]);
-    expect(grid.find((row) => row[3] === "民办养老机构床位补助数量")!.slice(1)).toEqual(["产出指标^10x1", "数量指标^4x1", "民办养老机构床位补助数量", "≤2300张", "5", "1700", "5", "已完成", ""]);
-    expect(grid.find((row) => row[3]?.startsWith("婚姻收养登记人数"))!.slice(3, 9)).toEqual([
-      "婚姻收养登记人数、开展收养登记评估工作；保障孤儿的福利待遇，发放孤儿保障金", "按实际发生数", "5", "达成预期指标", "5", "已完成",
+    expect(grid.find((row) => row[3] === "民办养老机构床位补助数量")!.slice(1)).toEqual([
+      "产出指标^10x1",
+      "数量指标^4x1",
+      "民办养老机构床位补助数量",
+      "≤2300张",
+      "5",
+      "1700",
+      "5",
+      "已完成",
+      "",
     ]);
-    expect(grid.find((row) => row[1]?.startsWith("其中"))!.slice(1, 4)).toEqual(["其中：一般公共预算拨款^1x2", "·", "14053.03"]);
+    expect(grid.find((row) => row[3]?.startsWith("婚姻收养登记人数"))!.slice(3, 9)).toEqual([
+      "婚姻收养登记人数、开展收养登记评估工作；保障孤儿的福利待遇，发放孤儿保障金",
+      "按实际发生数",
+      "5",
+      "达成预期指标",
+      "5",
+      "已完成",
+    ]);
+    expect(grid.find((row) => row[1]?.startsWith("其中"))!.slice(1, 4)).toEqual([
+      "其中：一般公共预算拨款^1x2",
+      "·",
+      "14053.03",
+    ]);
   });
 
   it("gives each level label the rows it is centred over, and a label cut by the page break its rows on both pages", async () => {

@@ -9,7 +9,16 @@ const PAGE_31 = [
   ["财政项目支出绩效目标填报表^1x8", "·", "·", "·", "·", "·", "·", "·"],
   ["（2023年度）^1x8", "·", "·", "·", "·", "·", "·", "·"],
   ["项目名称^1x2", "·", "新建万里街道社区公共服务中心^1x2", "·", "项目性质", "阶段性项目", "项目类别", "特定目标类"],
-  ["主管部门^1x2", "·", "上海市普陀区人民政府万里街道办事处^1x2", "·", "实施单位", "上海市普陀区人民政府万里街道办事处^1x3", "·", "·"],
+  [
+    "主管部门^1x2",
+    "·",
+    "上海市普陀区人民政府万里街道办事处^1x2",
+    "·",
+    "实施单位",
+    "上海市普陀区人民政府万里街道办事处^1x3",
+    "·",
+    "·",
+  ],
   ["计划开始日期^1x2", "·", "2023-01-01^1x2", "·", "计划完成日期", "2023-12-31^1x3", "·", "·"],
   ["项目资金（元）^4x2", "·", "项目资金总额^1x2", "·", "4,100,000.00", "年度资金申请总额^1x2", "·", "4,100,000.00"],
   ["·", "·", "其中：财政资金^2x2", "·", "4,100,000.00^2x1", "其中：当年财政拨款^1x2", "·", "4,100,000.00"],
@@ -19,9 +28,12 @@ const PAGE_31 = [
   [
     "·",
     "建成后作为万里街道社区事务受理、社区管理、社区文化艺术活动场所。更有效的整合社区公共服务资源，为周边居民提供便捷、优质的社区服务和生活配套设施。^1x4",
-    "·", "·", "·",
+    "·",
+    "·",
+    "·",
     "建成后作为万里街道社区事务受理、社区管理、社区文化艺术活动场所。更有效的整合社区公共服务资源，为周边居民提供便捷、优质的社区服务和生活配套设施。^1x3",
-    "·", "·",
+    "·",
+    "·",
   ],
   ["", "一级指标", "二级指标", "三级指标^1x3", "·", "·", "年度(/项目)指标值^1x2", "·"],
   ["绩效指标^5x1", "产出指标^3x1", "数量指标", "规划建筑面积^1x3", "·", "·", "≥13459.00(平方米)^1x2", "·"],
@@ -48,7 +60,16 @@ describe("the five 绩效目标 target tables of the WPS budget (tianbaoxitong p
 
   it("reads the indicator rows of page 32 with their merged level labels", async () => {
     const [table] = tablesStartingOn(await extract(TIANBAO), 32);
-    expect(notation(table!)[2]).toEqual(["项目名称^1x2", "·", "就业援助基地补贴^1x2", "·", "项目性质", "经常性项目", "项目类别", "特定目标类"]);
+    expect(notation(table!)[2]).toEqual([
+      "项目名称^1x2",
+      "·",
+      "就业援助基地补贴^1x2",
+      "·",
+      "项目性质",
+      "经常性项目",
+      "项目类别",
+      "特定目标类",
+    ]);
     expect(indicatorRows(table!)).toEqual([
       ["产出指标^2x1", "数量指标", "补贴对象申请审核完成率^1x3", "=100.00(%)^1x2"],
       ["·", "质量指标", "补贴对象审核达标率^1x3", "=100.00(%)^1x2"],
@@ -125,15 +146,22 @@ describe("tables continued across pages in the realdocs", () => {
 
 describe("text outside tables in the realdocs", () => {
   it("gives the title, the unit line and the note after the page break around a stitched table, in reading order", async () => {
-    const blocks = (await extract(WPS)).blocks.filter((b) => (b.kind === "text" ? b.page === 6 || b.page === 7 : b.table.rowPages[0] === 6));
+    const blocks = (await extract(WPS)).blocks.filter((b) =>
+      b.kind === "text" ? b.page === 6 || b.page === 7 : b.table.rowPages[0] === 6,
+    );
     expect(blocks.map((b) => (b.kind === "text" ? `${b.role}:${b.text}` : "table"))).toEqual([
-      "heading:收入决算表", "paragraph:单位：万元", "table", "paragraph:注：本表反映部门本年度取得的各项收入情况。",
+      "heading:收入决算表",
+      "paragraph:单位：万元",
+      "table",
+      "paragraph:注：本表反映部门本年度取得的各项收入情况。",
     ]);
   });
 
   it("joins the lines of a narrative paragraph without spaces", async () => {
     const texts = (await extract(WPS)).blocks.flatMap((b) => (b.kind === "text" && b.page === 4 ? [b.text] : []));
-    expect(texts).toContain("从预算单位构成看，中共上海市普陀区委社会工作部决算包括：中共上海市普陀区委社会工作部本级决算、下属行政事业单位决算。");
+    expect(texts).toContain(
+      "从预算单位构成看，中共上海市普陀区委社会工作部决算包括：中共上海市普陀区委社会工作部本级决算、下属行政事业单位决算。",
+    );
   });
 
   it("leaves no space between two Chinese characters in any cell or text block", async () => {

@@ -15,8 +15,16 @@ import { extract } from "./helpers.js";
 const c = (text: string, colSpan = 1, rowSpan = 1): Cell => ({ text, colSpan, rowSpan, box: null });
 
 describe("joining parts of a table printed side by side", () => {
-  const left = [[c("序号"), c("项目"), c("预算"), c("", 2), null], [c("1"), c("办公"), c("27.28"), c("x"), c("y")], [c("2"), c("婚姻"), c("61.8"), c("u"), c("v")]];
-  const right = [[c("序号"), c("项目"), c("效益目标", 2), null, c("整改")], [c("1"), c("办公"), c("a"), c("b"), c("无")], [c("2"), c("婚姻"), c("d"), c("e"), c("")]];
+  const left = [
+    [c("序号"), c("项目"), c("预算"), c("", 2), null],
+    [c("1"), c("办公"), c("27.28"), c("x"), c("y")],
+    [c("2"), c("婚姻"), c("61.8"), c("u"), c("v")],
+  ];
+  const right = [
+    [c("序号"), c("项目"), c("效益目标", 2), null, c("整改")],
+    [c("1"), c("办公"), c("a"), c("b"), c("无")],
+    [c("2"), c("婚姻"), c("d"), c("e"), c("")],
+  ];
 
   it("finds the leading columns the right part repeats row for row", () => {
     expect(repeatedColumns(left, right)).toBe(2);
@@ -40,7 +48,13 @@ describe("joining parts of a table printed side by side", () => {
 });
 
 describe("sheets printed several pages wide", () => {
-  it.each(["project-wide.calc2.pdf", "project-wide.calc3.pdf", "project-wide.calc3.gs.pdf", "project-wide.calc-over.pdf", "project-wide.calc-rows.pdf"])("reads %s as one table of all 32 columns", async (file) => {
+  it.each([
+    "project-wide.calc2.pdf",
+    "project-wide.calc3.pdf",
+    "project-wide.calc3.gs.pdf",
+    "project-wide.calc-over.pdf",
+    "project-wide.calc-rows.pdf",
+  ])("reads %s as one table of all 32 columns", async (file) => {
     const tables = tablesOf(await extract(join(FIXTURES, file)));
     expect(tables.map((t) => t.rows[0]!.length)).toEqual([32]);
     expect(tables[0]!.rows.length).toBe(19);

@@ -60,13 +60,26 @@ describe("ruling lines from the operator list", () => {
   const page: [number, number, number, number, number, number] = [1, 0, 0, -1, 0, 842];
 
   it("reads stroked lines and thin filled rectangles through the current transform, skipping white fills", () => {
-    const fnArray = [OPS.save, OPS.transform, OPS.constructPath, OPS.setFillRGBColor, OPS.constructPath, OPS.setFillRGBColor, OPS.constructPath, OPS.restore];
-    const rect = (x: number, y: number, w: number, h: number) => new Float32Array([0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4]);
+    const fnArray = [
+      OPS.save,
+      OPS.transform,
+      OPS.constructPath,
+      OPS.setFillRGBColor,
+      OPS.constructPath,
+      OPS.setFillRGBColor,
+      OPS.constructPath,
+      OPS.restore,
+    ];
+    const rect = (x: number, y: number, w: number, h: number) =>
+      new Float32Array([0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4]);
     const argsArray = [
-      [], [2, 0, 0, 2, 10, 0],
+      [],
+      [2, 0, 0, 2, 10, 0],
       [OPS.stroke, [new Float32Array([0, 0, 100, 1, 50, 100])], null],
-      ["#000000"], [OPS.fill, [rect(0, 0, 0.3, 40)], null],
-      ["#ffffff"], [OPS.fill, [rect(0, 0, 0.3, 40)], null],
+      ["#000000"],
+      [OPS.fill, [rect(0, 0, 0.3, 40)], null],
+      ["#ffffff"],
+      [OPS.fill, [rect(0, 0, 0.3, 40)], null],
       [],
     ];
     const segments = operatorListToSegments(fnArray, argsArray as unknown[][], page, defaultPdfSettings.segments);
@@ -79,24 +92,48 @@ describe("ruling lines from the operator list", () => {
 
 describe("grids from rules", () => {
   /** Given rules as [axis, at, from, to], return segments. */
-  const rules = (list: ["h" | "v", number, number, number][]): Segment[] => list.map(([axis, at, from, to]) => ({ axis, at, from, to }));
+  const rules = (list: ["h" | "v", number, number, number][]): Segment[] =>
+    list.map(([axis, at, from, to]) => ({ axis, at, from, to }));
 
   it("joins two grid cells into one where the rule between them is missing", () => {
     // A 3 x 3 grid: the top row's first two cells merged, the left column's lower two cells merged.
     const segments = rules([
-      ["h", 0, 0, 300], ["h", 20, 0, 300], ["h", 40, 100, 300], ["h", 60, 0, 300],
-      ["v", 0, 0, 60], ["v", 100, 20, 60], ["v", 200, 0, 60], ["v", 300, 0, 60.4],
+      ["h", 0, 0, 300],
+      ["h", 20, 0, 300],
+      ["h", 40, 100, 300],
+      ["h", 60, 0, 300],
+      ["v", 0, 0, 60],
+      ["v", 100, 20, 60],
+      ["v", 200, 0, 60],
+      ["v", 300, 0, 60.4],
     ]);
     const [lattice] = segmentsToLattices(segments, defaultPdfSettings.lattice);
     const grid = latticeToGrid(lattice!, defaultPdfSettings.lattice);
     expect(grid.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([
-      [0, 0, 1, 2], [0, 2, 1, 1], [1, 0, 2, 1], [1, 1, 1, 1], [1, 2, 1, 1], [2, 1, 1, 1], [2, 2, 1, 1],
+      [0, 0, 1, 2],
+      [0, 2, 1, 1],
+      [1, 0, 2, 1],
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+      [2, 1, 1, 1],
+      [2, 2, 1, 1],
     ]);
   });
 
   it("treats rules a point apart as one (a border drawn once per cell)", () => {
-    const segments = rules([["h", 0, 0, 100], ["h", 0.7, 0, 100], ["h", 30, 0, 100], ["v", 0, 0, 30], ["v", 50, 0, 30], ["v", 50.9, 0, 30], ["v", 100, 0, 30]]);
-    const grid = latticeToGrid(segmentsToLattices(segments, defaultPdfSettings.lattice)[0]!, defaultPdfSettings.lattice);
+    const segments = rules([
+      ["h", 0, 0, 100],
+      ["h", 0.7, 0, 100],
+      ["h", 30, 0, 100],
+      ["v", 0, 0, 30],
+      ["v", 50, 0, 30],
+      ["v", 50.9, 0, 30],
+      ["v", 100, 0, 30],
+    ]);
+    const grid = latticeToGrid(
+      segmentsToLattices(segments, defaultPdfSettings.lattice)[0]!,
+      defaultPdfSettings.lattice,
+    );
     expect(grid.xs.length - 1).toBe(2);
     expect(grid.ys.length - 1).toBe(1);
   });
@@ -104,7 +141,12 @@ describe("grids from rules", () => {
 
 describe("columns from whitespace", () => {
   it("places the fewest boundaries that fall in every row's gaps, each amid the gaps it serves", () => {
-    const boundaries = gapsToBoundaries([[50, 60], [52, 70], [120, 130], [40, 140]]);
+    const boundaries = gapsToBoundaries([
+      [50, 60],
+      [52, 70],
+      [120, 130],
+      [40, 140],
+    ]);
     expect(boundaries.map((b) => b.x)).toEqual([56, 125]);
     expect(boundaries[0]!.range).toEqual([52, 60]);
   });
@@ -140,24 +182,54 @@ describe("joining a table across a page break", () => {
 
   /** Given rows, the page and the top and bottom of the table, return a one-table page. */
   const pageWith = (rows: (Cell | null)[][], page: number, top: number): PageLayout => ({
-    number: page, width: 595, height: 842,
-    items: [{ kind: "table", table: {
-      page, rows, xs: [50, 150, 250, 350], rowTops: rows.map((_, i) => top + 20 * i), rowBottoms: rows.map((_, i) => top + 20 * (i + 1)),
-      box: { x0: 50, x1: 350, y0: top, y1: top + 20 * rows.length }, method: "lattice",
-    } satisfies PageTable }],
+    number: page,
+    width: 595,
+    height: 842,
+    items: [
+      {
+        kind: "table",
+        table: {
+          page,
+          rows,
+          xs: [50, 150, 250, 350],
+          rowTops: rows.map((_, i) => top + 20 * i),
+          rowBottoms: rows.map((_, i) => top + 20 * (i + 1)),
+          box: { x0: 50, x1: 350, y0: top, y1: top + 20 * rows.length },
+          method: "lattice",
+        } satisfies PageTable,
+      },
+    ],
   });
 
   it("gives back the table split at any row with its header repeated (property)", () => {
-    const body = fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/), fc.stringMatching(/^[a-z]{1,6}$/), fc.integer({ min: 0, max: 99 })), { minLength: 2, maxLength: 30 });
-    fc.assert(fc.property(body, fc.nat(), (rows, at) => {
-      const grid = [header, ...rows.map(([a, b, n]) => [cell(a), cell(b), cell(String(n))])];
-      const cut = 2 + (at % (grid.length - 1));
-      const first = pageWith(grid.slice(0, cut).map((r) => r.map((c) => ({ ...c! }))), 1, 842 - 40 - 20 * cut);
-      const second = pageWith([header, ...grid.slice(cut)].map((r) => r.map((c) => ({ ...c! }))), 2, 40);
-      const blocks = pagesToBlocks(cut < grid.length ? [first, second] : [first], defaultPdfSettings.stitch);
-      expect(blocks).toHaveLength(1);
-      const table = blocks[0]!.kind === "table" ? blocks[0]!.table : null;
-      expect(table!.rows.map((r) => r.map((c) => c?.text))).toEqual(grid.map((r) => r.map((c) => c!.text)));
-    }), { numRuns: 200 });
+    const body = fc.array(
+      fc.tuple(
+        fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/),
+        fc.stringMatching(/^[a-z]{1,6}$/),
+        fc.integer({ min: 0, max: 99 }),
+      ),
+      { minLength: 2, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(body, fc.nat(), (rows, at) => {
+        const grid = [header, ...rows.map(([a, b, n]) => [cell(a), cell(b), cell(String(n))])];
+        const cut = 2 + (at % (grid.length - 1));
+        const first = pageWith(
+          grid.slice(0, cut).map((r) => r.map((c) => ({ ...c! }))),
+          1,
+          842 - 40 - 20 * cut,
+        );
+        const second = pageWith(
+          [header, ...grid.slice(cut)].map((r) => r.map((c) => ({ ...c! }))),
+          2,
+          40,
+        );
+        const blocks = pagesToBlocks(cut < grid.length ? [first, second] : [first], defaultPdfSettings.stitch);
+        expect(blocks).toHaveLength(1);
+        const table = blocks[0]!.kind === "table" ? blocks[0]!.table : null;
+        expect(table!.rows.map((r) => r.map((c) => c?.text))).toEqual(grid.map((r) => r.map((c) => c!.text)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

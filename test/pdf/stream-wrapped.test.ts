@@ -13,8 +13,16 @@ describe("a Writer table without borders or padding", () => {
   it("ends a wrapped cell where the values centred beside it change rows, though labels merged over both stand across the gap", async () => {
     const grids = tablesOf(await extract(file)).map(notation);
     const rows = grids.flat();
-    expect(rows.find((row) => row[3]?.startsWith("推动未保服务"))?.slice(3)).toEqual(["推动未保服务的完善，提升社区未成年人的获得感、幸福感和安全感（是否）", "是", "是"]);
-    expect(rows.find((row) => row[3]?.startsWith("确保全区"))?.slice(3)).toEqual(["确保全区事实无人抚养儿童及孤儿的生活（是否）", "保障", "保障"]);
+    expect(rows.find((row) => row[3]?.startsWith("推动未保服务"))?.slice(3)).toEqual([
+      "推动未保服务的完善，提升社区未成年人的获得感、幸福感和安全感（是否）",
+      "是",
+      "是",
+    ]);
+    expect(rows.find((row) => row[3]?.startsWith("确保全区"))?.slice(3)).toEqual([
+      "确保全区事实无人抚养儿童及孤儿的生活（是否）",
+      "保障",
+      "保障",
+    ]);
   });
 
   it("keeps the label of a group of rows printed last on its page in the table, which then runs on to the next page", async () => {

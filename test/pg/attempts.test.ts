@@ -25,7 +25,10 @@ describe("a file that keeps losing its worker", () => {
     const path = join(FIXTURES, "liuzhou.docx");
     const bytes = readFileSync(path);
     try {
-      await enqueueJobs(boss, [{ path, sha256: sha256Of(bytes), size: bytes.length }], { leaseSeconds: 1, attempts: 2 });
+      await enqueueJobs(boss, [{ path, sha256: sha256Of(bytes), size: bytes.length }], {
+        leaseSeconds: 1,
+        attempts: 2,
+      });
       for (let attempt = 1; attempt <= 2; attempt++) {
         const taken = await boss.fetch(IMPORT_QUEUE);
         expect(taken.length).toBe(1);

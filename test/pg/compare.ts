@@ -6,7 +6,13 @@ import { join } from "node:path";
 import { REPO } from "../helpers.js";
 
 export const BIN = join(REPO, "bin/jixiao.js");
-export const VIEWS = ["indicator_history", "execution_rates", "score_checks", "targets_vs_results", "findings"] as const;
+export const VIEWS = [
+  "indicator_history",
+  "execution_rates",
+  "score_checks",
+  "targets_vs_results",
+  "findings",
+] as const;
 
 const run = promisify(execFile);
 
@@ -22,7 +28,11 @@ export async function jixiao(args: string[]): Promise<string> {
 
 /** Given an export folder, return its Documents by file name. */
 export function exportedDocuments(dir: string): Record<string, unknown> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, JSON.parse(readFileSync(join(dir, f), "utf8"))]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, JSON.parse(readFileSync(join(dir, f), "utf8"))]),
+  );
 }
 
 /**
@@ -30,8 +40,13 @@ export function exportedDocuments(dir: string): Record<string, unknown> {
  * in commit order on PostgreSQL, where workers finish in any order) and without `omit` columns.
  */
 export async function viewRows(db: string, view: string, omit: RegExp = /^$/): Promise<string[]> {
-  const rows = JSON.parse(await jixiao(["query", `SELECT * FROM ${view}`, "--db", db, "--format", "json"])) as Record<string, unknown>[];
+  const rows = JSON.parse(await jixiao(["query", `SELECT * FROM ${view}`, "--db", db, "--format", "json"])) as Record<
+    string,
+    unknown
+  >[];
   return rows
-    .map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !/(^id$|_id$)/.test(k) && !omit.test(k)))))
+    .map((r) =>
+      JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !/(^id$|_id$)/.test(k) && !omit.test(k)))),
+    )
     .sort();
 }

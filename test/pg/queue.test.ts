@@ -49,8 +49,13 @@ describe("the import queue", () => {
 
   it("shares one queue among an import and three workers, one killed with kill -9, and loses nothing", async () => {
     const url = await cluster.createDatabase("queue");
-    const worker = () => spawn("node", [BIN, "worker", "--db", url, "--workers", "1"], { stdio: ["ignore", "pipe", "pipe"] });
-    const importer = spawn("node", [BIN, "import", corpus, "--db", url, "--workers", "1", "--lease", "15", "--verbose"], { stdio: ["ignore", "pipe", "pipe"] });
+    const worker = () =>
+      spawn("node", [BIN, "worker", "--db", url, "--workers", "1"], { stdio: ["ignore", "pipe", "pipe"] });
+    const importer = spawn(
+      "node",
+      [BIN, "import", corpus, "--db", url, "--workers", "1", "--lease", "15", "--verbose"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     const imported = exited(importer);
     const workers = [worker(), worker(), worker()];
     const ends = workers.map(exited);
@@ -63,20 +68,41 @@ describe("the import queue", () => {
     expect(killed!.signal).toBe("SIGKILL");
     for (const w of stopped) expect(w.code).toBe(0);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/18 file\(s\) into postgresql:\/\/postgres@127\.0\.0\.1:\d+\/queue in [\d.]+ s: \d+ imported/);
+    expect(result.out).toMatch(
+      /18 file\(s\) into postgresql:\/\/postgres@127\.0\.0\.1:\d+\/queue in [\d.]+ s: \d+ imported/,
+    );
     // Each worker process took part.
     for (const w of stopped) expect(w.out).toMatch(/^(imported|skipped|failed) /m);
 
     const status = JSON.parse(await jixiao(["status", "--db", url, "--format", "json"]));
     expect(status).toMatchObject({ queued: 0, running: 0, done: 17, failed: 1 });
     expect(status.failures).toEqual([
-      { file: join(corpus, "zz-not-a-report.pdf"), reason: "unsupported-format", detail: expect.any(String), attempts: 1 },
+      {
+        file: join(corpus, "zz-not-a-report.pdf"),
+        reason: "unsupported-format",
+        detail: expect.any(String),
+        attempts: 1,
+      },
     ]);
     // The killed worker's files went back to the queue when their lease ended.
-    const retried = await jixiao(["query", "SELECT count(*) AS n FROM pgboss.job WHERE name = 'jixiao-import' AND retry_count > 0", "--db", url, "--format", "csv"]);
+    const retried = await jixiao([
+      "query",
+      "SELECT count(*) AS n FROM pgboss.job WHERE name = 'jixiao-import' AND retry_count > 0",
+      "--db",
+      url,
+      "--format",
+      "csv",
+    ]);
     expect(Number(retried.split("\n")[1])).toBeGreaterThanOrEqual(1);
     // 16 distinct documents (the copy is the same bytes), each once.
-    const counts = await jixiao(["query", "SELECT count(*) AS docs, count(DISTINCT sha256) AS distinct_docs FROM documents", "--db", url, "--format", "csv"]);
+    const counts = await jixiao([
+      "query",
+      "SELECT count(*) AS docs, count(DISTINCT sha256) AS distinct_docs FROM documents",
+      "--db",
+      url,
+      "--format",
+      "csv",
+    ]);
     expect(counts).toBe("docs,distinct_docs\n16,16\n");
 
     // The same files imported into SQLite give the same Documents and views. Which of the two
@@ -86,10 +112,12 @@ describe("the import queue", () => {
     await jixiao(["export", "--db", url, "--out", join(dir, "pg")]);
     await jixiao(["export", "--db", sqlite, "--out", join(dir, "sqlite")]);
     const bySha = (docs: Record<string, unknown>) =>
-      Object.values(docs).map((d) => {
-        const doc = d as { source: { path: string; sha256: string } };
-        return JSON.stringify({ ...doc, source: { ...doc.source, path: "" } });
-      }).sort();
+      Object.values(docs)
+        .map((d) => {
+          const doc = d as { source: { path: string; sha256: string } };
+          return JSON.stringify({ ...doc, source: { ...doc.source, path: "" } });
+        })
+        .sort();
     expect(bySha(exportedDocuments(join(dir, "pg")))).toEqual(bySha(exportedDocuments(join(dir, "sqlite"))));
     for (const view of VIEWS) expect(await viewRows(url, view, /path$/)).toEqual(await viewRows(sqlite, view, /path$/));
   }, 600_000);

@@ -11,7 +11,10 @@ import { exportedDocuments, jixiao, VIEWS, viewRows } from "./compare.js";
 
 // One file of each kind the extractors read natively; scans (OCR) and legacy .doc/.xls (LibreOffice)
 // give the store the same kind of Documents at many times the time.
-const FILES = [...fixturePairs((f) => !f.includes(".scan.") && !/\.(doc|xls)$/.test(f)).map(([file]) => file), join(FIXTURES, "bad")];
+const FILES = [
+  ...fixturePairs((f) => !f.includes(".scan.") && !/\.(doc|xls)$/.test(f)).map(([file]) => file),
+  join(FIXTURES, "bad"),
+];
 
 describe("the PostgreSQL store", () => {
   let cluster: Cluster;
@@ -43,10 +46,17 @@ describe("the PostgreSQL store", () => {
   });
 
   it("finds the same findings, search hits and listing", async () => {
-    expect(await jixiao(["check", "--db", url, "--format", "json"])).toBe(await jixiao(["check", "--db", sqlite, "--format", "json"]));
-    expect(await jixiao(["list", "--db", url, "--format", "json"])).toBe(await jixiao(["list", "--db", sqlite, "--format", "json"]));
+    expect(await jixiao(["check", "--db", url, "--format", "json"])).toBe(
+      await jixiao(["check", "--db", sqlite, "--format", "json"]),
+    );
+    expect(await jixiao(["list", "--db", url, "--format", "json"])).toBe(
+      await jixiao(["list", "--db", sqlite, "--format", "json"]),
+    );
     for (const text of ["满意度", "预算", "孤儿 满意度", "资金使用"]) {
-      const hits = async (db: string) => (JSON.parse(await jixiao(["search", text, "--db", db, "--format", "json", "--limit", "10000"])) as unknown[]).map((h) => JSON.stringify(h)).sort();
+      const hits = async (db: string) =>
+        (JSON.parse(await jixiao(["search", text, "--db", db, "--format", "json", "--limit", "10000"])) as unknown[])
+          .map((h) => JSON.stringify(h))
+          .sort();
       const fromPg = await hits(url);
       expect(fromPg.length).toBeGreaterThan(0);
       expect(fromPg).toEqual(await hits(sqlite));
@@ -56,13 +66,18 @@ describe("the PostgreSQL store", () => {
   it("runs query in a read-only transaction", async () => {
     const count = () => jixiao(["query", "SELECT count(*) AS n FROM documents", "--db", url, "--format", "csv"]);
     const before = await count();
-    await expect(jixiao(["query", "DELETE FROM documents RETURNING id", "--db", url])).rejects.toThrow(/read-only transaction/);
+    await expect(jixiao(["query", "DELETE FROM documents RETURNING id", "--db", url])).rejects.toThrow(
+      /read-only transaction/,
+    );
     expect(await count()).toBe(before);
-    expect(await jixiao(["query", "SELECT version FROM jixiao_schema", "--db", url, "--format", "csv"])).toBe("version\n5\n");
+    expect(await jixiao(["query", "SELECT version FROM jixiao_schema", "--db", url, "--format", "csv"])).toBe(
+      "version\n5\n",
+    );
   });
 
   it("writes the HTML report with the same findings", async () => {
-    const line = async (db: string, out: string) => (await jixiao(["report", "--db", db, "--html", join(dir, out)])).replace(/ to \S+:/, ":");
+    const line = async (db: string, out: string) =>
+      (await jixiao(["report", "--db", db, "--html", join(dir, out)])).replace(/ to \S+:/, ":");
     expect(await line(url, "report-pg")).toBe(await line(sqlite, "report-sqlite"));
   }, 300_000);
 });

@@ -4,14 +4,31 @@ import { comparable, similarity } from "../../src/score/compare.js";
 import { scoreDocument, tallyToScores, totalTally } from "../../src/score/index.js";
 
 const indicator = (name: string, extra: Record<string, unknown> = {}) => ({
-  project: null, goalSeq: null, level1: "产出指标", level2: "数量指标", name,
-  target: { raw: "≥100人", op: ">=", value: 100, unit: "人" }, actual: { raw: "120人", op: null, value: 120, unit: "人" },
-  weight: 10, score: 10, criterion: null, ...extra,
+  project: null,
+  goalSeq: null,
+  level1: "产出指标",
+  level2: "数量指标",
+  name,
+  target: { raw: "≥100人", op: ">=", value: 100, unit: "人" },
+  actual: { raw: "120人", op: null, value: 120, unit: "人" },
+  weight: 10,
+  score: 10,
+  criterion: null,
+  ...extra,
 });
 const report = (indicators: unknown[], extra: Record<string, unknown> = {}) => ({
-  kind: "department", department: "某某县民政局", fiscalYear: 2023, totalScore: 95, grade: "优",
-  budget: [{ fundSource: "total", adjusted: 100, executed: 96, rateReported: 0.96, initial: 100, weight: 10, score: 9.6 }],
-  goals: [], indicators, projects: [], ...extra,
+  kind: "department",
+  department: "某某县民政局",
+  fiscalYear: 2023,
+  totalScore: 95,
+  grade: "优",
+  budget: [
+    { fundSource: "total", adjusted: 100, executed: 96, rateReported: 0.96, initial: 100, weight: 10, score: 9.6 },
+  ],
+  goals: [],
+  indicators,
+  projects: [],
+  ...extra,
 });
 const doc = (...reports: unknown[]) => ({ reports });
 
@@ -59,8 +76,12 @@ describe("the cell scorer", () => {
   it("compares text after folding width, spaces, quotes and a final full stop, and numbers within 1e-6", () => {
     expect(comparable("  ≥ １５ 万人。")).toBe("≥15万人");
     expect(comparable("“好”—")).toBe('"好"-');
-    const expected = doc(report([indicator("救助人数", { target: { raw: "≥15万人", op: ">=", value: 15, unit: "万人" } })]));
-    const actual = doc(report([indicator("救助 人数", { target: { raw: "≥ １５万人。", op: ">=", value: 15.0000001, unit: "万人" } })]));
+    const expected = doc(
+      report([indicator("救助人数", { target: { raw: "≥15万人", op: ">=", value: 15, unit: "万人" } })]),
+    );
+    const actual = doc(
+      report([indicator("救助 人数", { target: { raw: "≥ １５万人。", op: ">=", value: 15.0000001, unit: "万人" } })]),
+    );
     expect(totalTally(scoreDocument(expected, actual).tallies).fn).toBe(0);
   });
 

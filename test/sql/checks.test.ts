@@ -41,27 +41,50 @@ describe("check on a planted corpus", () => {
     const findings = findingsOf([plantedTianjin()]);
     expect(findings.map(brief)).toEqual([
       {
-        severity: "error", kind: "total-mismatch", subject: "total score", page: null,
+        severity: "error",
+        kind: "total-mismatch",
+        subject: "total score",
+        page: null,
         message: "the printed total 98.5 is not the sum of the scores, 96.6 (indicators 86.9 + budget 9.7)",
       },
       {
-        severity: "error", kind: "rate-disagrees", subject: "部门预算金额(万元)", page: null,
-        message: "the execution rate of “部门预算金额(万元)” is printed as 95.8%, but executed / budget = 110540 / 114139.7 = 96.85%: 1.05 percentage points apart, more than the ±0.05 its printed digits allow",
+        severity: "error",
+        kind: "rate-disagrees",
+        subject: "部门预算金额(万元)",
+        page: null,
+        message:
+          "the execution rate of “部门预算金额(万元)” is printed as 95.8%, but executed / budget = 110540 / 114139.7 = 96.85%: 1.05 percentage points apart, more than the ±0.05 its printed digits allow",
       },
       {
-        severity: "error", kind: "score-above-weight", subject: "被救助困难群众满意度", page: 3,
+        severity: "error",
+        kind: "score-above-weight",
+        subject: "被救助困难群众满意度",
+        page: 3,
         message: "“被救助困难群众满意度” scores 1.5, above its weight of 1",
       },
       {
-        severity: "warning", kind: "full-score-missed-target", subject: "计划完成低保对象救助人数", page: 2,
-        message: "“计划完成低保对象救助人数” gets its full score of 0.5 although the actual “14.64万人” misses the target “≥15万人”",
+        severity: "warning",
+        kind: "full-score-missed-target",
+        subject: "计划完成低保对象救助人数",
+        page: 2,
+        message:
+          "“计划完成低保对象救助人数” gets its full score of 0.5 although the actual “14.64万人” misses the target “≥15万人”",
       },
       {
-        severity: "warning", kind: "zero-score-met-target", subject: "计划完成临时救助人数", page: 2,
+        severity: "warning",
+        kind: "zero-score-met-target",
+        subject: "计划完成临时救助人数",
+        page: 2,
         message: "“计划完成临时救助人数” scores 0 of 0.5 although the actual “6.7万人次” meets the target “≥6.7万人次”",
       },
     ]);
-    expect(findings[3]).toMatchObject({ targetRaw: "≥15万人", actualRaw: "14.64万人", score: 0.5, weight: 0.5, sourcePath: "planted/tianjin.docx" });
+    expect(findings[3]).toMatchObject({
+      targetRaw: "≥15万人",
+      actualRaw: "14.64万人",
+      score: 0.5,
+      weight: 0.5,
+      sourcePath: "planted/tianjin.docx",
+    });
     expect(findings[1]).toMatchObject({ printed: "95.8%", computed: 110540 / 114139.7 });
     expect(findings[0]).toMatchObject({ printed: "98.5", computed: 96.6 });
   });
@@ -97,21 +120,58 @@ describe("check on a planted corpus", () => {
     const doc = fixtureDocument("tianjin");
     const report = doc.reports[0]!;
     const base = report.indicators[0]!;
-    const row = (name: string, target: Indicator["target"], actual: Indicator["actual"], score: number): Indicator =>
-      ({ ...base, name, target, actual, weight: 1, score });
+    const row = (name: string, target: Indicator["target"], actual: Indicator["actual"], score: number): Indicator => ({
+      ...base,
+      name,
+      target,
+      actual,
+      weight: 1,
+      score,
+    });
     report.indicators = [
       row("满意度", { raw: "≥98%", op: ">=", value: 98, unit: "%" }, { raw: "95", op: null, value: 95, unit: null }, 1),
-      row("增长率", { raw: "≥3%", op: ">=", value: 3, unit: "%" }, { raw: "0.083", op: null, value: 0.083, unit: null }, 1),
-      row("床位", { raw: "≥100个", op: ">=", value: 100, unit: "个" }, { raw: "90张", op: null, value: 90, unit: "张" }, 1),
-      row("成本", { raw: "≤5万元", op: "<=", value: 5, unit: "万元" }, { raw: "0万元", op: null, value: 0, unit: "万元" }, 0),
+      row(
+        "增长率",
+        { raw: "≥3%", op: ">=", value: 3, unit: "%" },
+        { raw: "0.083", op: null, value: 0.083, unit: null },
+        1,
+      ),
+      row(
+        "床位",
+        { raw: "≥100个", op: ">=", value: 100, unit: "个" },
+        { raw: "90张", op: null, value: 90, unit: "张" },
+        1,
+      ),
+      row(
+        "成本",
+        { raw: "≤5万元", op: "<=", value: 5, unit: "万元" },
+        { raw: "0万元", op: null, value: 0, unit: "万元" },
+        0,
+      ),
       row("时限", { raw: "<3天", op: "<", value: 3, unit: "天" }, { raw: "3天", op: null, value: 3, unit: "天" }, 1),
-      row("准确率", { raw: "=100%", op: "=", value: 100, unit: "%" }, { raw: "100%", op: null, value: 100, unit: "%" }, 0),
-      row("户数", { raw: "100户", op: null, value: 100, unit: "户" }, { raw: "80户", op: null, value: 80, unit: "户" }, 1),
+      row(
+        "准确率",
+        { raw: "=100%", op: "=", value: 100, unit: "%" },
+        { raw: "100%", op: null, value: 100, unit: "%" },
+        0,
+      ),
+      row(
+        "户数",
+        { raw: "100户", op: null, value: 100, unit: "户" },
+        { raw: "80户", op: null, value: 80, unit: "户" },
+        1,
+      ),
     ];
     report.totalScore = null;
     expect(findingsOf([doc]).map((f) => [f.kind, f.message])).toEqual([
-      ["full-score-missed-target", "“时限” gets its full score of 1 although the actual “3天” misses the target “<3天”"],
-      ["full-score-missed-target", "“满意度” gets its full score of 1 although the actual “95” misses the target “≥98%” (the actual has no unit and is read in %)"],
+      [
+        "full-score-missed-target",
+        "“时限” gets its full score of 1 although the actual “3天” misses the target “<3天”",
+      ],
+      [
+        "full-score-missed-target",
+        "“满意度” gets its full score of 1 although the actual “95” misses the target “≥98%” (the actual has no unit and is read in %)",
+      ],
       ["zero-score-met-target", "“准确率” scores 0 of 1 although the actual “100%” meets the target “=100%”"],
     ]);
   });
@@ -122,7 +182,15 @@ describe("check on the seed fixtures", () => {
     const store = sampleStore();
     const findings = storeFindings(store.db);
     store.close();
-    expect(findings.map((f) => [f.sourcePath, f.kind, f.subject, f.printed, f.computed === null ? null : Number(f.computed.toFixed(4))])).toEqual([
+    expect(
+      findings.map((f) => [
+        f.sourcePath,
+        f.kind,
+        f.subject,
+        f.printed,
+        f.computed === null ? null : Number(f.computed.toFixed(4)),
+      ]),
+    ).toEqual([
       // seeds/README.md 001: every indicator at full weight, 90 + 10 = 100, printed 97.36.
       ["liuzhou.docx", "total-mismatch", "total score", "97.36", 100],
       // seeds/README.md 002: 区人才工作专项 printed 100% for 99.2%; 婚姻登记工作 63.68 of 61.8 at 98%;
@@ -143,9 +211,9 @@ describe("jixiao check", () => {
     expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
     expect(stdout).toBe(
       "error   fixtures/liuzhou.docx (柳州市民政局, 2022)\n" +
-      "        the printed total 97.36 is not the sum of the scores, 100 (indicators 90 + budget 10)\n" +
-      "        printed: 97.36\n\n" +
-      "1 finding: 1 error, 0 warnings\n",
+        "        the printed total 97.36 is not the sum of the scores, 100 (indicators 90 + budget 10)\n" +
+        "        printed: 97.36\n\n" +
+        "1 finding: 1 error, 0 warnings\n",
     );
   });
 
@@ -161,16 +229,24 @@ describe("jixiao check", () => {
     const { status, stdout } = await runCli(["check", "--db", store.file, "--format", "csv"]);
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("severity,kind,department,fiscalYear,subject,message,printed,computed,targetRaw,actualRaw,weight,score,sourcePath,page,ocrConfidence");
+    expect(lines[0]).toBe(
+      "severity,kind,department,fiscalYear,subject,message,printed,computed,targetRaw,actualRaw,weight,score,sourcePath,page,ocrConfidence",
+    );
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual([
-      "error,total-mismatch", "error,rate-disagrees", "error,rate-disagrees", "error,rate-disagrees", "error,rate-disagrees",
+      "error,total-mismatch",
+      "error,rate-disagrees",
+      "error,rate-disagrees",
+      "error,rate-disagrees",
+      "error,rate-disagrees",
     ]);
   });
 
   test("exits non-zero with one line when the file cannot be read", async () => {
     const { status, stdout, stderr } = await runCli(["check", "fixtures/bad/not-a-docx.docx"]);
     expect({ status, stdout }).toEqual({ status: 1, stdout: "" });
-    expect(stderr).toBe("jixiao: fixtures/bad/not-a-docx.docx: unsupported-format: not a PDF, Word, Excel or HTML file (unrecognized bytes)\n");
+    expect(stderr).toBe(
+      "jixiao: fixtures/bad/not-a-docx.docx: unsupported-format: not a PDF, Word, Excel or HTML file (unrecognized bytes)\n",
+    );
   });
 
   test("refuses a FILE and --db together", async () => {

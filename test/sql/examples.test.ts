@@ -22,13 +22,17 @@ interface Example {
 /** Given the markdown, return each ```sql block with its introduction and the ```csv block after it. */
 function docToExamples(markdown: string): Example[] {
   const blocks = [...markdown.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({
-    lang: m[1]!, body: m[2]!, before: markdown.slice(0, m.index),
+    lang: m[1]!,
+    body: m[2]!,
+    before: markdown.slice(0, m.index),
   }));
   return blocks.flatMap((b, i) => {
     if (b.lang !== "sql") return [];
     const next = blocks[i + 1];
     const paragraph = b.before.trimEnd().split("\n\n").at(-1) ?? "";
-    return [{ title: paragraph.replace(/\s+/g, " "), sql: b.body.trim(), csv: next?.lang === "csv" ? next.body : null }];
+    return [
+      { title: paragraph.replace(/\s+/g, " "), sql: b.body.trim(), csv: next?.lang === "csv" ? next.body : null },
+    ];
   });
 }
 
@@ -61,15 +65,12 @@ describe("the SQL guide", () => {
     expect(examples.filter((e) => e.csv === null)).toEqual([]);
   });
 
-  test.each(examples.map((e) => [e.title, e] as const))(
-    "prints the documented rows for \"%s\"",
-    (_, example) => {
-      const statement = store.db.prepare(example.sql);
-      const rows = statement.all() as Record<string, unknown>[];
-      const columns = statement.columns().map((c) => c.name);
-      expect(formatRows(columns, rows, "csv")).toBe(example.csv);
-    },
-  );
+  test.each(examples.map((e) => [e.title, e] as const))('prints the documented rows for "%s"', (_, example) => {
+    const statement = store.db.prepare(example.sql);
+    const rows = statement.all() as Record<string, unknown>[];
+    const columns = statement.columns().map((c) => c.name);
+    expect(formatRows(columns, rows, "csv")).toBe(example.csv);
+  });
 
   test("lists every table and view with exactly its columns", () => {
     const names = store.db

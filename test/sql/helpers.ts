@@ -31,9 +31,14 @@ afterAll(() => {
  * what a careful reader wrote down, so the SQL tests do not depend on the layouts being written.
  */
 export function fixtureDocuments(): Map<string, Document> {
-  const names = readdirSync(FIXTURES).filter((f) => f.endsWith(".docx.expected.json")).sort();
+  const names = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".docx.expected.json"))
+    .sort();
   return new Map(
-    names.map((f) => [f.replace(/\.docx\.expected\.json$/, ""), validateDocument(JSON.parse(readFileSync(join(FIXTURES, f), "utf8")))]),
+    names.map((f) => [
+      f.replace(/\.docx\.expected\.json$/, ""),
+      validateDocument(JSON.parse(readFileSync(join(FIXTURES, f), "utf8"))),
+    ]),
   );
 }
 
@@ -59,7 +64,9 @@ export function sampleStore(): Store {
 /** The sample database of the SQL guide: the DOCX fixtures read by jixiao's own pipeline, in name order. */
 export async function importedSampleStore(): Promise<Store> {
   const store = openStore(tempDbPath());
-  const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".docx")).sort();
+  const files = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".docx"))
+    .sort();
   for (const f of files) {
     const { document, extraction, size } = await extractFile(`fixtures/${f}`);
     store.writeDocument(document, { tables: tablesOf(extraction) }, { size, importedAt: "2024-01-01T00:00:00.000Z" });

@@ -4,7 +4,14 @@ import type { Document } from "../../contracts/model.js";
 import { departmentKey, nameKey } from "../../src/store/keys.js";
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from "../../src/store/migrations.js";
 import {
-  budgetToRow, goalToRow, indicatorToRow, insertSql, projectToRow, reportToRow, warningToRow, type DocContext,
+  budgetToRow,
+  goalToRow,
+  indicatorToRow,
+  insertSql,
+  projectToRow,
+  reportToRow,
+  warningToRow,
+  type DocContext,
 } from "../../src/store/rows.js";
 import { DOCUMENT_COLUMNS } from "../../src/store/statements.js";
 import { openStore } from "../../src/store/store.js";
@@ -12,7 +19,14 @@ import { fakeSha, fixtureDocument, rowCounts, storeWith, tempDbPath } from "./he
 
 // Columns added after version 1 (version 2's keys, version 3's extra_json and project_key,
 // version 4's provenance).
-const V2_COLUMNS = new Set(["department_key", "name_key", "extra_json", "project_key", "provenance_json", "total_provenance_json"]);
+const V2_COLUMNS = new Set([
+  "department_key",
+  "name_key",
+  "extra_json",
+  "project_key",
+  "provenance_json",
+  "total_provenance_json",
+]);
 
 /** Given a connection at schema version 1, insert a document the way version 1 wrote it. */
 function writeV1(db: Database.Database, doc: Document): void {
@@ -22,12 +36,24 @@ function writeV1(db: Database.Database, doc: Document): void {
     return Number(db.prepare(insertSql(table, columns)).run(values).lastInsertRowid);
   };
   const document = {
-    sha256: doc.source.sha256, path: doc.source.path, size: 1, model_schema: doc.schema,
-    format: doc.source.format, text_layer: doc.source.textLayer, pages: doc.source.pages,
-    status: "ok", report_count: doc.reports.length, imported_at: "2023-01-01T00:00:00.000Z", jixiao_version: "0.1.0",
+    sha256: doc.source.sha256,
+    path: doc.source.path,
+    size: 1,
+    model_schema: doc.schema,
+    format: doc.source.format,
+    text_layer: doc.source.textLayer,
+    pages: doc.source.pages,
+    status: "ok",
+    report_count: doc.reports.length,
+    imported_at: "2023-01-01T00:00:00.000Z",
+    jixiao_version: "0.1.0",
   };
   expect(Object.keys(document)).toEqual([...DOCUMENT_COLUMNS]);
-  const ctx: DocContext = { documentId: insert("documents", document), sha256: doc.source.sha256, path: doc.source.path };
+  const ctx: DocContext = {
+    documentId: insert("documents", document),
+    sha256: doc.source.sha256,
+    path: doc.source.path,
+  };
   doc.reports.forEach((report, ordinal) => {
     const id = insert("reports", reportToRow(report, ctx, ordinal));
     report.budget.forEach((b, i) => insert("budget_lines", budgetToRow(b, ctx, id, i)));
@@ -66,13 +92,22 @@ describe("migration from schema version 1 to 2", () => {
       { department: "柳州市民政局", department_key: "柳州市民政局" },
     ]);
     expect(store.db.prepare("SELECT count(*) FROM indicators WHERE name_key IS NULL").pluck().get()).toBe(0);
-    expect(store.db.prepare("SELECT name_key FROM indicators WHERE name = ?").pluck().get("“三无”残疾人（智力为主）收养完成数量"))
-      .toBe("三无残疾人智力为主收养完成数量");
-    const keys = store.db.prepare("SELECT name, name_key FROM indicators").all() as { name: string; name_key: string }[];
+    expect(
+      store.db
+        .prepare("SELECT name_key FROM indicators WHERE name = ?")
+        .pluck()
+        .get("“三无”残疾人（智力为主）收养完成数量"),
+    ).toBe("三无残疾人智力为主收养完成数量");
+    const keys = store.db.prepare("SELECT name, name_key FROM indicators").all() as {
+      name: string;
+      name_key: string;
+    }[];
     expect(keys.filter((k) => k.name_key !== nameKey(k.name))).toEqual([]);
     // 162 + 14 indicator names, 8 + 5 goals, and the deviations the two documents print.
     const texts = store.db.prepare("SELECT kind, count(*) AS n FROM search_index GROUP BY kind ORDER BY kind").all();
-    expect(texts).toEqual(store.db.prepare("SELECT kind, count(*) AS n FROM search_texts GROUP BY kind ORDER BY kind").all());
+    expect(texts).toEqual(
+      store.db.prepare("SELECT kind, count(*) AS n FROM search_texts GROUP BY kind ORDER BY kind").all(),
+    );
     expect(texts).toContainEqual({ kind: "indicator", n: 176 });
     expect(texts).toContainEqual({ kind: "goal", n: 13 });
     expect(store.readDocument(tianjin.source.sha256)).toEqual(tianjin);
@@ -89,7 +124,8 @@ describe("migration from schema version 1 to 2", () => {
     writeV1(v1, doc);
     v1.close();
     const upgraded = openStore(file);
-    const keys = "SELECT r.department_key, i.name_key FROM indicators AS i JOIN reports AS r ON r.id = i.report_id ORDER BY i.ordinal";
+    const keys =
+      "SELECT r.department_key, i.name_key FROM indicators AS i JOIN reports AS r ON r.id = i.report_id ORDER BY i.ordinal";
     expect(upgraded.db.prepare(keys).all()).toEqual(written.db.prepare(keys).all());
     written.close();
     upgraded.close();
@@ -118,7 +154,12 @@ describe("keys for history across years", () => {
       report.fiscalYear = fiscalYear;
       report.department = department;
       report.indicators = [
-        { ...report.indicators[0]!, name, actual: { raw: actual, op: null, value: Number.parseFloat(actual), unit: "万人" }, page: 2 },
+        {
+          ...report.indicators[0]!,
+          name,
+          actual: { raw: actual, op: null, value: Number.parseFloat(actual), unit: "万人" },
+          page: 2,
+        },
         { ...report.indicators[1]!, page: 2 },
       ];
       return doc;
@@ -128,13 +169,37 @@ describe("keys for history across years", () => {
       year(2021, "天津市民政局（本级）", "计划完成低保对象 救助人数（万人）", "15.2万人", 1),
       year(2022, "柳州市民政局", "计划完成低保对象救助人数(万人)", "3万人", 3),
     ]);
-    const history = store.db.prepare(
-      `SELECT department, fiscal_year, name, target_raw, actual_raw, actual_value, weight, score, source_path, page
+    const history = store.db
+      .prepare(
+        `SELECT department, fiscal_year, name, target_raw, actual_raw, actual_value, weight, score, source_path, page
        FROM indicator_history WHERE department_key = ? AND name_key = ? ORDER BY fiscal_year`,
-    ).all(departmentKey("天津市民政局 (本级)"), nameKey("计划完成低保对象救助人数【万人】"));
+      )
+      .all(departmentKey("天津市民政局 (本级)"), nameKey("计划完成低保对象救助人数【万人】"));
     expect(history).toEqual([
-      { department: "天津市民政局（本级）", fiscal_year: 2021, name: "计划完成低保对象 救助人数（万人）", target_raw: "≥15万人", actual_raw: "15.2万人", actual_value: 15.2, weight: 0.5, score: 0.4, source_path: "天津-2021.docx", page: 2 },
-      { department: "天津市民政局(本级)", fiscal_year: 2022, name: "计划完成低保对象救助人数(万人)", target_raw: "≥15万人", actual_raw: "14.64万人", actual_value: 14.64, weight: 0.5, score: 0.4, source_path: "天津-2022.docx", page: 2 },
+      {
+        department: "天津市民政局（本级）",
+        fiscal_year: 2021,
+        name: "计划完成低保对象 救助人数（万人）",
+        target_raw: "≥15万人",
+        actual_raw: "15.2万人",
+        actual_value: 15.2,
+        weight: 0.5,
+        score: 0.4,
+        source_path: "天津-2021.docx",
+        page: 2,
+      },
+      {
+        department: "天津市民政局(本级)",
+        fiscal_year: 2022,
+        name: "计划完成低保对象救助人数(万人)",
+        target_raw: "≥15万人",
+        actual_raw: "14.64万人",
+        actual_value: 14.64,
+        weight: 0.5,
+        score: 0.4,
+        source_path: "天津-2022.docx",
+        page: 2,
+      },
     ]);
     store.close();
   });

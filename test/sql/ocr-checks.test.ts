@@ -17,8 +17,16 @@ function findingsOf(docs: Document[]): Finding[] {
 
 /** Given figures as printed and a confidence for each, return the provenance OCR would give their row. */
 function scanned(figures: [string, number][], page = 1): Provenance {
-  const sorted = figures.map(([text, confidence]) => ({ text, confidence })).sort((a, b) => a.confidence - b.confidence);
-  return { page, table: 0, row: 1, box: { x0: 50, y0: 100, x1: 500, y1: 120 }, ocr: { confidence: sorted[0]?.confidence ?? 1, figures: sorted } };
+  const sorted = figures
+    .map(([text, confidence]) => ({ text, confidence }))
+    .sort((a, b) => a.confidence - b.confidence);
+  return {
+    page,
+    table: 0,
+    row: 1,
+    box: { x0: 50, y0: 100, x1: 500, y1: 120 },
+    ocr: { confidence: sorted[0]?.confidence ?? 1, figures: sorted },
+  };
 }
 
 /** The liuzhou fixture as if scanned: every figure of every record read with the given confidence, the total made consistent. */
@@ -28,11 +36,23 @@ function scannedLiuzhou(confidence = 0.97): Document {
   const report = doc.reports[0]!;
   report.totalScore = 100;
   report.totalScoreProvenance = scanned([["100", confidence]]);
-  for (const b of report.budget) b.provenance = scanned([b.adjusted, b.executed, b.weight, b.score].flatMap((v) => (v == null ? [] : [[String(v), confidence] as [string, number]])));
-  for (const b of report.budget) if (b.rateReported != null) b.provenance!.ocr!.figures.push({ text: `${(b.rateReported * 100).toFixed(2)}%`, confidence });
+  for (const b of report.budget)
+    b.provenance = scanned(
+      [b.adjusted, b.executed, b.weight, b.score].flatMap((v) =>
+        v == null ? [] : [[String(v), confidence] as [string, number]],
+      ),
+    );
+  for (const b of report.budget)
+    if (b.rateReported != null)
+      b.provenance!.ocr!.figures.push({ text: `${(b.rateReported * 100).toFixed(2)}%`, confidence });
   for (const i of report.indicators) {
     const printed = [i.weight, i.score].flatMap((v) => (v == null ? [] : [String(v)]));
-    i.provenance = scanned([...printed, ...[i.target?.raw, i.actual?.raw].flatMap((t) => (t ? [t] : []))].map((t) => [t, confidence] as [string, number]), 2);
+    i.provenance = scanned(
+      [...printed, ...[i.target?.raw, i.actual?.raw].flatMap((t) => (t ? [t] : []))].map(
+        (t) => [t, confidence] as [string, number],
+      ),
+      2,
+    );
   }
   return doc;
 }
@@ -49,8 +69,11 @@ describe("checks on a scanned report", () => {
     const [f, ...rest] = findingsOf([doc]);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
-      severity: "error", kind: "total-mismatch", ocrConfidence: 0.97,
-      message: "the printed total 97.36 is not the sum of the scores, 100 (indicators 90 + budget 10) (figures read by OCR, lowest confidence 0.97)",
+      severity: "error",
+      kind: "total-mismatch",
+      ocrConfidence: 0.97,
+      message:
+        "the printed total 97.36 is not the sum of the scores, 100 (indicators 90 + budget 10) (figures read by OCR, lowest confidence 0.97)",
     });
   });
 
@@ -58,7 +81,14 @@ describe("checks on a scanned report", () => {
     const doc = scannedLiuzhou();
     const indicator = doc.reports[0]!.indicators.find((i) => i.weight === 5)!;
     indicator.score = 8;
-    indicator.provenance = scanned([["5", 0.99], ["8", 0.62], ...[indicator.target?.raw, indicator.actual?.raw].flatMap((t) => (t ? [[t, 0.99] as [string, number]] : []))], 2);
+    indicator.provenance = scanned(
+      [
+        ["5", 0.99],
+        ["8", 0.62],
+        ...[indicator.target?.raw, indicator.actual?.raw].flatMap((t) => (t ? [[t, 0.99] as [string, number]] : [])),
+      ],
+      2,
+    );
     doc.reports[0]!.totalScore = 103;
     const findings = findingsOf([doc]);
     const above = findings.find((f) => f.kind === "score-above-weight")!;
@@ -66,14 +96,23 @@ describe("checks on a scanned report", () => {
     expect(above.message).toMatch(/\(figures read by OCR, lowest confidence 0\.62: verify on the page\)$/);
     // The total rests on that score as well: never an error while one of its figures is in doubt.
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(findings.map((f) => [f.severity, f.kind])).toEqual([["verify", "total-above-maximum"], ["verify", "score-above-weight"]]);
+    expect(findings.map((f) => [f.severity, f.kind])).toEqual([
+      ["verify", "total-above-maximum"],
+      ["verify", "score-above-weight"],
+    ]);
   });
 
   test("report a score that no cell reads as a well-formed figure as 'verify' (two readings in one cell, '9 10')", () => {
     const doc = scannedLiuzhou();
     const indicator = doc.reports[0]!.indicators.find((i) => i.weight === 5)!;
     indicator.score = 910;
-    indicator.provenance = scanned([["5", 0.99], ["9 10", 0.99]], 2);
+    indicator.provenance = scanned(
+      [
+        ["5", 0.99],
+        ["9 10", 0.99],
+      ],
+      2,
+    );
     const above = findingsOf([doc]).find((f) => f.kind === "score-above-weight")!;
     expect(above).toMatchObject({ severity: "verify", ocrConfidence: 0.5 });
   });
@@ -81,8 +120,13 @@ describe("checks on a scanned report", () => {
   test("report a printed rate misread as more digits as 'verify', not as an error, when it was read with low confidence", () => {
     const doc = scannedLiuzhou();
     const line = doc.reports[0]!.budget.find((b) => b.rateReported != null)!;
-    line.rateReported = 0.949790; // "94.97%" read as "94.9790"
-    line.provenance = scanned([[String(line.adjusted), 0.99], [String(line.executed), 0.99], ["94.9790", 0.71], ...[line.weight, line.score].flatMap((v) => (v == null ? [] : [[String(v), 0.99] as [string, number]]))]);
+    line.rateReported = 0.94979; // "94.97%" read as "94.9790"
+    line.provenance = scanned([
+      [String(line.adjusted), 0.99],
+      [String(line.executed), 0.99],
+      ["94.9790", 0.71],
+      ...[line.weight, line.score].flatMap((v) => (v == null ? [] : [[String(v), 0.99] as [string, number]])),
+    ]);
     const [f, ...rest] = findingsOf([doc]);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: "verify", kind: "rate-disagrees", ocrConfidence: 0.71 });
@@ -95,13 +139,17 @@ describe("checks on a scanned report", () => {
     const findings = findingsOf([doc]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: "warning", kind: "total-unread" });
-    expect(findings[0]!.message).toMatch(/^the printed total 100 is not the sum of the scores, .*; but the scan was not read whole \(the weights read add up to \d+ less than the maximum\): check the reading before the document$/);
+    expect(findings[0]!.message).toMatch(
+      /^the printed total 100 is not the sum of the scores, .*; but the scan was not read whole \(the weights read add up to \d+ less than the maximum\): check the reading before the document$/,
+    );
   });
 
   test("leave a text-layer document's total mismatch an error although its rows are incomplete", () => {
     const doc = fixtureDocument("liuzhou");
     doc.reports[0]!.totalScore = 100;
     doc.reports[0]!.indicators = doc.reports[0]!.indicators.slice(0, 5);
-    expect(findingsOf([doc]).map((f) => [f.severity, f.kind, f.ocrConfidence])).toEqual([["error", "total-mismatch", null]]);
+    expect(findingsOf([doc]).map((f) => [f.severity, f.kind, f.ocrConfidence])).toEqual([
+      ["error", "total-mismatch", null],
+    ]);
   });
 });

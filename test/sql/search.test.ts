@@ -9,7 +9,8 @@ beforeAll(() => {
 });
 afterAll(() => store.close());
 
-const brief = (hits: SearchHit[]) => hits.map((h) => [h.department, h.fiscal_year, h.kind, h.text.slice(0, 12), h.source_path]);
+const brief = (hits: SearchHit[]) =>
+  hits.map((h) => [h.department, h.fiscal_year, h.kind, h.text.slice(0, 12), h.source_path]);
 
 describe("search", () => {
   test("finds a term of 3 or more characters through the trigram index, in deviation texts too", () => {
@@ -18,7 +19,9 @@ describe("search", () => {
       ["天津市民政局", 2022, "deviation", "由于财政资金紧张，在下达", "tianjin.docx"],
       ["天津市民政局", 2022, "deviation", "由于财政资金紧张，在下达", "tianjin.docx"],
     ]);
-    expect(store.db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH '\"财政资金\"'").pluck().get()).toBe(3);
+    expect(
+      store.db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH '\"财政资金\"'").pluck().get(),
+    ).toBe(3);
   });
 
   test("finds indicator names in every department with a 3-character term, shorter texts first", () => {
@@ -31,7 +34,9 @@ describe("search", () => {
   });
 
   test("finds a 2-character Chinese term, which trigrams cannot match, by LIKE on the tables", () => {
-    expect(store.db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH '\"疫情\"'").pluck().get()).toBe(0);
+    expect(
+      store.db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH '\"疫情\"'").pluck().get(),
+    ).toBe(0);
     expect(brief(searchStore(store.db, "疫情"))).toEqual([
       ["天津市民政局", 2022, "deviation", "受本土新冠疫情影响,导致", "tianjin.docx"],
       ["天津市民政局", 2022, "deviation", "一是受本土新冠疫情影响,", "tianjin.docx"],
@@ -68,6 +73,8 @@ describe("search", () => {
   test("prints hits with department, year, kind, text, file and page as CSV", async () => {
     const { status, stdout, stderr } = await runCli(["search", "孤儿满意度", "--db", store.file, "--format", "csv"]);
     expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
-    expect(stdout).toBe("department,fiscal_year,kind,text,source_path,page\n天津市民政局,2022,indicator,具有自主行为能力的受助孤儿满意度,tianjin.docx,\n");
+    expect(stdout).toBe(
+      "department,fiscal_year,kind,text,source_path,page\n天津市民政局,2022,indicator,具有自主行为能力的受助孤儿满意度,tianjin.docx,\n",
+    );
   });
 });

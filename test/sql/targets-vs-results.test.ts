@@ -15,7 +15,10 @@ const COLUMNS = "project, name, declared_raw, reported_target_raw, target_change
 
 function rowsOf(docs: Document[], where = "1"): unknown[][] {
   const store = storeWith(docs);
-  const rows = store.db.prepare(`SELECT ${COLUMNS} FROM targets_vs_results WHERE ${where} ORDER BY declared_indicator_id`).raw().all() as unknown[][];
+  const rows = store.db
+    .prepare(`SELECT ${COLUMNS} FROM targets_vs_results WHERE ${where} ORDER BY declared_indicator_id`)
+    .raw()
+    .all() as unknown[][];
   store.close();
   return rows;
 }
@@ -56,7 +59,9 @@ describe("targets_vs_results", () => {
     const respelled = fixtureDocument("project-sheet");
     respelled.reports[0]!.department = "江临市民政局 ";
     for (const i of respelled.reports[0]!.indicators) i.project = "城乡低保及特困人员救助供养资金 。";
-    expect(rowsOf([respelled, fixtureDocument("target-declaration")], "project LIKE '城乡低保%' AND actual_raw IS NOT NULL")).toHaveLength(7);
+    expect(
+      rowsOf([respelled, fixtureDocument("target-declaration")], "project LIKE '城乡低保%' AND actual_raw IS NOT NULL"),
+    ).toHaveLength(7);
     const other = fixtureDocument("project-sheet");
     for (const r of other.reports) r.department = "江临市财政局";
     expect(rowsOf([other, fixtureDocument("target-declaration")], "actual_raw IS NOT NULL")).toEqual([]);
@@ -73,8 +78,15 @@ describe("indicator extras in the store", () => {
   test("store 指标性质, 调整指标值, 得分系数 and 是否核心指标 as JSON and read them back into extra", () => {
     const doc = fixtureDocument("chongqing-sheet");
     const store = storeWith([doc]);
-    const json = store.db.prepare("SELECT json_extract(extra_json, '$.调整指标值') AS adjusted, json_extract(extra_json, '$.指标性质') AS nature FROM indicators ORDER BY ordinal").all();
-    expect(json.slice(0, 2)).toEqual([{ adjusted: "15", nature: "正向指标" }, { adjusted: null, nature: "正向指标" }]);
+    const json = store.db
+      .prepare(
+        "SELECT json_extract(extra_json, '$.调整指标值') AS adjusted, json_extract(extra_json, '$.指标性质') AS nature FROM indicators ORDER BY ordinal",
+      )
+      .all();
+    expect(json.slice(0, 2)).toEqual([
+      { adjusted: "15", nature: "正向指标" },
+      { adjusted: null, nature: "正向指标" },
+    ]);
     expect(store.readDocument(doc.source.sha256)).toEqual(doc);
     store.close();
   });
@@ -97,8 +109,9 @@ describe("migration from schema version 2 to 3", () => {
     migrate(v2, file, MIGRATIONS.slice(0, 2));
     const doc = fixtureDocument("project-sheet");
     const ctx: DocContext = { documentId: 1, sha256: doc.source.sha256, path: doc.source.path };
-    v2.prepare("INSERT INTO documents (id, sha256, path, size, model_schema, format, text_layer, pages, status, report_count, imported_at, jixiao_version) VALUES (1, ?, ?, 1, ?, 'docx', 'native', NULL, 'ok', 1, '2024-01-01T00:00:00.000Z', '0.1.0')")
-      .run(doc.source.sha256, doc.source.path, doc.schema);
+    v2.prepare(
+      "INSERT INTO documents (id, sha256, path, size, model_schema, format, text_layer, pages, status, report_count, imported_at, jixiao_version) VALUES (1, ?, ?, 1, ?, 'docx', 'native', NULL, 'ok', 1, '2024-01-01T00:00:00.000Z', '0.1.0')",
+    ).run(doc.source.sha256, doc.source.path, doc.schema);
     // Write the rows as version 2 did: only the columns its tables have.
     const insertV2 = (table: string, row: Record<string, unknown>) => {
       const known = new Set(v2.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);

@@ -1,8 +1,18 @@
 // fast-check generators of canonical Documents: any valid field values, nulls, unicode text.
 import fc from "fast-check";
 import {
-  FORMATS, FUND_SOURCES, OPS, TEXT_LAYERS, type BudgetLine, type Document, type Goal, type Indicator,
-  type Project, type Report, type Value, type Warning,
+  FORMATS,
+  FUND_SOURCES,
+  OPS,
+  TEXT_LAYERS,
+  type BudgetLine,
+  type Document,
+  type Goal,
+  type Indicator,
+  type Project,
+  type Report,
+  type Value,
+  type Warning,
 } from "../../contracts/model.js";
 
 /** Text as documents carry it: any code points, grapheme clusters, and typical printed cells. */
@@ -98,7 +108,11 @@ const report: fc.Arbitrary<Report> = fc.record({
   pages: fc.array(fc.integer({ min: 1, max: 5000 }), { maxLength: 4 }),
 });
 
-const warning: fc.Arbitrary<Warning> = fc.record({ code: text.filter((s) => s.length > 0), message: text, page: pageOrNull });
+const warning: fc.Arbitrary<Warning> = fc.record({
+  code: text.filter((s) => s.length > 0),
+  message: text,
+  page: pageOrNull,
+});
 
 /** A valid Document; the caller gives it a unique sha256 before storing it. */
 export const documentArb: fc.Arbitrary<Document> = fc.record({

@@ -31,7 +31,14 @@ export function seedDocuments(): { name: string; doc: Document }[] {
 }
 
 export const TABLE_NAMES = [
-  "documents", "reports", "budget_lines", "goals", "indicators", "projects", "warnings", "raw_tables",
+  "documents",
+  "reports",
+  "budget_lines",
+  "goals",
+  "indicators",
+  "projects",
+  "warnings",
+  "raw_tables",
   "import_errors",
 ] as const;
 
@@ -54,18 +61,39 @@ export function smallDocument(sha256: string, path = "small.pdf"): Document {
     source: { path, sha256, format: "pdf", textLayer: "native", pages: 2 },
     reports: [
       {
-        kind: "department", layout: "tianjin", title: "整体支出绩效自评表", department: "天津市民政局",
-        fiscalYear: 2022, totalScore: 96.5, maxScore: 100, grade: "优", budget: [], goals: [],
+        kind: "department",
+        layout: "tianjin",
+        title: "整体支出绩效自评表",
+        department: "天津市民政局",
+        fiscalYear: 2022,
+        totalScore: 96.5,
+        maxScore: 100,
+        grade: "优",
+        budget: [],
+        goals: [],
         indicators: [
           {
-            project: null, goalSeq: 1, level1: "产出指标", level2: "数量指标", level1Raw: "产出指标",
-            level2Raw: "数量指标", name: "救助人数", description: null, criterion: null,
+            project: null,
+            goalSeq: 1,
+            level1: "产出指标",
+            level2: "数量指标",
+            level1Raw: "产出指标",
+            level2Raw: "数量指标",
+            name: "救助人数",
+            description: null,
+            criterion: null,
             target: { raw: "≥15万人", op: ">=", value: 15, unit: "万人" },
             actual: { raw: "16万人", op: null, value: 16, unit: "万人" },
-            weight: 5, score: 5, summary: null, deviation: null, page: 2,
+            weight: 5,
+            score: 5,
+            summary: null,
+            deviation: null,
+            page: 2,
           },
         ],
-        projects: [], conclusion: null, pages: [1, 2],
+        projects: [],
+        conclusion: null,
+        pages: [1, 2],
       },
     ],
     warnings: [{ code: "source-inconsistent", message: "总分与得分之和不符", page: 2 }],
@@ -74,5 +102,16 @@ export function smallDocument(sha256: string, path = "small.pdf"): Document {
 
 /** Raw tables as an extractor of the given document would hand them over. */
 export function smallRaw(): { tables: Table[] } {
-  return { tables: [rowsToTable([["三级指标", "指标值"], ["救助人数", "≥15万人"]], 0, 2)] };
+  return {
+    tables: [
+      rowsToTable(
+        [
+          ["三级指标", "指标值"],
+          ["救助人数", "≥15万人"],
+        ],
+        0,
+        2,
+      ),
+    ],
+  };
 }

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { LATEST_VERSION, MIGRATIONS, migrate, schemaToSql, schemaVersion, type Migration } from "../../src/store/migrations.js";
+import {
+  LATEST_VERSION,
+  MIGRATIONS,
+  migrate,
+  schemaToSql,
+  schemaVersion,
+  type Migration,
+} from "../../src/store/migrations.js";
 import { openStore, StoreError } from "../../src/store/store.js";
 import { REPO } from "../helpers.js";
 import { TABLE_NAMES, tempDbPath } from "./helpers.js";
@@ -18,7 +25,11 @@ function rawDb(file: string, setup: string): void {
 }
 
 const NEXT = LATEST_VERSION + 1;
-const probe: Migration = { version: NEXT, name: "probe view", sql: "CREATE VIEW probe AS SELECT count(*) AS n FROM documents;" };
+const probe: Migration = {
+  version: NEXT,
+  name: "probe view",
+  sql: "CREATE VIEW probe AS SELECT count(*) AS n FROM documents;",
+};
 
 describe("migrations", () => {
   test("give a fresh database the latest user_version and every table", () => {
@@ -51,9 +62,15 @@ describe("migrations", () => {
 
   test("leave the database at the version before a migration that fails, with none of its statements", () => {
     const store = openStore(tempDbPath());
-    const broken: Migration = { version: NEXT, name: "broken", sql: "CREATE TABLE half (a); CREATE TABLE documents (a);" };
+    const broken: Migration = {
+      version: NEXT,
+      name: "broken",
+      sql: "CREATE TABLE half (a); CREATE TABLE documents (a);",
+    };
     expect(() => migrate(store.db, store.file, [...MIGRATIONS, broken])).toThrow(
-      new StoreError(`${store.file}: cannot upgrade to schema version ${NEXT} (broken): table documents already exists`),
+      new StoreError(
+        `${store.file}: cannot upgrade to schema version ${NEXT} (broken): table documents already exists`,
+      ),
     );
     expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
     expect(tablesOf(store.db)).not.toContain("half");
@@ -84,7 +101,9 @@ describe("migrations", () => {
     const file = tempDbPath();
     rawDb(file, "CREATE TABLE notes (t TEXT);");
     expect(() => openStore(file, { readonly: true })).toThrow(
-      new StoreError(`${file}: is not a jixiao database (schema version 0); open it for writing once (e.g. with \`jixiao import\`) to create or upgrade it`),
+      new StoreError(
+        `${file}: is not a jixiao database (schema version 0); open it for writing once (e.g. with \`jixiao import\`) to create or upgrade it`,
+      ),
     );
     const db = new Database(file);
     expect(tablesOf(db)).toEqual(["notes"]);

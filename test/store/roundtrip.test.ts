@@ -43,7 +43,9 @@ const table: fc.Arbitrary<Table> = fc.integer({ min: 0, max: 4 }).chain((width) 
     index: fc.nat(50),
     rows: fc.array(fc.array(fc.option(cell, { nil: null }), { minLength: width, maxLength: width }), { maxLength: 4 }),
     rowPages: fc.array(fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }), { maxLength: 4 }),
-    method: fc.constantFrom("docx", "lattice", "stream", "ocr", "given", "html", "xlsx") as fc.Arbitrary<Table["method"]>,
+    method: fc.constantFrom("docx", "lattice", "stream", "ocr", "given", "html", "xlsx") as fc.Arbitrary<
+      Table["method"]
+    >,
   }),
 );
 
@@ -89,7 +91,9 @@ describe("values the store cannot keep", () => {
     const doc = smallDocument(fakeSha(2));
     doc.reports[0]!.indicators[0]!.name = "救助\uD800人数";
     expect(() => store.writeDocument(doc, smallRaw(), { size: 1 })).toThrow(
-      new StoreError("document.reports.0.indicators.0.name holds a lone UTF-16 surrogate, which UTF-8 (and so SQLite) cannot store"),
+      new StoreError(
+        "document.reports.0.indicators.0.name holds a lone UTF-16 surrogate, which UTF-8 (and so SQLite) cannot store",
+      ),
     );
     expect(store.hasDocument(fakeSha(2))).toBe(false);
     store.close();

@@ -92,13 +92,24 @@ describe("writing documents", () => {
     store.writeDocument(doc, smallRaw(), { size: 77, importedAt: "2024-05-01T08:00:00.000Z", jixiaoVersion: "9.9.9" });
     expect(store.listDocuments()).toEqual([
       {
-        id: 1, sha256: fakeSha(5), path: "odd.docx", size: 77, format: "pdf", textLayer: "native", pages: 2,
-        status: "no-layout", reportCount: 0, importedAt: "2024-05-01T08:00:00.000Z", jixiaoVersion: "9.9.9",
+        id: 1,
+        sha256: fakeSha(5),
+        path: "odd.docx",
+        size: 77,
+        format: "pdf",
+        textLayer: "native",
+        pages: 2,
+        status: "no-layout",
+        reportCount: 0,
+        importedAt: "2024-05-01T08:00:00.000Z",
+        jixiaoVersion: "9.9.9",
       },
     ]);
     expect(store.rawTables(fakeSha(5))).toEqual(smallRaw().tables);
     expect(store.db.prepare("SELECT rows_json, pages, first_page FROM raw_tables").get()).toEqual({
-      rows_json: '[["三级指标","指标值"],["救助人数","≥15万人"]]', pages: "[2]", first_page: 2,
+      rows_json: '[["三级指标","指标值"],["救助人数","≥15万人"]]',
+      pages: "[2]",
+      first_page: 2,
     });
     expect(store.rawTables(fakeSha(6))).toBeNull();
     expect(store.readDocument(fakeSha(6))).toBeNull();
@@ -110,8 +121,10 @@ describe("writing documents", () => {
     for (const { doc } of seedDocuments()) store.writeDocument(doc, smallRaw(), { size: 1 });
     for (const table of ["reports", "budget_lines", "goals", "indicators", "projects", "warnings", "raw_tables"]) {
       const orphans = store.db
-        .prepare(`SELECT count(*) FROM ${table} t JOIN documents d ON d.id = t.document_id
-                  WHERE t.source_sha256 IS NOT d.sha256 OR t.source_path IS NOT d.path`)
+        .prepare(
+          `SELECT count(*) FROM ${table} t JOIN documents d ON d.id = t.document_id
+                  WHERE t.source_sha256 IS NOT d.sha256 OR t.source_path IS NOT d.path`,
+        )
         .pluck()
         .get();
       expect(orphans, table).toBe(0);
@@ -136,12 +149,29 @@ describe("writing documents", () => {
 describe("import errors", () => {
   test("keeps one row per path, with the latest reason and the number of attempts", () => {
     const store = openStore(tempDbPath());
-    store.recordImportError({ path: "bad.pdf", sha256: null, reason: "missing", detail: "no such file", at: "2024-01-01T00:00:00.000Z" });
-    store.recordImportError({ path: "bad.pdf", sha256: fakeSha(1), reason: "encrypted", detail: "password required", at: "2024-01-02T00:00:00.000Z" });
+    store.recordImportError({
+      path: "bad.pdf",
+      sha256: null,
+      reason: "missing",
+      detail: "no such file",
+      at: "2024-01-01T00:00:00.000Z",
+    });
+    store.recordImportError({
+      path: "bad.pdf",
+      sha256: fakeSha(1),
+      reason: "encrypted",
+      detail: "password required",
+      at: "2024-01-02T00:00:00.000Z",
+    });
     expect(store.importErrors()).toEqual([
       {
-        path: "bad.pdf", sha256: fakeSha(1), reason: "encrypted", detail: "password required",
-        at: "2024-01-02T00:00:00.000Z", attempts: 2, jixiaoVersion: expect.any(String),
+        path: "bad.pdf",
+        sha256: fakeSha(1),
+        reason: "encrypted",
+        detail: "password required",
+        at: "2024-01-02T00:00:00.000Z",
+        attempts: 2,
+        jixiaoVersion: expect.any(String),
       },
     ]);
     store.close();

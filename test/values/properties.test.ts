@@ -8,20 +8,67 @@ type Op = ">=" | "<=" | "=" | ">" | "<";
 
 /** The printed forms of each comparator before a number (spec, Value.op). */
 const PREFIX_FORMS: ReadonlyArray<readonly [Op, string]> = [
-  [">=", "≥"], [">=", ">="], [">=", "＞＝"], [">=", "不低于"], [">=", "不少于"], [">=", "至少"], [">=", "大于等于"],
-  [">=", "大于或等于"], [">=", "不小于"],
-  ["<=", "≤"], ["<=", "<="], ["<=", "不超过"], ["<=", "不高于"], ["<=", "不多于"], ["<=", "小于等于"], ["<=", "小于或等于"],
+  [">=", "≥"],
+  [">=", ">="],
+  [">=", "＞＝"],
+  [">=", "不低于"],
+  [">=", "不少于"],
+  [">=", "至少"],
+  [">=", "大于等于"],
+  [">=", "大于或等于"],
+  [">=", "不小于"],
+  ["<=", "≤"],
+  ["<=", "<="],
+  ["<=", "不超过"],
+  ["<=", "不高于"],
+  ["<=", "不多于"],
+  ["<=", "小于等于"],
+  ["<=", "小于或等于"],
   ["<=", "控制在"],
-  ["=", "="], ["=", "＝"], ["=", "达到"], ["=", "等于"],
-  [">", ">"], [">", "大于"], [">", "高于"], [">", "超过"],
-  ["<", "<"], ["<", "小于"], ["<", "低于"],
+  ["=", "="],
+  ["=", "＝"],
+  ["=", "达到"],
+  ["=", "等于"],
+  [">", ">"],
+  [">", "大于"],
+  [">", "高于"],
+  [">", "超过"],
+  ["<", "<"],
+  ["<", "小于"],
+  ["<", "低于"],
 ];
 
 /** The printed forms of an inclusive bound after the quantity. */
-const SUFFIX_FORMS: ReadonlyArray<readonly [Op, string]> = [[">=", "以上"], [">=", "及以上"], ["<=", "以下"], ["<=", "以内"]];
+const SUFFIX_FORMS: ReadonlyArray<readonly [Op, string]> = [
+  [">=", "以上"],
+  [">=", "及以上"],
+  ["<=", "以下"],
+  ["<=", "以内"],
+];
 
-const UNITS = ["%", "‰", "万人", "个", "万元", "亿元", "人/月", "个区", "万人次", "人次", "张", "项", "户", "次", "条",
-  "件", "小时", "个自然月", "个小区", "个社区", "对"];
+const UNITS = [
+  "%",
+  "‰",
+  "万人",
+  "个",
+  "万元",
+  "亿元",
+  "人/月",
+  "个区",
+  "万人次",
+  "人次",
+  "张",
+  "项",
+  "户",
+  "次",
+  "条",
+  "件",
+  "小时",
+  "个自然月",
+  "个小区",
+  "个社区",
+  "对",
+];
 
 const NULL_MARKERS = ["-", "—", "——", "–", "－", "/", "／", "无", "暂无", "不适用", "N/A"];
 
@@ -61,7 +108,8 @@ const styledNumberArb = fc
   .tuple(decimalArb, fc.constantFrom("plain", "separated", "full-width"), fc.boolean())
   .map(([{ mantissa, decimals }, style, negative]) => {
     const plain = plainText(mantissa, decimals);
-    const styled = style === "plain" ? plain : style === "separated" ? withSeparators(plain) : fullWidth(withSeparators(plain));
+    const styled =
+      style === "plain" ? plain : style === "separated" ? withSeparators(plain) : fullWidth(withSeparators(plain));
     const value = exactValue(mantissa, decimals);
     return { text: `${negative ? "-" : ""}${styled}`, value: negative && value !== 0 ? -value : value };
   });
@@ -71,20 +119,31 @@ const spaceArb = fc.constantFrom("", " ", "\u3000");
 describe("parseValue properties", () => {
   it("parses a comparator before a number and unit back to what generated it", () => {
     fc.assert(
-      fc.property(fc.option(fc.constantFrom(...PREFIX_FORMS)), spaceArb, styledNumberArb, spaceArb, fc.option(fc.constantFrom(...UNITS)),
+      fc.property(
+        fc.option(fc.constantFrom(...PREFIX_FORMS)),
+        spaceArb,
+        styledNumberArb,
+        spaceArb,
+        fc.option(fc.constantFrom(...UNITS)),
         (form, gap, number, unitGap, unit) => {
           const raw = `${form?.[1] ?? ""}${gap}${number.text}${unit === null ? "" : unitGap + unit}`;
           expect(parseValue(raw)).toEqual({ raw: raw.trim(), op: form?.[0] ?? null, value: number.value, unit });
-        }),
+        },
+      ),
     );
   });
 
   it("parses a bound written after the quantity back to what generated it", () => {
     fc.assert(
-      fc.property(styledNumberArb, fc.constantFrom(...UNITS), fc.constantFrom(...SUFFIX_FORMS), (number, unit, [op, word]) => {
-        const raw = `${number.text}${unit}${word}`;
-        expect(parseValue(raw)).toEqual({ raw, op, value: number.value, unit });
-      }),
+      fc.property(
+        styledNumberArb,
+        fc.constantFrom(...UNITS),
+        fc.constantFrom(...SUFFIX_FORMS),
+        (number, unit, [op, word]) => {
+          const raw = `${number.text}${unit}${word}`;
+          expect(parseValue(raw)).toEqual({ raw, op, value: number.value, unit });
+        },
+      ),
     );
   });
 
@@ -101,12 +160,21 @@ describe("parseValue properties", () => {
 describe("null marker properties", () => {
   it("reads every null marker, however padded, as null everywhere", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...NULL_MARKERS), spaceArb, fc.constantFrom("", " ", "\n", "\t"), (marker, before, after) => {
-        const cell = `${before}${marker}${after}`;
-        expect([isNullMarker(cell), parseValue(cell), parseNumber(cell), parseRate(cell), parseAmount(cell, "元")]).toEqual([
-          true, null, null, null, null,
-        ]);
-      }),
+      fc.property(
+        fc.constantFrom(...NULL_MARKERS),
+        spaceArb,
+        fc.constantFrom("", " ", "\n", "\t"),
+        (marker, before, after) => {
+          const cell = `${before}${marker}${after}`;
+          expect([
+            isNullMarker(cell),
+            parseValue(cell),
+            parseNumber(cell),
+            parseRate(cell),
+            parseAmount(cell, "元"),
+          ]).toEqual([true, null, null, null, null]);
+        },
+      ),
     );
   });
 });

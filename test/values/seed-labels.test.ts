@@ -32,8 +32,11 @@ describe("the level vocabulary on the seeds' expected labels", () => {
 });
 
 describe("fundSourceOf on the seeds' budget lines", () => {
-  it.each(seeds.map((seed) => [seed.name, seed] as const))("names the fund source of every budget line of %s", (_name, seed) => {
-    const lines = seed.document.reports.flatMap((report) => report.budget);
-    expect(lines.map((line) => fundSourceOf(line.fundSourceRaw ?? ""))).toEqual(lines.map((line) => line.fundSource));
-  });
+  it.each(seeds.map((seed) => [seed.name, seed] as const))(
+    "names the fund source of every budget line of %s",
+    (_name, seed) => {
+      const lines = seed.document.reports.flatMap((report) => report.budget);
+      expect(lines.map((line) => fundSourceOf(line.fundSourceRaw ?? ""))).toEqual(lines.map((line) => line.fundSource));
+    },
+  );
 });

@@ -6,7 +6,9 @@ const v = (raw: string, op: string | null, value: number | null, unit: string | 
 
 describe("parseValue", () => {
   it("returns null for empty cells and null markers", () => {
-    expect(["", "  ", "-", "—", "——", "/", "／", "无", " 不适用 ", "N/A"].map(parseValue)).toEqual(Array(10).fill(null));
+    expect(["", "  ", "-", "—", "——", "/", "／", "无", " 不适用 ", "N/A"].map(parseValue)).toEqual(
+      Array(10).fill(null),
+    );
   });
 
   it("keeps raw exactly as printed apart from surrounding whitespace", () => {
@@ -15,15 +17,60 @@ describe("parseValue", () => {
 
   it("reads comparator symbols, half- and full-width", () => {
     expect(["≥1", ">=1", "＞＝1", "≤1", "<=1", "=1", "＝1", ">1", "<1"].map((raw) => parseValue(raw)?.op)).toEqual([
-      ">=", ">=", ">=", "<=", "<=", "=", "=", ">", "<",
+      ">=",
+      ">=",
+      ">=",
+      "<=",
+      "<=",
+      "=",
+      "=",
+      ">",
+      "<",
     ]);
   });
 
   it("reads comparator words written right before the number", () => {
-    const words = ["不低于", "不少于", "至少", "大于等于", "大于或等于", "不小于", "不超过", "不高于", "不多于",
-      "小于等于", "小于或等于", "达到", "达", "等于", "大于", "高于", "超过", "小于", "低于"];
+    const words = [
+      "不低于",
+      "不少于",
+      "至少",
+      "大于等于",
+      "大于或等于",
+      "不小于",
+      "不超过",
+      "不高于",
+      "不多于",
+      "小于等于",
+      "小于或等于",
+      "达到",
+      "达",
+      "等于",
+      "大于",
+      "高于",
+      "超过",
+      "小于",
+      "低于",
+    ];
     expect(words.map((w) => parseValue(`${w}5个`)?.op)).toEqual([
-      ">=", ">=", ">=", ">=", ">=", ">=", "<=", "<=", "<=", "<=", "<=", "=", "=", "=", ">", ">", ">", "<", "<",
+      ">=",
+      ">=",
+      ">=",
+      ">=",
+      ">=",
+      ">=",
+      "<=",
+      "<=",
+      "<=",
+      "<=",
+      "<=",
+      "=",
+      "=",
+      "=",
+      ">",
+      ">",
+      ">",
+      "<",
+      "<",
     ]);
   });
 
@@ -64,13 +111,18 @@ describe("parseValue", () => {
   });
 
   it("gives a text stating several quantities no value", () => {
-    expect(parseValue("农业户口≥5000人 非农业户口≥20000人")).toEqual(v("农业户口≥5000人 非农业户口≥20000人", null, null, null));
+    expect(parseValue("农业户口≥5000人 非农业户口≥20000人")).toEqual(
+      v("农业户口≥5000人 非农业户口≥20000人", null, null, null),
+    );
     expect(parseValue("90%-100%")).toEqual(v("90%-100%", null, null, null));
   });
 
   it("gives a text without any number no value", () => {
     expect(["及时", "是", "长期/优", "有效提升"].map(parseValue)).toEqual([
-      v("及时", null, null, null), v("是", null, null, null), v("长期/优", null, null, null), v("有效提升", null, null, null),
+      v("及时", null, null, null),
+      v("是", null, null, null),
+      v("长期/优", null, null, null),
+      v("有效提升", null, null, null),
     ]);
   });
 });
@@ -87,7 +139,9 @@ describe("parseNumber", () => {
 
 describe("parseRate", () => {
   it("turns percentages into fractions without float noise", () => {
-    expect(["96.8%", "100.00%", "99.23%", "0.07%", "１００％"].map((t) => parseRate(t))).toEqual([0.968, 1, 0.9923, 0.0007, 1]);
+    expect(["96.8%", "100.00%", "99.23%", "0.07%", "１００％"].map((t) => parseRate(t))).toEqual([
+      0.968, 1, 0.9923, 0.0007, 1,
+    ]);
   });
 
   it("reads a bare number as a percentage only in a column headed as percent", () => {
@@ -119,9 +173,12 @@ describe("parseAmount", () => {
   });
 
   it("returns null for null markers, prose and unknown units, and 0 for zero", () => {
-    expect([parseAmount("-", "元"), parseAmount("约5万元", null), parseAmount("5", "美元"), parseAmount("0.00", "元")]).toEqual([
-      null, null, null, 0,
-    ]);
+    expect([
+      parseAmount("-", "元"),
+      parseAmount("约5万元", null),
+      parseAmount("5", "美元"),
+      parseAmount("0.00", "元"),
+    ]).toEqual([null, null, null, 0]);
   });
 });
 

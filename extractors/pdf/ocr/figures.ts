@@ -39,7 +39,10 @@ export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<number
     const shapes = texts.map(figureShape).filter((s): s is FigureShape => s != null);
     if (texts.length < minCells || shapes.length < 0.75 * texts.length) continue;
     const decimals = shapes.map((s) => s.decimals).sort((a, b) => b - a);
-    out.set(c, { maxDecimals: decimals[1] ?? decimals[0] ?? 0, percent: shapes.filter((s) => s.percent).length >= 0.75 * shapes.length });
+    out.set(c, {
+      maxDecimals: decimals[1] ?? decimals[0] ?? 0,
+      percent: shapes.filter((s) => s.percent).length >= 0.75 * shapes.length,
+    });
   }
   return out;
 }

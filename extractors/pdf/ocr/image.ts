@@ -36,16 +36,28 @@ export function dilate(mask: Uint8Array, width: number, height: number, radius: 
   const across = new Uint8Array(mask.length);
   for (let y = 0; y < height; y++) {
     let last = -Infinity;
-    for (let x = 0; x < width; x++) if (mask[y * width + x]) last = x; else if (x - last <= radius) across[y * width + x] = 1;
+    for (let x = 0; x < width; x++)
+      if (mask[y * width + x]) last = x;
+      else if (x - last <= radius) across[y * width + x] = 1;
     last = Infinity;
-    for (let x = width - 1; x >= 0; x--) if (mask[y * width + x]) { last = x; across[y * width + x] = 1; } else if (last - x <= radius) across[y * width + x] = 1;
+    for (let x = width - 1; x >= 0; x--)
+      if (mask[y * width + x]) {
+        last = x;
+        across[y * width + x] = 1;
+      } else if (last - x <= radius) across[y * width + x] = 1;
   }
   const out = new Uint8Array(mask.length);
   for (let x = 0; x < width; x++) {
     let last = -Infinity;
-    for (let y = 0; y < height; y++) if (across[y * width + x]) { last = y; out[y * width + x] = 1; } else if (y - last <= radius) out[y * width + x] = 1;
+    for (let y = 0; y < height; y++)
+      if (across[y * width + x]) {
+        last = y;
+        out[y * width + x] = 1;
+      } else if (y - last <= radius) out[y * width + x] = 1;
     last = Infinity;
-    for (let y = height - 1; y >= 0; y--) if (across[y * width + x]) last = y; else if (last - y <= radius) out[y * width + x] = 1;
+    for (let y = height - 1; y >= 0; y--)
+      if (across[y * width + x]) last = y;
+      else if (last - y <= radius) out[y * width + x] = 1;
   }
   return out;
 }
@@ -133,7 +145,8 @@ export function cropGray(image: GrayImage, box: PixelBox): GrayImage {
   const width = Math.max(0, x1 - x0);
   const height = Math.max(0, y1 - y0);
   const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) out.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width), y * width);
+  for (let y = 0; y < height; y++)
+    out.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width), y * width);
   return { width, height, data: out };
 }
 

@@ -16,7 +16,13 @@ import { documentToRaster } from "./render.js";
 import { resolveOcrSettings, type OcrSettings, type OcrSettingsInput } from "./settings.js";
 
 export { ocrEngineNames } from "./engines/index.js";
-export { defaultOcrSettings, resolveOcrSettings, type OcrEngineName, type OcrSettings, type OcrSettingsInput } from "./settings.js";
+export {
+  defaultOcrSettings,
+  resolveOcrSettings,
+  type OcrEngineName,
+  type OcrSettings,
+  type OcrSettingsInput,
+} from "./settings.js";
 export type { PageResult, PageTable, PageText } from "./page.js";
 
 export interface OcrResult {
@@ -29,19 +35,37 @@ export interface OcrResult {
 }
 
 /** Given an open document, a page and a started engine, return what the page holds. */
-async function documentToPage(doc: PDFDocumentProxy, number: number, engine: OcrEngine, settings: OcrSettings): Promise<PageResult> {
+async function documentToPage(
+  doc: PDFDocumentProxy,
+  number: number,
+  engine: OcrEngine,
+  settings: OcrSettings,
+): Promise<PageResult> {
   const started = performance.now();
   const raster = await documentToRaster(doc, number, settings.dpi);
   const { gray, seal } = rgbaToGray(raster.image, settings.seal);
   const layout = grayToLayout(gray, seal, raster.scale, settings);
-  const frame = { number, widthPt: raster.widthPt, heightPt: raster.heightPt, widthPx: gray.width, heightPx: gray.height, scale: raster.scale, skew: layout.skew };
+  const frame = {
+    number,
+    widthPt: raster.widthPt,
+    heightPt: raster.heightPt,
+    widthPx: gray.width,
+    heightPx: gray.height,
+    scale: raster.scale,
+    skew: layout.skew,
+  };
   return layoutToPage(layout, frame, engine, settings, (performance.now() - started) / 1000);
 }
 
 /** Given a page's result and the settings, return its warnings: low-confidence cells with their position, and a blank page. */
 export function pageToWarnings(page: PageResult, settings: OcrSettings): Warning[] {
   const warnings: Warning[] = [];
-  if (page.lines === 0) warnings.push({ code: "ocr-blank-page", message: `page ${page.number}: no text was found on the scanned page`, page: page.number });
+  if (page.lines === 0)
+    warnings.push({
+      code: "ocr-blank-page",
+      message: `page ${page.number}: no text was found on the scanned page`,
+      page: page.number,
+    });
   page.tables.forEach((table, t) =>
     table.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
@@ -56,7 +80,11 @@ export function pageToWarnings(page: PageResult, settings: OcrSettings): Warning
   );
   for (const text of page.texts) {
     if (text.confidence < settings.lowConfidence) {
-      warnings.push({ code: "ocr-low-confidence", message: `page ${page.number}, text at y=${text.box.y0}: "${text.text}" read with confidence ${text.confidence.toFixed(2)}`, page: page.number });
+      warnings.push({
+        code: "ocr-low-confidence",
+        message: `page ${page.number}, text at y=${text.box.y0}: "${text.text}" read with confidence ${text.confidence.toFixed(2)}`,
+        page: page.number,
+      });
     }
   }
   return warnings;
@@ -67,8 +95,24 @@ export function pagesToBlocks(pages: PageResult[], firstIndex = 0): Block[] {
   let index = firstIndex;
   return pages.flatMap((page) => {
     const items = [
-      ...page.tables.map((t) => ({ y: t.box.y0, x: t.box.x0, block: (): Block => ({ kind: "table", table: { index: index++, rows: t.rows, rowPages: t.rows.map(() => page.number), method: "ocr" } satisfies Table }) })),
-      ...page.texts.map((t) => ({ y: t.box.y0, x: t.box.x0, block: (): Block => ({ kind: "text", text: t.text, page: page.number, role: t.role, box: t.box }) })),
+      ...page.tables.map((t) => ({
+        y: t.box.y0,
+        x: t.box.x0,
+        block: (): Block => ({
+          kind: "table",
+          table: {
+            index: index++,
+            rows: t.rows,
+            rowPages: t.rows.map(() => page.number),
+            method: "ocr",
+          } satisfies Table,
+        }),
+      })),
+      ...page.texts.map((t) => ({
+        y: t.box.y0,
+        x: t.box.x0,
+        block: (): Block => ({ kind: "text", text: t.text, page: page.number, role: t.role, box: t.box }),
+      })),
     ];
     return items.sort((a, b) => a.y - b.y || a.x - b.x).map((item) => item.block());
   });
@@ -80,7 +124,12 @@ export function pagesToBlocks(pages: PageResult[], firstIndex = 0): Block[] {
  * cannot be opened or the engine's data is not installed ("missing-dependency", naming the
  * package and the environment variable); a page that cannot be painted or read gives a warning.
  */
-export async function ocrPdfPages(bytes: Uint8Array, path: string, pages: number[], input: OcrSettingsInput = {}): Promise<OcrResult> {
+export async function ocrPdfPages(
+  bytes: Uint8Array,
+  path: string,
+  pages: number[],
+  input: OcrSettingsInput = {},
+): Promise<OcrResult> {
   const settings = resolveOcrSettings(input);
   const warnings: Warning[] = [];
   const results: PageResult[] = [];
@@ -91,7 +140,11 @@ export async function ocrPdfPages(bytes: Uint8Array, path: string, pages: number
     try {
       for (const number of [...new Set(pages)].sort((a, b) => a - b)) {
         if (!Number.isInteger(number) || number < 1 || number > doc.numPages) {
-          warnings.push({ code: "ocr-page-missing", message: `page ${number} is not in the PDF (${doc.numPages} pages)`, page: null });
+          warnings.push({
+            code: "ocr-page-missing",
+            message: `page ${number} is not in the PDF (${doc.numPages} pages)`,
+            page: null,
+          });
           continue;
         }
         try {
@@ -99,7 +152,11 @@ export async function ocrPdfPages(bytes: Uint8Array, path: string, pages: number
           results.push(page);
           warnings.push(...pageToWarnings(page, settings));
         } catch (err) {
-          warnings.push({ code: "ocr-page-unreadable", message: `page ${number} could not be read by OCR: ${(err as Error).message}`, page: number });
+          warnings.push({
+            code: "ocr-page-unreadable",
+            message: `page ${number} could not be read by OCR: ${(err as Error).message}`,
+            page: number,
+          });
         }
       }
     } finally {

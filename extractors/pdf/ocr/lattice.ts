@@ -45,7 +45,8 @@ export function segmentsToGroups(segments: Segment[], slack: number): Segment[][
     segments.forEach((b, j) => {
       if (j <= i || a.horizontal === b.horizontal) return;
       const [h, v] = a.horizontal ? [a, b] : [b, a];
-      if (v.at >= h.from - slack && v.at <= h.to + slack && h.at >= v.from - slack && h.at <= v.to + slack) parent[find(i)] = find(j);
+      if (v.at >= h.from - slack && v.at <= h.to + slack && h.at >= v.from - slack && h.at <= v.to + slack)
+        parent[find(i)] = find(j);
     });
   });
   const groups = new Map<number, Segment[]>();
@@ -82,7 +83,12 @@ export function coverage(segments: Segment[], at: number, from: number, to: numb
 }
 
 /** Given grid sizes and the two boundary tests, return for each position the id of the merged region it belongs to. */
-function positionsToRegions(rows: number, cols: number, openRight: (r: number, c: number) => boolean, openDown: (r: number, c: number) => boolean): number[] {
+function positionsToRegions(
+  rows: number,
+  cols: number,
+  openRight: (r: number, c: number) => boolean,
+  openDown: (r: number, c: number) => boolean,
+): number[] {
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let r = 0; r < rows; r++) {
@@ -100,11 +106,22 @@ function positionsToRegions(rows: number, cols: number, openRight: (r: number, c
  * worn print) widens the group by a boundary around which no frame is drawn. Returns null when no
  * framed grid of two cells or more remains.
  */
-function trimToFrame(xs: number[], ys: number[], h: Segment[], v: Segment[], settings: LatticeSettings): { xs: number[]; ys: number[] } | null {
+function trimToFrame(
+  xs: number[],
+  ys: number[],
+  h: Segment[],
+  v: Segment[],
+  settings: LatticeSettings,
+): { xs: number[]; ys: number[] } | null {
   while (xs.length >= 2 && ys.length >= 2 && (xs.length - 1) * (ys.length - 1) >= 2) {
     const [x0, x1, y0, y1] = [xs[0]!, xs[xs.length - 1]!, ys[0]!, ys[ys.length - 1]!];
     if (y1 - y0 < settings.minSize || x1 - x0 < settings.minSize) return null;
-    const frame = [coverage(h, y0, x0, x1, settings.snap), coverage(h, y1, x0, x1, settings.snap), coverage(v, x0, y0, y1, settings.snap), coverage(v, x1, y0, y1, settings.snap)];
+    const frame = [
+      coverage(h, y0, x0, x1, settings.snap),
+      coverage(h, y1, x0, x1, settings.snap),
+      coverage(v, x0, y0, y1, settings.snap),
+      coverage(v, x1, y0, y1, settings.snap),
+    ];
     const worst = frame.indexOf(Math.min(...frame));
     // One side worn or under the seal is still a side when the other three are drawn.
     const short = frame.filter((f) => f < settings.minFrame).length;
@@ -124,9 +141,17 @@ export function groupToTable(group: Segment[], settings: LatticeSettings, seals:
   const h = group.filter((s) => s.horizontal);
   const v = group.filter((s) => !s.horizontal);
   const framed = trimToFrame(
-    clusterPositions(v.map((s) => s.at), Math.max(settings.snap, settings.minCell)),
-    clusterPositions(h.map((s) => s.at), Math.max(settings.snap, settings.minCell)),
-    h, v, settings,
+    clusterPositions(
+      v.map((s) => s.at),
+      Math.max(settings.snap, settings.minCell),
+    ),
+    clusterPositions(
+      h.map((s) => s.at),
+      Math.max(settings.snap, settings.minCell),
+    ),
+    h,
+    v,
+    settings,
   );
   // Strokes of large characters cross like rules, but never close into a frame around the whole group.
   if (!framed) return null;
@@ -135,7 +160,8 @@ export function groupToTable(group: Segment[], settings: LatticeSettings, seals:
   const cols = xs.length - 1;
   // A boundary drawn elsewhere and missing under a seal is taken as drawn: the seal hid it (seal-area.ts).
   const drawn = (segments: Segment[], horizontal: boolean, at: number, from: number, to: number) =>
-    coverage(segments, at, from, to, settings.snap) + sealShare(seals, horizontal, at, from, to) >= settings.minCoverage;
+    coverage(segments, at, from, to, settings.snap) + sealShare(seals, horizontal, at, from, to) >=
+    settings.minCoverage;
   const openRight = (r: number, c: number) => !drawn(v, false, xs[c + 1]!, ys[r]!, ys[r + 1]!);
   const openDown = (r: number, c: number) => !drawn(h, true, ys[r + 1]!, xs[c]!, xs[c + 1]!);
   const region = positionsToRegions(rows, cols, openRight, openDown);
@@ -152,7 +178,13 @@ export function groupToTable(group: Segment[], settings: LatticeSettings, seals:
     const spans = rectangular ? [[r0, c0, r1, c1]] : positions.map(([r, c]) => [r, c, r, c]);
     if (!rectangular) irregular += positions.length;
     for (const [a, b, c, d] of spans as [number, number, number, number][]) {
-      cells.push({ row: a, col: b, rowSpan: c - a + 1, colSpan: d - b + 1, box: { x0: xs[b]!, y0: ys[a]!, x1: xs[d + 1]!, y1: ys[c + 1]! } });
+      cells.push({
+        row: a,
+        col: b,
+        rowSpan: c - a + 1,
+        colSpan: d - b + 1,
+        box: { x0: xs[b]!, y0: ys[a]!, x1: xs[d + 1]!, y1: ys[c + 1]! },
+      });
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -160,7 +192,11 @@ export function groupToTable(group: Segment[], settings: LatticeSettings, seals:
 }
 
 /** Given a page's rules and where seals lie, return its tables, top to bottom. */
-export function segmentsToTables(segments: Segment[], settings: LatticeSettings, seals: PixelBox[] = []): LatticeTable[] {
+export function segmentsToTables(
+  segments: Segment[],
+  settings: LatticeSettings,
+  seals: PixelBox[] = [],
+): LatticeTable[] {
   return segmentsToGroups(segments, settings.snap)
     .map((g) => groupToTable(g, settings, seals))
     .filter((t): t is LatticeTable => t != null)

@@ -30,7 +30,12 @@ function rotateMask(mask: BinaryImage, degrees: number): BinaryImage {
 /** Given a page's pixels (seal removed) and its seal mask, return its layout. */
 export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: number, settings: OcrSettings): PageLayout {
   const px = (pt: number) => Math.max(1, Math.round(pt * scale));
-  const skew = binaryToSkew(grayToBinary(scanned, otsuThreshold(scanned)), { maxDegrees: settings.maxSkew, coarseStep: 0.2, fineStep: 0.02, samples: 60_000 });
+  const skew = binaryToSkew(grayToBinary(scanned, otsuThreshold(scanned)), {
+    maxDegrees: settings.maxSkew,
+    coarseStep: 0.2,
+    fineStep: 0.02,
+    samples: 60_000,
+  });
   const gray = rotateGray(scanned, skew);
   const threshold = otsuThreshold(gray);
   const ink = grayToBinary(gray, threshold);
@@ -38,16 +43,36 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   // prints them fainter still: they are looked for more leniently than text, down to a fixed
   // contrast against the paper (its noise cannot form the long runs a rule needs).
   const r = settings.rules;
-  const lenient = grayToBinary(gray, Math.max(threshold + (255 - threshold) * r.lenience, paperLevel(gray, threshold) - r.paperContrast));
+  const lenient = grayToBinary(
+    gray,
+    Math.max(threshold + (255 - threshold) * r.lenience, paperLevel(gray, threshold) - r.paperContrast),
+  );
   const upright = rotateMask(seal, skew);
   const segments = binaryToSegments(
     lenient,
-    { minRun: px(r.minRun), runGap: 2, joinGap: px(r.joinGap), sealGap: px(r.sealGap), maxThickness: px(r.maxThickness), endSlack: px(r.slack) },
+    {
+      minRun: px(r.minRun),
+      runGap: 2,
+      joinGap: px(r.joinGap),
+      sealGap: px(r.sealGap),
+      maxThickness: px(r.maxThickness),
+      endSlack: px(r.slack),
+    },
     upright,
   );
   const l = settings.lattice;
   const seals = sealToBoxes(upright, px(3), px(40));
-  const tables = segmentsToTables(segments, { snap: px(l.snap), minCoverage: l.minCoverage, minCell: px(l.minCell), minFrame: l.minFrame, minSize: px(l.minSize) }, seals);
+  const tables = segmentsToTables(
+    segments,
+    {
+      snap: px(l.snap),
+      minCoverage: l.minCoverage,
+      minCell: px(l.minCell),
+      minFrame: l.minFrame,
+      minSize: px(l.minSize),
+    },
+    seals,
+  );
   // Only rules that belong to a table are erased: a lone underline stays with its text.
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
   return { gray, text: eraseSegments(ink, inTables), skew, segments: inTables, tables, scale };
@@ -73,4 +98,3 @@ function within(s: Segment, t: LatticeTable): boolean {
   const [x0, x1, y0, y1] = s.horizontal ? [s.from, s.to, s.at, s.at] : [s.at, s.at, s.from, s.to];
   return x0 >= t.box.x0 - slack && x1 <= t.box.x1 + slack && y0 >= t.box.y0 - slack && y1 <= t.box.y1 + slack;
 }
-

@@ -13,7 +13,11 @@ export function ocrPagesToLayouts(pages: PageResult[]): PageLayout[] {
       // table's own text is in its cells, and such residue would cut the table off from its continuation.
       ...page.texts
         .filter((t) => !page.tables.some((table) => inside(t.box, table.box)))
-        .map((t): PageItem => ({ kind: "text", block: { text: t.text, role: t.role, box: rectOf(t.box) }, box: rectOf(t.box) })),
+        .map((t): PageItem => ({
+          kind: "text",
+          block: { text: t.text, role: t.role, box: rectOf(t.box) },
+          box: rectOf(t.box),
+        })),
     ];
     const top = (item: PageItem) => (item.kind === "table" ? item.table.box : item.block.box);
     items.sort((a, b) => top(a).y0 - top(b).y0 || top(a).x0 - top(b).x0);
@@ -23,7 +27,8 @@ export function ocrPagesToLayouts(pages: PageResult[]): PageLayout[] {
 
 /** True when the centre of box a lies within box b. */
 function inside(a: Rect, b: Rect): boolean {
-  const x = (a.x0 + a.x1) / 2, y = (a.y0 + a.y1) / 2;
+  const x = (a.x0 + a.x1) / 2,
+    y = (a.y0 + a.y1) / 2;
   return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
 }
 

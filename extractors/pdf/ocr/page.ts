@@ -61,7 +61,13 @@ export interface PageFrame {
 /** Given the settings and the page scale, return the text-line settings in pixels. */
 export function textLineSettings(settings: OcrSettings, scale: number): TextLineSettings {
   const t = settings.text;
-  return { minHeight: t.minHeight * scale, minWidth: t.minWidth * scale, rowGap: Math.round(t.rowGap * scale), chunkGap: t.chunkGap, maxHeightRatio: t.maxHeightRatio };
+  return {
+    minHeight: t.minHeight * scale,
+    minWidth: t.minWidth * scale,
+    rowGap: Math.round(t.rowGap * scale),
+    chunkGap: t.chunkGap,
+    maxHeightRatio: t.maxHeightRatio,
+  };
 }
 
 /** Given a pixel box in the upright frame, return it in points on the page as scanned. */
@@ -98,19 +104,31 @@ export function lineToCrop(gray: GrayImage, line: PixelBox, region: PixelBox, le
   const x0 = Math.max(box.x0, region.x0, 0);
   const x1 = Math.min(box.x1, region.x1, gray.width);
   for (let y = Math.max(box.y0, region.y0, 0); y < Math.min(box.y1, region.y1, gray.height); y++) {
-    if (x1 > x0) data.set(gray.data.subarray(y * gray.width + x0, y * gray.width + x1), (y - box.y0) * width + (x0 - box.x0));
+    if (x1 > x0)
+      data.set(gray.data.subarray(y * gray.width + x0, y * gray.width + x1), (y - box.y0) * width + (x0 - box.x0));
   }
   return { width, height, data };
 }
 
 /** Given a cell, return its inside: the box less the rules around it. */
 function cellInterior(cell: LatticeCell, inset: number): PixelBox {
-  return { x0: Math.round(cell.box.x0 + inset), y0: Math.round(cell.box.y0 + inset), x1: Math.round(cell.box.x1 - inset), y1: Math.round(cell.box.y1 - inset) };
+  return {
+    x0: Math.round(cell.box.x0 + inset),
+    y0: Math.round(cell.box.y0 + inset),
+    x1: Math.round(cell.box.x1 - inset),
+    y1: Math.round(cell.box.y1 - inset),
+  };
 }
 
 /** Given the readings of a cell's (or paragraph's) lines, return their text: Chinese wraps without a space, other words with one. */
 export function joinLines(texts: string[]): string {
-  return texts.filter(Boolean).reduce((acc, t) => (acc === "" ? t : /[\u0000-\u02ff]$/.test(acc) && /^[\u0000-\u02ff]/.test(t) ? `${acc} ${t}` : acc + t), "");
+  return texts
+    .filter(Boolean)
+    .reduce(
+      (acc, t) =>
+        acc === "" ? t : /[\u0000-\u02ff]$/.test(acc) && /^[\u0000-\u02ff]/.test(t) ? `${acc} ${t}` : acc + t,
+      "",
+    );
 }
 
 /**
@@ -124,7 +142,8 @@ export function tidyText(text: string): string {
     .replace(/·/g, "")
     .replace(/(?<![0-9A-Za-z])\./g, "")
     .replace(/\s+/g, " ")
-    .replace(/ (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) /g, "").trim();
+    .replace(/ (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) /g, "")
+    .trim();
   // A figure does not begin or end with a quote or a stop: those are specks beside it ("'3", "4,").
   const bare = tidy.replace(/^['"`‘’.,:;]+|['"`‘’.,:;，。：；]+$/g, "");
   return /^[≥≤<>=]?-?\d[\d,]*(\.\d+)?%?[\u4e00-\u9fff]{0,3}$/.test(bare) ? bare : tidy;
@@ -132,17 +151,33 @@ export function tidyText(text: string): string {
 
 /** Given a lattice table, the page layout and recognized lines, return the page table. */
 function latticeToPageTable(table: LatticeTable, readings: Recognition[][], frame: PageFrame): PageTable {
-  const rows: (Cell | null)[][] = Array.from({ length: table.ys.length - 1 }, () => Array.from({ length: table.xs.length - 1 }, () => null));
+  const rows: (Cell | null)[][] = Array.from({ length: table.ys.length - 1 }, () =>
+    Array.from({ length: table.xs.length - 1 }, () => null),
+  );
   table.cells.forEach((cell, i) => {
     const all = readings[i] ?? [];
     // Ink that reads as nothing (a speck) says nothing about the text beside it; ink that all reads as nothing is doubtful.
     const lines = all.some((l) => l.text !== "") ? all.filter((l) => l.text !== "") : all;
     const text = tidyText(joinLines(lines.map((l) => l.text)));
     const confidence = lines.length === 0 ? 1 : Math.min(...lines.map((l) => l.confidence));
-    rows[cell.row]![cell.col] = { text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, box: pixelBoxToBox(cell.box, frame), confidence: Math.round(confidence * 1000) / 1000 };
+    rows[cell.row]![cell.col] = {
+      text,
+      rowSpan: cell.rowSpan,
+      colSpan: cell.colSpan,
+      box: pixelBoxToBox(cell.box, frame),
+      confidence: Math.round(confidence * 1000) / 1000,
+    };
   });
   const pt = (v: number) => Math.round((v / frame.scale) * 100) / 100;
-  return { page: frame.number, rows, box: pixelBoxToBox(table.box, frame), xs: table.xs.map(pt), rowTops: table.ys.slice(0, -1).map(pt), rowBottoms: table.ys.slice(1).map(pt), method: "ocr" };
+  return {
+    page: frame.number,
+    rows,
+    box: pixelBoxToBox(table.box, frame),
+    xs: table.xs.map(pt),
+    rowTops: table.ys.slice(0, -1).map(pt),
+    rowBottoms: table.ys.slice(1).map(pt),
+    method: "ocr",
+  };
 }
 
 /** Given text lines outside tables, return them as paragraphs: lines close below one another and of similar height join. */
@@ -154,20 +189,44 @@ function linesToTexts(lines: TextLine[], frame: PageFrame): PageText[] {
     const group = groups[groups.length - 1];
     const prev = group?.[group.length - 1];
     const h = line.box.y1 - line.box.y0;
-    if (group && prev && line.box.y0 - prev.box.y1 < 0.8 * h && Math.abs(h - (prev.box.y1 - prev.box.y0)) < 0.3 * h && line.chunks.length === 1 && prev.chunks.length === 1) group.push(line);
+    if (
+      group &&
+      prev &&
+      line.box.y0 - prev.box.y1 < 0.8 * h &&
+      Math.abs(h - (prev.box.y1 - prev.box.y0)) < 0.3 * h &&
+      line.chunks.length === 1 &&
+      prev.chunks.length === 1
+    )
+      group.push(line);
     else groups.push([line]);
   }
   return groups.map((group) => {
-    const box = { x0: Math.min(...group.map((l) => l.box.x0)), y0: group[0]!.box.y0, x1: Math.max(...group.map((l) => l.box.x1)), y1: group[group.length - 1]!.box.y1 };
+    const box = {
+      x0: Math.min(...group.map((l) => l.box.x0)),
+      y0: group[0]!.box.y0,
+      x1: Math.max(...group.map((l) => l.box.x1)),
+      y1: group[group.length - 1]!.box.y1,
+    };
     const chunks = group.flatMap((l) => l.chunks);
     const text = tidyText(joinLines(group.map((l) => l.chunks.map((c) => c.text).join("  "))));
     const tall = group.every((l) => l.box.y1 - l.box.y0 >= 1.3 * body) && group.length <= 2;
-    return { text, box: pixelBoxToBox(box, frame), role: tall ? "heading" : "paragraph", confidence: Math.min(1, ...chunks.map((c) => c.confidence)) };
+    return {
+      text,
+      box: pixelBoxToBox(box, frame),
+      role: tall ? "heading" : "paragraph",
+      confidence: Math.min(1, ...chunks.map((c) => c.confidence)),
+    };
   });
 }
 
 /** Given a page's layout, the engine and the settings, return the page's tables and text. */
-export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine: OcrEngine, settings: OcrSettings, layoutSeconds = 0): Promise<PageResult> {
+export async function layoutToPage(
+  layout: PageLayout,
+  frame: PageFrame,
+  engine: OcrEngine,
+  settings: OcrSettings,
+  layoutSeconds = 0,
+): Promise<PageResult> {
   const lineSettings = textLineSettings(settings, layout.scale);
   const pad = Math.round(settings.text.pad * layout.scale);
   const inset = Math.max(2, Math.round(0.8 * layout.scale));
@@ -179,37 +238,78 @@ export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine:
       return { inside, lines: regionToLines(layout.text, inside, lineSettings) };
     }),
   );
-  const cellLines = cellRegions.map((cells) => cells.map(({ inside, lines }) => lines.map((line) => crops.push(lineToCrop(layout.gray, line, inside, pad)) - 1)));
+  const cellLines = cellRegions.map((cells) =>
+    cells.map(({ inside, lines }) => lines.map((line) => crops.push(lineToCrop(layout.gray, line, inside, pad)) - 1)),
+  );
   // Outside tables: lines split into chunks.
   const outside = maskTables(layout.text, layout.tables);
   const page = { x0: 0, y0: 0, x1: layout.gray.width, y1: layout.gray.height };
   const freeLines = regionToLines(outside, page, lineSettings).map((box) => ({
     box,
-    chunks: lineToChunks(outside, box, lineSettings).map((chunk) => ({ box: chunk, crop: crops.push(lineToCrop(layout.gray, chunk, page, pad)) - 1 })),
+    chunks: lineToChunks(outside, box, lineSettings).map((chunk) => ({
+      box: chunk,
+      crop: crops.push(lineToCrop(layout.gray, chunk, page, pad)) - 1,
+    })),
   }));
   const started = performance.now();
   const read = crops.length > 0 ? await engine.recognize(crops) : [];
   const recognition = (performance.now() - started) / 1000;
-  const tables = layout.tables.map((table, t) => latticeToPageTable(table, cellLines[t]!.map((ids) => ids.map((id) => read[id]!)), frame));
-  for (const [t, table] of tables.entries()) await rereadFigures(table, layout.tables[t]!, cellRegions[t]!, layout.gray, engine, pad);
+  const tables = layout.tables.map((table, t) =>
+    latticeToPageTable(
+      table,
+      cellLines[t]!.map((ids) => ids.map((id) => read[id]!)),
+      frame,
+    ),
+  );
+  for (const [t, table] of tables.entries())
+    await rereadFigures(table, layout.tables[t]!, cellRegions[t]!, layout.gray, engine, pad);
   const textLines: TextLine[] = freeLines
-    .map((l) => ({ box: l.box, chunks: l.chunks.map((c): Chunk => ({ box: c.box, text: tidyText(read[c.crop]!.text), confidence: read[c.crop]!.confidence })).filter((c) => c.text !== "") }))
+    .map((l) => ({
+      box: l.box,
+      chunks: l.chunks
+        .map((c): Chunk => ({ box: c.box, text: tidyText(read[c.crop]!.text), confidence: read[c.crop]!.confidence }))
+        .filter((c) => c.text !== ""),
+    }))
     .filter((l) => l.chunks.length > 0);
   const stream = linesToStreamTables(textLines, settings.stream);
   for (const st of stream.tables) {
     const rows = st.rows.map((row, r) =>
       row.map((chunks, c): Cell => {
         const line = st.lines[r]!;
-        const box = chunks.length ? chunks.map((k) => k.box).reduce(unionBox) : { x0: st.columns[c]![0], x1: st.columns[c]![1], y0: line.box.y0, y1: line.box.y1 };
-        return { text: tidyText(chunks.map((k) => k.text).join(" ")), rowSpan: 1, colSpan: 1, box: pixelBoxToBox(box, frame), confidence: Math.min(1, ...chunks.map((k) => k.confidence)) };
+        const box = chunks.length
+          ? chunks.map((k) => k.box).reduce(unionBox)
+          : { x0: st.columns[c]![0], x1: st.columns[c]![1], y0: line.box.y0, y1: line.box.y1 };
+        return {
+          text: tidyText(chunks.map((k) => k.text).join(" ")),
+          rowSpan: 1,
+          colSpan: 1,
+          box: pixelBoxToBox(box, frame),
+          confidence: Math.min(1, ...chunks.map((k) => k.confidence)),
+        };
       }),
     );
     const pt = (v: number) => Math.round((v / frame.scale) * 100) / 100;
     const xs = [st.columns[0]![0], ...st.columns.map((c) => c[1])].map(pt);
-    tables.push({ page: frame.number, rows, box: pixelBoxToBox(st.box, frame), xs, rowTops: st.lines.map((l) => pt(l.box.y0)), rowBottoms: st.lines.map((l) => pt(l.box.y1)), method: "ocr" });
+    tables.push({
+      page: frame.number,
+      rows,
+      box: pixelBoxToBox(st.box, frame),
+      xs,
+      rowTops: st.lines.map((l) => pt(l.box.y0)),
+      rowBottoms: st.lines.map((l) => pt(l.box.y1)),
+      method: "ocr",
+    });
   }
   tables.sort((a, b) => a.box.y0 - b.box.y0);
-  return { number: frame.number, width: frame.widthPt, height: frame.heightPt, tables, texts: linesToTexts(stream.rest, frame), lines: crops.length, seconds: { layout: layoutSeconds, recognition } };
+  return {
+    number: frame.number,
+    width: frame.widthPt,
+    height: frame.heightPt,
+    tables,
+    texts: linesToTexts(stream.rest, frame),
+    lines: crops.length,
+    seconds: { layout: layoutSeconds, recognition },
+  };
 }
 
 /**
@@ -218,7 +318,14 @@ export async function layoutToPage(layout: PageLayout, frame: PageFrame, engine:
  * keep the first reading that fits; a figure still in doubt keeps its text with its confidence
  * capped at `DOUBT`, so that nothing resting on it is reported as certain.
  */
-async function rereadFigures(table: PageTable, lattice: LatticeTable, regions: { inside: PixelBox; lines: PixelBox[] }[], gray: GrayImage, engine: OcrEngine, pad: number): Promise<void> {
+async function rereadFigures(
+  table: PageTable,
+  lattice: LatticeTable,
+  regions: { inside: PixelBox; lines: PixelBox[] }[],
+  gray: GrayImage,
+  engine: OcrEngine,
+  pad: number,
+): Promise<void> {
   for (const { row, col, column } of doubtfulFigures(table.rows)) {
     const index = lattice.cells.findIndex((c) => c.row === row && c.col === col);
     const region = regions[index];
@@ -229,10 +336,18 @@ async function rereadFigures(table: PageTable, lattice: LatticeTable, regions: {
     }
     const line = region.lines[0]!;
     const height = line.y1 - line.y0;
-    const crops = [lineToCrop(gray, line, region.inside, Math.round(1.2 * height)), lineToCrop(gray, line, region.inside, Math.max(1, Math.round(pad / 2))), lineToCrop(gray, line, region.inside, pad)];
+    const crops = [
+      lineToCrop(gray, line, region.inside, Math.round(1.2 * height)),
+      lineToCrop(gray, line, region.inside, Math.max(1, Math.round(pad / 2))),
+      lineToCrop(gray, line, region.inside, pad),
+    ];
     const again = (await engine.recognize(crops)).map((r) => ({ text: tidyText(r.text), confidence: r.confidence }));
     const fit = again.find((r) => r.text !== "" && fitsColumn(r.text, column));
-    if (fit) Object.assign(cell, { text: fit.text, confidence: Math.round(Math.min(fit.confidence, cell.confidence ?? 1) * 1000) / 1000 });
+    if (fit)
+      Object.assign(cell, {
+        text: fit.text,
+        confidence: Math.round(Math.min(fit.confidence, cell.confidence ?? 1) * 1000) / 1000,
+      });
     else cell.confidence = Math.min(cell.confidence ?? 1, DOUBT);
   }
 }
@@ -249,7 +364,11 @@ function maskTables(text: GrayImage, tables: LatticeTable[]): GrayImage {
   const data = new Uint8Array(text.data);
   for (const t of tables) {
     for (let y = Math.max(0, Math.floor(t.box.y0) - 2); y < Math.min(text.height, Math.ceil(t.box.y1) + 2); y++) {
-      data.fill(0, y * text.width + Math.max(0, Math.floor(t.box.x0) - 2), y * text.width + Math.min(text.width, Math.ceil(t.box.x1) + 2));
+      data.fill(
+        0,
+        y * text.width + Math.max(0, Math.floor(t.box.x0) - 2),
+        y * text.width + Math.min(text.width, Math.ceil(t.box.x1) + 2),
+      );
     }
   }
   return { width: text.width, height: text.height, data };

@@ -31,7 +31,11 @@ export async function documentToRaster(doc: PDFDocumentProxy, number: number, dp
     context.fillStyle = "#ffffff";
     context.fillRect(0, 0, width, height);
     // pdf.js types its parameters with the DOM's canvas; @napi-rs/canvas implements the same API.
-    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: context as unknown as CanvasRenderingContext2D,
+      viewport,
+    }).promise;
     const pixels = context.getImageData(0, 0, width, height);
     return { number, image: { width, height, data: pixels.data }, widthPt: base.width, heightPt: base.height, scale };
   } finally {

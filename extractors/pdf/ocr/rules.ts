@@ -38,13 +38,16 @@ interface Run {
 export function binaryToRuns(image: BinaryImage, horizontal: boolean, settings: RuleSettings): Run[] {
   const lines = horizontal ? image.height : image.width;
   const length = horizontal ? image.width : image.height;
-  const ink = (line: number, pos: number) => (horizontal ? image.data[line * image.width + pos]! : image.data[pos * image.width + line]!);
+  const ink = (line: number, pos: number) =>
+    horizontal ? image.data[line * image.width + pos]! : image.data[pos * image.width + line]!;
   const runs: Run[] = [];
   for (let line = 0; line < lines; line++) {
     let start = -1;
     let lastOn = -1;
     for (let pos = 0; pos <= length; pos++) {
-      const on = pos < length && (ink(line, pos) || (line > 0 && ink(line - 1, pos)) || (line + 1 < lines && ink(line + 1, pos)));
+      const on =
+        pos < length &&
+        (ink(line, pos) || (line > 0 && ink(line - 1, pos)) || (line + 1 < lines && ink(line + 1, pos)));
       if (on) {
         if (start < 0) start = pos;
         lastOn = pos;
@@ -62,7 +65,11 @@ export function runsToSegments(runs: Run[], horizontal: boolean, settings: RuleS
   const open: { first: number; last: number; from: number; to: number }[] = [];
   const done: typeof open = [];
   for (const run of runs) {
-    const match = open.find((s) => run.at - s.last <= 1 && Math.min(s.to, run.to) - Math.max(s.from, run.from) > 0.5 * Math.min(s.to - s.from, run.to - run.from));
+    const match = open.find(
+      (s) =>
+        run.at - s.last <= 1 &&
+        Math.min(s.to, run.to) - Math.max(s.from, run.from) > 0.5 * Math.min(s.to - s.from, run.to - run.from),
+    );
     if (match) {
       match.last = run.at;
       match.from = Math.min(match.from, run.from);
@@ -81,7 +88,8 @@ function maskedShare(mask: BinaryImage | null, horizontal: boolean, at: number, 
   if (!mask || to <= from) return 0;
   const line = Math.round(at);
   let n = 0;
-  for (let p = Math.floor(from); p < to; p++) n += horizontal ? mask.data[line * mask.width + p] ?? 0 : mask.data[p * mask.width + line] ?? 0;
+  for (let p = Math.floor(from); p < to; p++)
+    n += horizontal ? (mask.data[line * mask.width + p] ?? 0) : (mask.data[p * mask.width + line] ?? 0);
   return n / (to - from);
 }
 
@@ -113,7 +121,9 @@ export function joinCollinear(segments: Segment[], settings: RuleSettings, seal:
 
 /** Given a segment and segments of the other direction, return how many of them it crosses or touches. */
 function meetings(s: Segment, others: Segment[], slack: number): number {
-  return others.filter((o) => o.at >= s.from - slack && o.at <= s.to + slack && s.at >= o.from - slack && s.at <= o.to + slack).length;
+  return others.filter(
+    (o) => o.at >= s.from - slack && o.at <= s.to + slack && s.at >= o.from - slack && s.at <= o.to + slack,
+  ).length;
 }
 
 /**
@@ -135,7 +145,11 @@ export function keepFramed(horizontal: Segment[], vertical: Segment[], settings:
 }
 
 /** Given a binary page and where the seal was, return its ruling lines. */
-export function binaryToSegments(image: BinaryImage, settings: RuleSettings, seal: BinaryImage | null = null): Segment[] {
+export function binaryToSegments(
+  image: BinaryImage,
+  settings: RuleSettings,
+  seal: BinaryImage | null = null,
+): Segment[] {
   const h = joinCollinear(runsToSegments(binaryToRuns(image, true, settings), true, settings), settings, seal);
   const v = joinCollinear(runsToSegments(binaryToRuns(image, false, settings), false, settings), settings, seal);
   return keepFramed(h, v, settings);

@@ -19,7 +19,10 @@ export function sealToBoxes(seal: BinaryImage, join: number, minSize: number): P
       const p = stack.pop()!;
       const x = p % width;
       const y = (p - x) / width;
-      box.x0 = Math.min(box.x0, x); box.x1 = Math.max(box.x1, x + 1); box.y0 = Math.min(box.y0, y); box.y1 = Math.max(box.y1, y + 1);
+      box.x0 = Math.min(box.x0, x);
+      box.x1 = Math.max(box.x1, x + 1);
+      box.y0 = Math.min(box.y0, y);
+      box.y1 = Math.max(box.y1, y + 1);
       for (const q of [x > 0 ? p - 1 : -1, x + 1 < width ? p + 1 : -1, p - width, p + width]) {
         if (q >= 0 && q < grown.length && grown[q] && !seen[q]) {
           seen[q] = 1;

@@ -23,7 +23,12 @@ export const OcrSettingsSchema = z.strictObject({
   /** A cell whose confidence is below this gets an "ocr-low-confidence" warning. */
   lowConfidence: share,
   /** Seal removal: redness (red above the mean of green and blue) and red level of seal ink. */
-  seal: z.strictObject({ redMargin: positive, minRed: z.number().min(0).max(255), fringe: z.number().int().min(0).max(8), textLevel: z.number().min(0).max(255) }),
+  seal: z.strictObject({
+    redMargin: positive,
+    minRed: z.number().min(0).max(255),
+    fringe: z.number().int().min(0).max(8),
+    textLevel: z.number().min(0).max(255),
+  }),
   /** Largest page skew looked for, in degrees. */
   maxSkew: z.number().min(0).max(10),
   rules: z.strictObject({
@@ -88,7 +93,11 @@ export const defaultOcrSettings: OcrSettings = {
 };
 
 /** Settings as callers may give them: any field, nested groups partly. */
-export type OcrSettingsInput = { [K in keyof OcrSettings]?: OcrSettings[K] extends object | null ? Partial<NonNullable<OcrSettings[K]>> | OcrSettings[K] : OcrSettings[K] };
+export type OcrSettingsInput = {
+  [K in keyof OcrSettings]?: OcrSettings[K] extends object | null
+    ? Partial<NonNullable<OcrSettings[K]>> | OcrSettings[K]
+    : OcrSettings[K];
+};
 
 /** Given partial settings, return the full settings with defaults filled in; throws naming the first bad field. */
 export function resolveOcrSettings(input: OcrSettingsInput = {}): OcrSettings {
@@ -96,7 +105,8 @@ export function resolveOcrSettings(input: OcrSettingsInput = {}): OcrSettings {
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
     const base = (defaultOcrSettings as Record<string, unknown>)[key];
-    merged[key] = base && typeof base === "object" && value && typeof value === "object" ? { ...base, ...value } : value;
+    merged[key] =
+      base && typeof base === "object" && value && typeof value === "object" ? { ...base, ...value } : value;
   }
   const parsed = OcrSettingsSchema.safeParse(merged);
   if (parsed.success) return parsed.data;

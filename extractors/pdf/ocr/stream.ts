@@ -67,7 +67,10 @@ function runToTable(lines: TextLine[], settings: StreamSettings): StreamTable | 
  * and the lines left over. A run is lines of two or more chunks; a single-chunk line between two
  * such lines stays in the run (a cell whose text wrapped).
  */
-export function linesToStreamTables(lines: TextLine[], settings: StreamSettings): { tables: StreamTable[]; rest: TextLine[] } {
+export function linesToStreamTables(
+  lines: TextLine[],
+  settings: StreamSettings,
+): { tables: StreamTable[]; rest: TextLine[] } {
   const tables: StreamTable[] = [];
   const rest: TextLine[] = [];
   let run: TextLine[] = [];

@@ -32,7 +32,10 @@ function rowProfile(image: BinaryImage, box: PixelBox): Uint32Array {
 
 /** Given a binary image and a box, return the box shrunk to the ink inside it, or null without ink. */
 export function inkBox(image: BinaryImage, box: PixelBox): PixelBox | null {
-  let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -1,
+    y1 = -1;
   for (let y = box.y0; y < box.y1; y++) {
     const row = y * image.width;
     for (let x = box.x0; x < box.x1; x++) {
@@ -68,7 +71,15 @@ export function regionToLines(image: BinaryImage, region: PixelBox, settings: Te
     // A line's box is the union of its chunks that can be text, so specks beside it do not widen it.
     const band = { x0: box.x0, x1: box.x1, y0: box.y0 + a, y1: box.y0 + b };
     const chunks = lineToChunks(image, band, settings);
-    if (chunks.length > 0) lines.push(chunks.reduce((u, c) => ({ x0: Math.min(u.x0, c.x0), y0: Math.min(u.y0, c.y0), x1: Math.max(u.x1, c.x1), y1: Math.max(u.y1, c.y1) })));
+    if (chunks.length > 0)
+      lines.push(
+        chunks.reduce((u, c) => ({
+          x0: Math.min(u.x0, c.x0),
+          y0: Math.min(u.y0, c.y0),
+          x1: Math.max(u.x1, c.x1),
+          y1: Math.max(u.y1, c.y1),
+        })),
+      );
   }
   return splitTallLines(image, lines, settings);
 }
@@ -109,7 +120,12 @@ function splitTallLines(image: BinaryImage, lines: PixelBox[], settings: TextLin
     for (let k = 1; k < parts; k++) {
       const centre = Math.round((k * h) / parts);
       let best = centre;
-      for (let y = Math.max(1, centre - Math.floor(median / 3)); y < Math.min(h - 1, centre + Math.floor(median / 3)); y++) if (profile[y]! < profile[best]!) best = y;
+      for (
+        let y = Math.max(1, centre - Math.floor(median / 3));
+        y < Math.min(h - 1, centre + Math.floor(median / 3));
+        y++
+      )
+        if (profile[y]! < profile[best]!) best = y;
       cuts.push(best);
     }
     const edges = [0, ...cuts, h];

@@ -32,8 +32,13 @@ CREATE OR REPLACE FUNCTION jx_f(x double precision, d integer) RETURNS text LANG
 
 /** Column types for a bare NULL that stands in a UNION branch for a column of another branch. */
 const NULL_TYPES: Record<string, string> = {
-  indicator_id: "integer", page: "integer", weight: "double precision", score: "double precision",
-  computed: "double precision", target_raw: "text", actual_raw: "text",
+  indicator_id: "integer",
+  page: "integer",
+  weight: "double precision",
+  score: "double precision",
+  computed: "double precision",
+  target_raw: "text",
+  actual_raw: "text",
 };
 
 /** Given SQLite schema SQL of this project, return the same schema in PostgreSQL's dialect. */
@@ -44,7 +49,9 @@ export function sqliteToPostgres(sql: string): string {
     .replace(/\bIS NOT (?!NULL\b|DISTINCT\b)/g, "IS DISTINCT FROM ")
     .replace(/\bIS (?!NOT\b|NULL\b|DISTINCT\b)/g, "IS NOT DISTINCT FROM ")
     .replace(/\bTHEN ([^\n]*[<>=][^\n]*1e-9)$/gm, "THEN ($1)::int")
-    .replace(/\bNULL AS (\w+)/g, (m, column: string) => (NULL_TYPES[column] ? `NULL::${NULL_TYPES[column]} AS ${column}` : m));
+    .replace(/\bNULL AS (\w+)/g, (m, column: string) =>
+      NULL_TYPES[column] ? `NULL::${NULL_TYPES[column]} AS ${column}` : m,
+    );
   out = replaceCalls(out, "printf", printfToFormat);
   return aliasSubqueries(out);
 }
@@ -123,7 +130,10 @@ function aliasSubqueries(sql: string): string {
   let n = 0;
   for (let at = out.indexOf("FROM ("); at >= 0; at = out.indexOf("FROM (", at + 1)) {
     const close = closingParen(out, at + 5);
-    if (!/^\s*(AS\s+)?\w/.test(out.slice(close + 1)) || /^\s*(UNION|WHERE|ORDER|GROUP|LIMIT)\b/.test(out.slice(close + 1))) {
+    if (
+      !/^\s*(AS\s+)?\w/.test(out.slice(close + 1)) ||
+      /^\s*(UNION|WHERE|ORDER|GROUP|LIMIT)\b/.test(out.slice(close + 1))
+    ) {
       out = `${out.slice(0, close + 1)} AS subquery_${++n}${out.slice(close + 1)}`;
     }
   }

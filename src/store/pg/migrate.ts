@@ -10,7 +10,9 @@ const MIGRATION_LOCK = 0x6a697869; // any constant shared by every jixiao proces
 
 /** Given a connection, return the schema version of its database (0 for a database jixiao never opened). */
 export async function pgSchemaVersion(client: PoolClient): Promise<number> {
-  const exists = await client.query("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'jixiao_schema'");
+  const exists = await client.query(
+    "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'jixiao_schema'",
+  );
   if (exists.rowCount === 0) return 0;
   return (await client.query<{ version: number }>("SELECT version FROM jixiao_schema")).rows[0]?.version ?? 0;
 }
@@ -38,7 +40,9 @@ export async function migratePg(
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       const why = err instanceof Error ? err.message : String(err);
-      throw new StoreError(`${location}: cannot upgrade to schema version ${migration.version} (${migration.name}): ${why}`);
+      throw new StoreError(
+        `${location}: cannot upgrade to schema version ${migration.version} (${migration.name}): ${why}`,
+      );
     }
   }
   return { from, to: await pgSchemaVersion(client) };

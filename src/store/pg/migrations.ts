@@ -24,8 +24,12 @@ export interface PgMigration {
 
 /** The columns `search_texts` reads (versions/v2.ts), each given a trigram index for LIKE '%…%'. */
 const SEARCHED_COLUMNS = [
-  ["indicators", "name"], ["indicators", "deviation"], ["goals", "text"], ["goals", "deviation"],
-  ["budget_lines", "deviation"], ["projects", "goal"],
+  ["indicators", "name"],
+  ["indicators", "deviation"],
+  ["goals", "text"],
+  ["goals", "deviation"],
+  ["budget_lines", "deviation"],
+  ["projects", "goal"],
 ] as const;
 
 const TRIGRAM_INDEXES = `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${SEARCHED_COLUMNS.map(
@@ -49,7 +53,10 @@ function backfill(table: string, key: string, source: string, toKey: (text: stri
 // Version 5's findings read the OCR confidence out of provenance JSON with SQLite's json_each and
 // a numeric CAST that takes a figure's leading number; PostgreSQL has neither in that form, so
 // there the findings keep version 4's rules, with the same columns (`ocr_confidence` null).
-const V4_FINDINGS = V4_SQL.slice(V4_SQL.indexOf("CREATE VIEW findings AS\n") + "CREATE VIEW findings AS\n".length, V4_SQL.lastIndexOf(";"));
+const V4_FINDINGS = V4_SQL.slice(
+  V4_SQL.indexOf("CREATE VIEW findings AS\n") + "CREATE VIEW findings AS\n".length,
+  V4_SQL.lastIndexOf(";"),
+);
 const V5_FINDINGS_WITHOUT_OCR = `DROP VIEW findings;
 CREATE VIEW findings AS
 SELECT v.*, CAST(NULL AS REAL) AS ocr_confidence FROM (${V4_FINDINGS}) AS v;`;

@@ -3,8 +3,18 @@
 import type { PoolClient } from "pg";
 import { validateDocument, type Document } from "../../../contracts/model.js";
 import {
-  rowToBudget, rowToGoal, rowToIndicator, rowToProject, rowToReport, rowToWarning,
-  type BudgetRow, type GoalRow, type IndicatorRow, type ProjectRow, type ReportRow, type WarningRow,
+  rowToBudget,
+  rowToGoal,
+  rowToIndicator,
+  rowToProject,
+  rowToReport,
+  rowToWarning,
+  type BudgetRow,
+  type GoalRow,
+  type IndicatorRow,
+  type ProjectRow,
+  type ReportRow,
+  type WarningRow,
 } from "../rows.js";
 import type { DocumentRow } from "../statements.js";
 

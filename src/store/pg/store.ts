@@ -20,9 +20,10 @@ import { LATEST_VERSION, assertReadable } from "../migrations.js";
 // here are far below 2^53, and SQLite gives numbers.
 const TYPES = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    oid === 20 || oid === 1700
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
-
 
 /** Given SQL with `?` parameters (outside quotes), return it with PostgreSQL's $1, $2, …. */
 export function numberParameters(sql: string): string {
@@ -35,7 +36,11 @@ export class PgStore implements StoreReader {
   readonly sqlite = null;
   readonly location: string;
 
-  constructor(readonly pool: pg.Pool, url: string, readonly readonly: boolean) {
+  constructor(
+    readonly pool: pg.Pool,
+    url: string,
+    readonly readonly: boolean,
+  ) {
     this.location = redactUrl(url);
   }
 
@@ -64,10 +69,17 @@ export class PgStore implements StoreReader {
   async listDocuments(): Promise<DocumentSummary[]> {
     const rows = await this.all<DocumentRow>("SELECT * FROM documents ORDER BY id");
     return rows.map((row) => ({
-      id: row.id, sha256: row.sha256 as string, path: row.path as string, size: row.size as number,
-      format: row.format as string, textLayer: row.text_layer as string, pages: row.pages as number | null,
-      status: row.status as DocumentSummary["status"], reportCount: row.report_count as number,
-      importedAt: row.imported_at as string, jixiaoVersion: row.jixiao_version as string,
+      id: row.id,
+      sha256: row.sha256 as string,
+      path: row.path as string,
+      size: row.size as number,
+      format: row.format as string,
+      textLayer: row.text_layer as string,
+      pages: row.pages as number | null,
+      status: row.status as DocumentSummary["status"],
+      reportCount: row.report_count as number,
+      importedAt: row.imported_at as string,
+      jixiaoVersion: row.jixiao_version as string,
     }));
   }
 
@@ -96,15 +108,34 @@ export class PgStore implements StoreReader {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query("DELETE FROM import_errors WHERE path = $1 OR sha256 = $2", [valid.source.path, valid.source.sha256]);
-      const ids = await insertRows(client, "documents", DOCUMENT_COLUMNS, [{
-        sha256: valid.source.sha256, path: valid.source.path, size: meta.size, model_schema: valid.schema,
-        format: valid.source.format, text_layer: valid.source.textLayer, pages: valid.source.pages,
-        status: valid.reports.length > 0 ? "ok" : "no-layout", report_count: valid.reports.length,
-        imported_at: meta.importedAt ?? new Date().toISOString(), jixiao_version: meta.jixiaoVersion ?? jixiaoVersion(),
-      }], "ON CONFLICT (sha256) DO NOTHING");
+      await client.query("DELETE FROM import_errors WHERE path = $1 OR sha256 = $2", [
+        valid.source.path,
+        valid.source.sha256,
+      ]);
+      const ids = await insertRows(
+        client,
+        "documents",
+        DOCUMENT_COLUMNS,
+        [
+          {
+            sha256: valid.source.sha256,
+            path: valid.source.path,
+            size: meta.size,
+            model_schema: valid.schema,
+            format: valid.source.format,
+            text_layer: valid.source.textLayer,
+            pages: valid.source.pages,
+            status: valid.reports.length > 0 ? "ok" : "no-layout",
+            report_count: valid.reports.length,
+            imported_at: meta.importedAt ?? new Date().toISOString(),
+            jixiao_version: meta.jixiaoVersion ?? jixiaoVersion(),
+          },
+        ],
+        "ON CONFLICT (sha256) DO NOTHING",
+      );
       const documentId = ids[0];
-      if (documentId !== undefined) await insertParts(client, valid, raw, { documentId, sha256: valid.source.sha256, path: valid.source.path });
+      if (documentId !== undefined)
+        await insertParts(client, valid, raw, { documentId, sha256: valid.source.sha256, path: valid.source.path });
       await client.query("COMMIT");
       return documentId === undefined ? "skipped" : "written";
     } catch (err) {
@@ -118,7 +149,14 @@ export class PgStore implements StoreReader {
   /** Record a file that could not be read at all; a path failing again replaces its row. */
   async recordImportError(error: ImportErrorInput): Promise<void> {
     this.writable();
-    const values = [error.path, error.sha256, error.reason, error.detail, error.at ?? new Date().toISOString(), jixiaoVersion()];
+    const values = [
+      error.path,
+      error.sha256,
+      error.reason,
+      error.detail,
+      error.at ?? new Date().toISOString(),
+      jixiaoVersion(),
+    ];
     await this.pool.query(
       `INSERT INTO import_errors (${IMPORT_ERROR_COLUMNS.join(", ")}) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, reason = excluded.reason, detail = excluded.detail,
@@ -140,7 +178,10 @@ export class PgStore implements StoreReader {
  * Given a postgresql:// URL, connect, bring the schema to the latest version (unless read-only)
  * and return the store. `connections` bounds the pool (each import worker process needs a few).
  */
-export async function openPgStore(url: string, options: { readonly?: boolean; connections?: number } = {}): Promise<PgStore> {
+export async function openPgStore(
+  url: string,
+  options: { readonly?: boolean; connections?: number } = {},
+): Promise<PgStore> {
   const readonly = options.readonly ?? false;
   const pool = new pg.Pool({ connectionString: url, max: options.connections ?? 4, types: TYPES });
   pool.on("error", () => {}); // an idle connection dropped by the server; the next query reconnects
@@ -150,8 +191,12 @@ export async function openPgStore(url: string, options: { readonly?: boolean; co
       throw new StoreError(`${store.location}: cannot connect to PostgreSQL: ${err.message}`);
     });
     try {
-      const encoding = (await client.query<{ server_encoding: string }>("SHOW server_encoding")).rows[0]?.server_encoding;
-      if (encoding !== "UTF8") throw new StoreError(`${store.location}: the database's encoding is ${encoding}; jixiao needs UTF8 (createdb -E UTF8)`);
+      const encoding = (await client.query<{ server_encoding: string }>("SHOW server_encoding")).rows[0]
+        ?.server_encoding;
+      if (encoding !== "UTF8")
+        throw new StoreError(
+          `${store.location}: the database's encoding is ${encoding}; jixiao needs UTF8 (createdb -E UTF8)`,
+        );
       if (readonly) assertReadable(store.location, await pgSchemaVersion(client), LATEST_VERSION);
       else await migratePg(client, store.location);
     } finally {

@@ -5,9 +5,22 @@ import type { PoolClient } from "pg";
 import type { Document } from "../../../contracts/model.js";
 import type { Table } from "../../../contracts/extraction.js";
 import {
-  BUDGET_COLUMNS, GOAL_COLUMNS, INDICATOR_COLUMNS, PROJECT_COLUMNS, RAW_TABLE_COLUMNS, REPORT_COLUMNS,
-  WARNING_COLUMNS, budgetToRow, goalToRow, indicatorToRow, projectToRow, rawTableToRow, reportToRow, warningToRow,
-  type DocContext, type SqlValue,
+  BUDGET_COLUMNS,
+  GOAL_COLUMNS,
+  INDICATOR_COLUMNS,
+  PROJECT_COLUMNS,
+  RAW_TABLE_COLUMNS,
+  REPORT_COLUMNS,
+  WARNING_COLUMNS,
+  budgetToRow,
+  goalToRow,
+  indicatorToRow,
+  projectToRow,
+  rawTableToRow,
+  reportToRow,
+  warningToRow,
+  type DocContext,
+  type SqlValue,
 } from "../rows.js";
 
 /** PostgreSQL takes at most 65,535 parameters in one statement. */
@@ -44,14 +57,66 @@ export async function insertRows(
 }
 
 /** Given a document just inserted, insert its reports and every part, inside the caller's transaction. */
-export async function insertParts(client: PoolClient, doc: Document, raw: { tables: Table[] }, ctx: DocContext): Promise<void> {
-  const reportIds = await insertRows(client, "reports", REPORT_COLUMNS, doc.reports.map((r, i) => reportToRow(r, ctx, i)));
+export async function insertParts(
+  client: PoolClient,
+  doc: Document,
+  raw: { tables: Table[] },
+  ctx: DocContext,
+): Promise<void> {
+  const reportIds = await insertRows(
+    client,
+    "reports",
+    REPORT_COLUMNS,
+    doc.reports.map((r, i) => reportToRow(r, ctx, i)),
+  );
   const each = <T, R>(pick: (r: Document["reports"][number]) => T[], toRow: (x: T, reportId: number, i: number) => R) =>
     doc.reports.flatMap((report, k) => pick(report).map((x, i) => toRow(x, reportIds[k]!, i)));
-  await insertRows(client, "budget_lines", BUDGET_COLUMNS, each((r) => r.budget, (b, id, i) => budgetToRow(b, ctx, id, i)));
-  await insertRows(client, "goals", GOAL_COLUMNS, each((r) => r.goals, (g, id, i) => goalToRow(g, ctx, id, i)));
-  await insertRows(client, "indicators", INDICATOR_COLUMNS, each((r) => r.indicators, (x, id, i) => indicatorToRow(x, ctx, id, i)));
-  await insertRows(client, "projects", PROJECT_COLUMNS, each((r) => r.projects, (p, id, i) => projectToRow(p, ctx, id, i)));
-  await insertRows(client, "warnings", WARNING_COLUMNS, doc.warnings.map((w, i) => warningToRow(w, ctx, i)));
-  await insertRows(client, "raw_tables", RAW_TABLE_COLUMNS, raw.tables.map((t, i) => rawTableToRow(t, ctx, i)));
+  await insertRows(
+    client,
+    "budget_lines",
+    BUDGET_COLUMNS,
+    each(
+      (r) => r.budget,
+      (b, id, i) => budgetToRow(b, ctx, id, i),
+    ),
+  );
+  await insertRows(
+    client,
+    "goals",
+    GOAL_COLUMNS,
+    each(
+      (r) => r.goals,
+      (g, id, i) => goalToRow(g, ctx, id, i),
+    ),
+  );
+  await insertRows(
+    client,
+    "indicators",
+    INDICATOR_COLUMNS,
+    each(
+      (r) => r.indicators,
+      (x, id, i) => indicatorToRow(x, ctx, id, i),
+    ),
+  );
+  await insertRows(
+    client,
+    "projects",
+    PROJECT_COLUMNS,
+    each(
+      (r) => r.projects,
+      (p, id, i) => projectToRow(p, ctx, id, i),
+    ),
+  );
+  await insertRows(
+    client,
+    "warnings",
+    WARNING_COLUMNS,
+    doc.warnings.map((w, i) => warningToRow(w, ctx, i)),
+  );
+  await insertRows(
+    client,
+    "raw_tables",
+    RAW_TABLE_COLUMNS,
+    raw.tables.map((t, i) => rawTableToRow(t, ctx, i)),
+  );
 }

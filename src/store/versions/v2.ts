@@ -246,7 +246,7 @@ export function backfillKeys(db: Database.Database): void {
   const setName = db.prepare("UPDATE indicators SET name_key = ? WHERE id = ?");
   const next = db.prepare("SELECT id, name FROM indicators WHERE id > ? ORDER BY id LIMIT ?");
   // In batches by id: better-sqlite3 cannot run an UPDATE while a SELECT iterates.
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = next.all(after, BATCH) as { id: number; name: string }[];
     if (rows.length === 0) break;
     for (const row of rows) setName.run(nameKey(row.name), row.id);

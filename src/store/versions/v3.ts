@@ -68,9 +68,11 @@ const BATCH = 10_000;
 /** Given a database just brought to schema version 3, fill project_key of the rows written before it. */
 export function backfillProjectKeys(db: Database.Database): void {
   const set = db.prepare("UPDATE indicators SET project_key = ? WHERE id = ?");
-  const next = db.prepare("SELECT id, project FROM indicators WHERE id > ? AND project IS NOT NULL ORDER BY id LIMIT ?");
+  const next = db.prepare(
+    "SELECT id, project FROM indicators WHERE id > ? AND project IS NOT NULL ORDER BY id LIMIT ?",
+  );
   // In batches by id: better-sqlite3 cannot run an UPDATE while a SELECT iterates.
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = next.all(after, BATCH) as { id: number; project: string }[];
     if (rows.length === 0) break;
     for (const row of rows) set.run(projectKey(row.project), row.id);

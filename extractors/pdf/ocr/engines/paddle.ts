@@ -72,7 +72,13 @@ function cropToInput(crop: GrayImage, width: number, out: Float32Array, offset: 
  * (null = all) and preferred substitutes (class id -> class id), return the greedy CTC reading.
  * A substitute replaces the best class when it has at least a third of its probability.
  */
-export function ctcDecode(probs: Float32Array, steps: number, classes: string[], allowed: Uint8Array | null, prefer: Map<number, number> = new Map()): Recognition {
+export function ctcDecode(
+  probs: Float32Array,
+  steps: number,
+  classes: string[],
+  allowed: Uint8Array | null,
+  prefer: Map<number, number> = new Map(),
+): Recognition {
   const n = classes.length;
   let text = "";
   let sum = 0;
@@ -86,7 +92,8 @@ export function ctcDecode(probs: Float32Array, steps: number, classes: string[],
       if (p > bestP && (allowed === null || allowed[k])) [best, bestP] = [k, p];
     }
     const substitute = prefer.get(best);
-    if (substitute != null && probs[t * n + substitute]! >= bestP / 3) [best, bestP] = [substitute, probs[t * n + substitute]!];
+    if (substitute != null && probs[t * n + substitute]! >= bestP / 3)
+      [best, bestP] = [substitute, probs[t * n + substitute]!];
     if (best !== 0 && best !== previous) {
       text += classes[best] ?? "";
       sum += bestP;
@@ -131,15 +138,22 @@ export class PaddleEngine implements OcrEngine {
     const results: Recognition[] = new Array(lines.length);
     // Lines of similar shape share a batch, so little of each batch is padding.
     const order = lines.map((_, i) => i).sort((a, b) => ratio(lines[a]!) - ratio(lines[b]!));
-    for (let start = 0; start < order.length; ) {
+    for (let start = 0; start < order.length;) {
       const ids = [order[start]!];
       const widthOf = (i: number) => Math.ceil(ratio(lines[i]!) * HEIGHT);
-      while (start + ids.length < order.length && ids.length < BATCH_LINES && (ids.length + 1) * widthOf(order[start + ids.length]!) <= BATCH_WIDTH) ids.push(order[start + ids.length]!);
+      while (
+        start + ids.length < order.length &&
+        ids.length < BATCH_LINES &&
+        (ids.length + 1) * widthOf(order[start + ids.length]!) <= BATCH_WIDTH
+      )
+        ids.push(order[start + ids.length]!);
       start += ids.length;
       const width = Math.min(MAX_WIDTH, Math.max(16, ...ids.map((i) => Math.ceil(ratio(lines[i]!) * HEIGHT))));
       const input = new Float32Array(ids.length * 3 * HEIGHT * width);
       ids.forEach((id, b) => cropToInput(lines[id]!, width, input, b * 3 * HEIGHT * width));
-      const feeds = { [this.session.inputNames[0]!]: new this.ort.Tensor("float32", input, [ids.length, 3, HEIGHT, width]) };
+      const feeds = {
+        [this.session.inputNames[0]!]: new this.ort.Tensor("float32", input, [ids.length, 3, HEIGHT, width]),
+      };
       const output = (await this.session.run(feeds))[this.session.outputNames[0]!]!;
       const [, steps, n] = output.dims as [number, number, number];
       const data = output.data as Float32Array;
@@ -175,7 +189,10 @@ export class PaddleEngine implements OcrEngine {
  */
 function comparatorPreferences(classes: string[]): Map<number, number> {
   const id = (c: string) => classes.indexOf(c);
-  const pairs: [string, string][] = [["<", "≤"], [">", "≥"]];
+  const pairs: [string, string][] = [
+    ["<", "≤"],
+    [">", "≥"],
+  ];
   return new Map(pairs.filter(([a, b]) => id(a) > 0 && id(b) > 0).map(([a, b]) => [id(a), id(b)]));
 }
 

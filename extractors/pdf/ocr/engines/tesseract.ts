@@ -59,14 +59,25 @@ export class TesseractEngine implements OcrEngine {
     const workers: Tesseract.Worker[] = [];
     try {
       for (let i = 0; i < count; i++) {
-        const worker = await Tesseract.createWorker("chi_sim", Tesseract.OEM.LSTM_ONLY, { langPath: dir, gzip: false, cacheMethod: "none" });
-        await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_LINE, preserve_interword_spaces: "1" });
+        const worker = await Tesseract.createWorker("chi_sim", Tesseract.OEM.LSTM_ONLY, {
+          langPath: dir,
+          gzip: false,
+          cacheMethod: "none",
+        });
+        await worker.setParameters({
+          tessedit_pageseg_mode: Tesseract.PSM.SINGLE_LINE,
+          preserve_interword_spaces: "1",
+        });
         workers.push(worker);
         scheduler.addWorker(worker);
       }
     } catch (err) {
       await scheduler.terminate().catch(() => undefined);
-      throw new UnreadableFileError(path, "missing-dependency", `tesseract.js could not start with ${join(dir, TESSDATA_FILE)} (${(err as Error).message}): reinstall the Debian package tesseract-ocr-chi-sim or point JIXIAO_TESSDATA at a good copy`);
+      throw new UnreadableFileError(
+        path,
+        "missing-dependency",
+        `tesseract.js could not start with ${join(dir, TESSDATA_FILE)} (${(err as Error).message}): reinstall the Debian package tesseract-ocr-chi-sim or point JIXIAO_TESSDATA at a good copy`,
+      );
     }
     return new TesseractEngine(scheduler, workers);
   }

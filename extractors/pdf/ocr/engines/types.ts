@@ -22,8 +22,29 @@ export const NUMERIC_CHARS = "0123456789.%-+≥≤><=~/,:()";
 
 /** Fullwidth and lookalike forms an engine may return in figures, with the form the documents print. */
 const NUMERIC_FORMS: Record<string, string> = {
-  "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8", "９": "9",
-  "．": ".", "％": "%", "－": "-", "—": "-", "＋": "+", "，": ",", "＞": ">", "＜": "<", "＝": "=", "O": "0", "o": "0", "l": "1", "I": "1",
+  "０": "0",
+  "１": "1",
+  "２": "2",
+  "３": "3",
+  "４": "4",
+  "５": "5",
+  "６": "6",
+  "７": "7",
+  "８": "8",
+  "９": "9",
+  "．": ".",
+  "％": "%",
+  "－": "-",
+  "—": "-",
+  "＋": "+",
+  "，": ",",
+  "＞": ">",
+  "＜": "<",
+  "＝": "=",
+  O: "0",
+  o: "0",
+  l: "1",
+  I: "1",
 };
 
 /** Given a line's text, return whether it is a figure: digits make up most of it, with comparators, units and signs around them. */
