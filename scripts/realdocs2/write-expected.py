@@ -1,5 +1,5 @@
 # Writes fixtures/realdocs2/*.expected.json: the answers recorded by reading the three real
-# workbooks of ../shared/realdocs2 cell by cell (the rows below are typed from the sheets, never
+# workbooks of fixtures/realdocs2 (copied from the shared materials) cell by cell (the rows below are typed from the sheets, never
 # taken from jixiao's output), cross-checked against the benchmark's own questions and answers
 # (ST-Raptor__SSTQA-zh_test_qa_tables_1_40_72.json). See fixtures/realdocs2/README.md.
 import hashlib, json, re, sys
