@@ -6,6 +6,7 @@ import { extractPdf } from "../../extractors/pdf/index.js";
 import type { Extraction, Table } from "../../contracts/extraction.js";
 import { tablesOf } from "../../contracts/extraction.js";
 import { REALDOCS } from "../helpers.js";
+import { comparable } from "../../src/score/compare.js";
 
 export { REALDOCS };
 export const TIANBAO = join(REALDOCS, "zxj-tianbaoxitong__1770007475548-818404804.pdf");
@@ -36,13 +37,7 @@ export function notation(table: Table): string[][] {
 
 /** Given text, return it as the scorer compares it: NFKC, whitespace removed, quotes and dashes unified. */
 export function norm(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/[“”„‟"]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[—–－]/g, "-")
-    .replace(/[。．]$/, "");
+  return comparable(text) ?? "";
 }
 
 /** Given a table, return for every grid position the normalized text of the cell covering it. */
