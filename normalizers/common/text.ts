@@ -6,13 +6,34 @@ const LINE_BREAK_AFTER_CJK = new RegExp(`([${CJK}])\\s*\\n\\s*`, "g");
 const LINE_BREAK_BEFORE_CJK = new RegExp(`\\s*\\n\\s*(?=[${CJK}])`, "g");
 
 /**
+ * Given a pure function of a string, return it remembering its answers: every family and the form
+ * reader clean and key the same cells of a document again, and a document holds a few thousand
+ * distinct texts. The memory is dropped whole when it grows past `size` entries.
+ */
+function remembered(f: (text: string) => string, size = 20_000): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let answer = known.get(text);
+    if (answer === undefined) {
+      if (known.size >= size) known.clear();
+      answer = f(text);
+      known.set(text, answer);
+    }
+    return answer;
+  };
+}
+
+/**
  * Given a cell's text as extracted, return it as a reader would copy it: lines inside the cell
  * joined (nothing between CJK characters, a space between Latin words), spurious spaces between
  * CJK characters removed, other whitespace runs collapsed, trimmed.
  */
 export function cleanText(text: string | null | undefined): string {
-  if (!text) return "";
-  return text
+  return text ? cleanOnce(text) : "";
+}
+
+const cleanOnce = remembered((text) =>
+  text
     .replace(/\r\n?/g, "\n")
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(LINE_BREAK_AFTER_CJK, "$1")
@@ -20,8 +41,8 @@ export function cleanText(text: string | null | undefined): string {
     .replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, " ")
     .replace(/[ \t\u00a0\u3000]+/g, " ")
     .replace(CJK_GAP, "$1")
-    .trim();
-}
+    .trim(),
+);
 
 /** Given text, return it or null when it is empty after cleaning. */
 export function textOrNull(text: string | null | undefined): string | null {
@@ -31,13 +52,17 @@ export function textOrNull(text: string | null | undefined): string | null {
 
 /** Given text, return a compact form for matching labels: no whitespace, full-width folded, brackets unified. */
 export function labelKey(text: string | null | undefined): string {
-  return (text ?? "")
+  return text ? labelKeyOnce(text) : "";
+}
+
+const labelKeyOnce = remembered((text) =>
+  text
     .normalize("NFKC")
     .replace(/\s+/g, "")
     .replace(/[（【〔［]/g, "(")
     .replace(/[）】〕］]/g, ")")
-    .replace(/[：]/g, ":");
-}
+    .replace(/[：]/g, ":"),
+);
 
 /** Given a text such as "(2022年度)" or "2022年度部门整体…", return the fiscal year printed, if any. */
 export function fiscalYearOf(text: string): number | null {
