@@ -35,3 +35,15 @@ export function fixturePairs(filter: (name: string) => boolean = () => true): [s
     .filter(([file]) => existsSync(file) && filter(file))
     .sort();
 }
+
+/**
+ * Given a command and its arguments, return them so that file permissions bind the spawned process:
+ * as root, without the capabilities that let root ignore them (CAP_DAC_OVERRIDE and
+ * CAP_DAC_READ_SEARCH, dropped by util-linux setpriv), so a 0444 database cannot be written and a
+ * mode-000 file cannot be read. Switching to another user instead would fail wherever the clone sits
+ * in a folder only root may enter (mktemp -d makes them 0700).
+ */
+export function boundByPermissions(command: string, args: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [command, args];
+  return ["setpriv", ["--bounding-set=-dac_override,-dac_read_search", "--", command, ...args]];
+}

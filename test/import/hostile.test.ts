@@ -21,12 +21,10 @@ import { UnreadableFileError } from "../../contracts/errors.js";
 import { checkSequence } from "../../normalizers/project-wide/checks.js";
 import { extractFile } from "../../src/pipeline.js";
 import { oleOf } from "../formats/build.js";
-import { FIXTURES, REPO } from "../helpers.js";
+import { boundByPermissions, FIXTURES, REPO } from "../helpers.js";
 import * as hostile from "./hostile.js";
 
 const GB = 1024 ** 3;
-/** Run as an unprivileged user when the tests run as root, so that permissions mean what they say. */
-const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 interface Stats {
   files: number;
@@ -34,8 +32,8 @@ interface Stats {
 }
 
 function importAs(args: string[]): { status: number | null; stderr: string; stats: Stats } {
-  const run = spawnSync("node", [join(REPO, "bin/jixiao.js"), "import", ...args], {
-    ...asUser,
+  // Bound by file permissions even as root, so that an unreadable file means what it says.
+  const run = spawnSync(...boundByPermissions("node", [join(REPO, "bin/jixiao.js"), "import", ...args]), {
     env: { ...process.env, JIXIAO_STATS: "1" },
     encoding: "utf8",
   });
