@@ -129,6 +129,10 @@ export const ReportSchema = z.strictObject({
   pages: z.array(z.number().int().positive()),
   /** Where the total score (总分 / 自评得分) was printed; optional beyond the spec's fields. */
   totalScoreProvenance: ProvenanceSchema.optional(),
+  // Printed key–value fields the model has no field for (联系人, 项目负责人, 项目属性, an 实施单位
+  // other than the 主管部门 …), under their printed labels, each value as printed. Omitted when the
+  // report has none.
+  extra: z.record(z.string(), z.string()).optional(),
 });
 
 export const SourceSchema = z.strictObject({

@@ -20,7 +20,7 @@ import {
   ambiguousSheetsWarning,
   budgetSumWarnings,
   emptyHead,
-  implementerWarning,
+  headExtra,
   isTitleRow,
   readHeadRow,
   sheetRegions,
@@ -112,9 +112,10 @@ function readDeclaration(extraction: Extraction, fit: LayoutFit): Result<Report>
   report.pages = pagesOf(rows);
   closeBudget(state);
   if (state.head.project) report.projects.push(projectOfReport(report, state.head.project));
-  const implementer = implementerWarning(state.head, firstPage);
+  const extra = headExtra(state.head);
+  if (extra) report.extra = extra;
   const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, "target");
-  state.warnings.push(...[implementer, ambiguous].filter((w): w is Warning => w !== null));
+  if (ambiguous) state.warnings.push(ambiguous);
   return { value: report, warnings: state.warnings };
 }
 
@@ -227,7 +228,7 @@ function readGoalHeader(state: State, row: Row): boolean {
   return true;
 }
 
-/** The text under 年度总体目标 is the year's goal; a 项目总目标 that says otherwise is kept in a warning. */
+/** The text under 年度总体目标 is the year's goal; a 项目总目标 that says otherwise is kept in the report's extra. */
 function readGoalRow(state: State, row: Row): void {
   const { annual, overall } = state.goalCols!;
   const bounds = [annual, overall ?? -1].filter((c) => c >= 0);
@@ -235,13 +236,7 @@ function readGoalRow(state: State, row: Row): void {
   if (!text) return;
   state.report.goals.push({ seq: null, text, actual: null, deviation: null });
   const whole = overall === null ? null : textOrNull(textUnder(row, overall, bounds));
-  if (whole && labelKey(whole) !== labelKey(text)) {
-    state.warnings.push({
-      code: "not-represented",
-      message: `project "${state.head.project ?? "?"}": its 项目总目标 (the whole project's goal) differs from the year's goal and is not recorded: ${whole}`,
-      page: row.page,
-    });
-  }
+  if (whole && labelKey(whole) !== labelKey(text)) state.head.extra["项目总目标"] ??= whole;
 }
 
 /** Given a row, a header column and all header columns, return the cell under it, or the first filled one before the next header column. */

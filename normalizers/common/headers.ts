@@ -276,12 +276,22 @@ export const SHEET_HEAD_HEADERS: Synonyms<SheetHeadField>[] = [
  */
 export const REPORT_EXTRA_HEADERS: Synonyms<string>[] = [
   { field: "联系人", patterns: [/^(项目)?联系人$/, /^填报人$/, /^经办人$/] },
-  { field: "联系电话", patterns: [/^联系电话$/, /^电话$/] },
+  { field: "联系电话", patterns: [/^联[系络]电话$/, /^电话$/] },
+  { field: "人员编制", patterns: [/^(人员)?编制(人数|数)?$/] },
+  { field: "实有人数", patterns: [/^实有人数$/, /^在职人数$/] },
+  { field: "预算编码", patterns: [/^预算(单位)?编码$/, /^单位编码$/] },
+  { field: "评价方式", patterns: [/^评价方式$/] },
+  { field: "评价机构", patterns: [/^评价机构$/] },
+  { field: "报告日期", patterns: [/^报告日期$/] },
   { field: "财政供养人员数", patterns: [/^财政供养人员数$/] },
   { field: "下属二级单位数", patterns: [/^下属二级单位数$/] },
   { field: "项目类别", patterns: [/^项目类[别型]$/] },
   { field: "项目性质", patterns: [/^项目性质$/] },
   { field: "项目负责人", patterns: [/^项目负责人$/] },
+  { field: "计划开始日期", patterns: [/^计划开始(日期|时间)$/, /^项目开始(日期|时间)$/] },
+  { field: "计划完成日期", patterns: [/^计划(完成|结束)(日期|时间)$/, /^项目(完成|结束)(日期|时间)$/] },
+  { field: "填报日期", patterns: [/^填(报|表)(日期|时间)$/] },
+  { field: "项目期限", patterns: [/^项目(期限|周期|起止时间|实施期限?)$/, /^实施(期限|周期)$/] },
 ];
 
 /**

@@ -5,7 +5,7 @@ import type { Indicator, Warning } from "../../contracts/model.js";
 import type { IndicatorField } from "./headers.js";
 import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import { textOrNull } from "./text.js";
-import { parseNumber, parseValue } from "./values.js";
+import { isNullMarker, parseNumber, parseValue } from "./values.js";
 import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
 import { realignRow, type Expect } from "./realign.js";
 
@@ -45,7 +45,7 @@ export function rowToIndicator(
   row = rehomeCells(realignRow(row, expectationsOf(map)), map);
   const levels = advanceLevels(state, cellOf(row, map, "level1"), cellOf(row, map, "level2"));
   const name = textOrNull(cellOf(row, map, hasName ? "name" : "description"));
-  if (!name) return { indicator: null, state: levels };
+  if (!name || isPlaceholderRow(name, row, map)) return { indicator: null, state: levels };
   const level2 = canonicalLevel2(levels.level2Raw);
   const indicator: Indicator = {
     project,
@@ -74,6 +74,16 @@ export function rowToIndicator(
     });
   }
   return { indicator, state: levels };
+}
+
+/** A template's numbered slot left unfilled: "指标2：", "……", "指标1：/", nothing printed after it. */
+const PLACEHOLDER_NAME = /^(指标\s*\d+\s*[:：.、]?)?[\s…．.。·\-—－/／]*$/;
+
+/** Given a row's name and the row, return whether it is a template's empty slot rather than an indicator. */
+function isPlaceholderRow(name: string, row: Row, map: ColumnMap<IndicatorField>): boolean {
+  if (!PLACEHOLDER_NAME.test(name)) return false;
+  const values = (["target", "actual", "weight", "score"] as const).map((f) => cellOf(row, map, f).trim());
+  return values.every((v) => v === "" || isNullMarker(v));
 }
 
 function numberField(

@@ -200,7 +200,8 @@ export const FUND_SOURCE_PATTERNS: ReadonlyArray<readonly [RegExp, FundSource]> 
   // 一般公共预算财政拨款收入 (seed 003) before 财政拨款.
   [/一般公共预算/, "general_public"],
   [/^其他/, "other"],
-  [/^财政(?:资金|拨款)/, "fiscal"],
+  // 当年 / 本年 / 本级财政拨款: this year's fiscal money, as project sheets print it.
+  [/^(?:当年|本年|本级)?财政(?:资金|拨款)/, "fiscal"],
   [/合计|总计|总额|预算金额/, "total"],
   // Seed 004 labels its totals by the figures themselves: 预算数, 2021年度预算收入, 决算支出.
   [/^(?:\d{4}年度?)?(?:预算数|预算收入|决算支出|决算数)/, "total"],

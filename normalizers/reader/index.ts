@@ -35,7 +35,7 @@ import {
   ambiguousSheetsWarning,
   budgetSumWarnings,
   emptyHead,
-  implementerWarning,
+  headExtra,
   isTitleRow,
   readHeadRow,
   sheetTitle,
@@ -64,7 +64,7 @@ interface State extends BudgetState {
 }
 
 /** Printed cells of an indicator header that are block labels, not columns. */
-const BLOCK_LABELS = /^(绩效指标|年度绩效指标|年度指标完成情况|绩效指标完成情况)$/;
+const BLOCK_LABELS = /^(年度)?(绩效)?指标(完成情况)?$|^年度(绩效)?指标完成情况$/;
 /** Rows that close a form: its total, or the notes printed under it. */
 const TOTAL_ROW = /^(总分|合计得分|总得分|自评总分|合计|总计|综合得分)$/;
 const NOTES_ROW = /^(说明|备注|填表说明|注)[:：]?/;
@@ -101,12 +101,10 @@ export function readForm(
   report.kind = state.head.project ? "project" : "department";
   report.pages = pagesOf(rows);
   if (state.head.project) report.projects.unshift(projectOfReport(report, state.head.project));
-  const implementer = implementerWarning(state.head, firstPage);
+  const extra = headExtra(state.head);
+  if (extra) report.extra = extra;
   const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, report.kind);
-  state.warnings.push(
-    ...(implementer ? [implementer] : []),
-    ...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage),
-  );
+  state.warnings.push(...budgetSumWarnings(report.budget, state.carryOver, state.head.project, firstPage));
   if (ambiguous) state.warnings.push(ambiguous);
   return { value: report, warnings: state.warnings };
 }

@@ -3,7 +3,7 @@
 // often many sheets in one file, each a table of its own that may continue over a page break.
 import type { Extraction, Table } from "../../contracts/extraction.js";
 import type { BudgetLine, FundSource, Warning } from "../../contracts/model.js";
-import { fieldOfHeader, SHEET_HEAD_HEADERS, type SheetHeadField } from "../common/headers.js";
+import { fieldOfHeader, REPORT_EXTRA_HEADERS, SHEET_HEAD_HEADERS, type SheetHeadField } from "../common/headers.js";
 import { filled, tablesToRows, type Row } from "../common/rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
 import { fundSourceOf, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
@@ -11,6 +11,11 @@ import { fundSourceOf, isLevel1Label, isLevel2Label } from "../common/vocabulary
 /** Given a cell, return the head field its label names ("项目名称", "主管部门：" …), or null. */
 function headFieldOf(cell: string): SheetHeadField | null {
   return cell ? fieldOfHeader(labelKey(cell).replace(/:$/, ""), SHEET_HEAD_HEADERS) : null;
+}
+
+/** Given a cell, return the report-level key its label names (联系人, 项目负责人 …), or null. */
+function extraFieldOf(cell: string): string | null {
+  return cell ? fieldOfHeader(labelKey(cell).replace(/:$/, ""), REPORT_EXTRA_HEADERS) : null;
 }
 
 /** Given a row, return whether it names a project as a sheet does: 项目名称 followed by a value. */
@@ -129,10 +134,21 @@ export interface SheetHead {
   year: string | null;
   grade: string | null;
   total: string | null;
+  /** Labelled fields the model has no place for (REPORT_EXTRA_HEADERS), by the vocabulary's key. */
+  extra: Record<string, string>;
 }
 
 export function emptyHead(): SheetHead {
-  return { project: null, department: null, implementer: null, unit: null, year: null, grade: null, total: null };
+  return {
+    project: null,
+    department: null,
+    implementer: null,
+    unit: null,
+    year: null,
+    grade: null,
+    total: null,
+    extra: {},
+  };
 }
 
 /**
@@ -143,22 +159,25 @@ export function readHeadRow(row: Row, head: SheetHead): boolean {
   let found = false;
   row.cells.forEach((cell, col) => {
     const field = headFieldOf(cell);
-    if (!field) return;
+    const key = field ? null : extraFieldOf(cell);
+    if (!field && !key) return;
     found = true;
-    const value = row.cells.slice(col + 1).find((c) => c !== "") ?? "";
-    if (headFieldOf(value) === null) head[field] ??= textOrNull(value);
+    const next = row.cells.slice(col + 1).find((c) => c !== "") ?? "";
+    const value = headFieldOf(next) === null && extraFieldOf(next) === null ? textOrNull(next) : null;
+    if (field) head[field] ??= value;
+    else if (value !== null) head.extra[key!] ??= value;
   });
   return found;
 }
 
-/** Given a head, return the warning recording an 实施单位 that differs from the 主管部门, or null. */
-export function implementerWarning(head: SheetHead, page: number | null): Warning | null {
-  if (!head.implementer || head.implementer === head.department) return null;
-  return {
-    code: "not-represented",
-    message: `project "${head.project ?? "?"}": 实施单位 (implementing unit) "${head.implementer}" differs from 主管部门 "${head.department ?? "?"}", which is recorded as the department`,
-    page,
-  };
+/**
+ * Given a head, return the report's `extra`: the labelled fields the model has no place for, and
+ * an 实施单位 that is not the 主管部门 (recorded as the department); undefined when there is none.
+ */
+export function headExtra(head: SheetHead): Record<string, string> | undefined {
+  const extra = { ...head.extra };
+  if (head.implementer && head.implementer !== head.department) extra["实施单位"] = head.implementer;
+  return Object.keys(extra).length > 0 ? extra : undefined;
 }
 
 /** Given a row, return whether it is a title line inside the table (a single cell: title or year). */
@@ -178,7 +197,7 @@ export type SheetFund = FundSource | "carryOver" | null;
 export function sheetFundOf(label: string): SheetFund {
   const bare = labelKey(label).replace(/^其中[:]?/, "");
   if (/^上年结转/.test(bare)) return "carryOver";
-  return fundSourceOf(bare.replace(/^当年/, ""));
+  return fundSourceOf(bare);
 }
 
 /** The amounts of one 项目资金 line that the other lines should add up to. */

@@ -18,6 +18,7 @@ import { backfillKeys, V2_SQL } from "./versions/v2.js";
 import { backfillProjectKeys, V3_SQL } from "./versions/v3.js";
 import { V4_SQL } from "./versions/v4.js";
 import { V5_SQL } from "./versions/v5.js";
+import { V6_SQL } from "./versions/v6.js";
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 4, name: "provenance of figures and findings", sql: V4_SQL },
   { version: 5, name: "findings that know what OCR read", sql: V5_SQL },
+  { version: 6, name: "report-level extras", sql: V6_SQL },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -46,6 +46,7 @@ export const REPORT_COLUMNS = [
   ...PROVENANCE,
   "department_key",
   "total_provenance_json",
+  "extra_json",
 ] as const;
 export const BUDGET_COLUMNS = [
   ...PART_KEYS,
@@ -161,6 +162,7 @@ export function reportToRow(r: Report, ctx: DocContext, ordinal: number): Report
     source_path: ctx.path,
     department_key: departmentKey(r.department),
     total_provenance_json: provenanceJson(r.totalScoreProvenance),
+    extra_json: extraJson(r.extra),
   };
 }
 
@@ -231,7 +233,7 @@ export function indicatorToRow(i: Indicator, ctx: DocContext, reportId: number, 
     source_sha256: ctx.sha256,
     source_path: ctx.path,
     name_key: nameKey(i.name),
-    extra_json: i.extra && Object.keys(i.extra).length > 0 ? JSON.stringify(i.extra) : null,
+    extra_json: extraJson(i.extra),
     project_key: projectKey(i.project),
     provenance_json: provenanceJson(i.provenance),
   };
@@ -295,6 +297,16 @@ function provenanceJson(p: Provenance | undefined): string | null {
   return p ? JSON.stringify(p) : null;
 }
 
+// extra_json (indicators: version 3; reports: version 6) is the model's optional `extra`, NULL when it has no key.
+function extraJson(extra: Record<string, string> | undefined): string | null {
+  return extra && Object.keys(extra).length > 0 ? JSON.stringify(extra) : null;
+}
+
+/** Given an extra_json column, return `{ extra }`, or nothing when the column is null (the key stays absent). */
+function extraField(json: SqlValue | undefined): { extra?: Record<string, string> } {
+  return json === null || json === undefined ? {} : { extra: JSON.parse(str(json)) as Record<string, string> };
+}
+
 /** Given a JSON column, return `{ [key]: provenance }`, or nothing when the column is null (the key stays absent). */
 function provenanceField<K extends string>(key: K, json: SqlValue | undefined): { [k in K]?: Provenance } {
   return json === null || json === undefined
@@ -342,6 +354,7 @@ export function rowToReport(
     conclusion: strOrNull(r.conclusion),
     pages: JSON.parse(str(r.pages)) as number[],
     ...provenanceField("totalScoreProvenance", r.total_provenance_json),
+    ...extraField(r.extra_json),
   };
 }
 

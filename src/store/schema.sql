@@ -1,4 +1,4 @@
--- The jixiao database schema at version 5 (PRAGMA user_version), as every migration of
+-- The jixiao database schema at version 6 (PRAGMA user_version), as every migration of
 -- src/store/versions/ builds it together. Written by `npm run schema`; docs/sql.md explains it.
 
 CREATE TABLE documents (
@@ -34,7 +34,7 @@ CREATE TABLE reports (
   pages           TEXT NOT NULL CHECK (json_valid(pages)),   -- JSON array of 1-based pages
   
   source_sha256   TEXT NOT NULL,
-  source_path     TEXT NOT NULL, department_key TEXT, total_provenance_json TEXT CHECK (total_provenance_json IS NULL OR json_valid(total_provenance_json)),
+  source_path     TEXT NOT NULL, department_key TEXT, total_provenance_json TEXT CHECK (total_provenance_json IS NULL OR json_valid(total_provenance_json)), extra_json TEXT CHECK (extra_json IS NULL OR json_valid(extra_json)),
   UNIQUE (document_id, ordinal)
 );
 

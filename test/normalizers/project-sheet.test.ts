@@ -62,7 +62,7 @@ describe("project-sheet fixtures", () => {
     expect(document.warnings.map(({ code, message }) => ({ code, message }))).toEqual(
       expected.warnings.map(({ code, message }) => ({ code, message })),
     );
-    expect(document.warnings.map((w) => w.page)).toEqual([1, 1]);
+    expect(document.warnings.map((w) => w.page)).toEqual([1]);
   });
 
   it("reads the second sheet, which LibreOffice splits over a page break, as one report", async () => {
@@ -171,17 +171,48 @@ describe("a project sheet read from its grid", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("keeps an 实施单位 that is not the 主管部门 in a not-represented warning", () => {
+  it("keeps an 实施单位 that is not the 主管部门, and the 联系人 and 联系电话, in the report's extra", () => {
     const lines = [...HEAD, ...INDICATORS];
     lines[3] = "主管部门\t\t江临市民政局\t\t\t实施单位\t\t江临市残疾人服务中心\t";
-    expect(read(lines).warnings).toEqual([
-      {
-        code: "not-represented",
-        message:
-          'project "困难残疾人生活补贴和重度残疾人护理补贴": 实施单位 (implementing unit) "江临市残疾人服务中心" differs from 主管部门 "江临市民政局", which is recorded as the department',
-        page: null,
-      },
+    lines.splice(4, 0, "项目负责人\t\t王明\t\t\t联系电话\t\t0771-5551234\t");
+    const { reports, warnings } = read(lines);
+    expect(reports[0]!.department).toBe("江临市民政局");
+    expect(reports[0]!.extra).toEqual({
+      实施单位: "江临市残疾人服务中心",
+      项目负责人: "王明",
+      联系电话: "0771-5551234",
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads the national template as departments fill it: 指标N： slots left empty or ……, 本年财政拨款, levels with (N分)", () => {
+    const lines = [
+      ...HEAD.slice(0, 5),
+      "\t年度资金总额：\t\t880\t880\t880\t10\t100%\t10",
+      "\t其中：本年财政拨款\t\t880\t880\t880\t-\t\t-",
+      INDICATORS[0]!,
+    ];
+    lines.push(
+      "\t产出指标（50分）\t数量指标\t指标1：新建站点数量\t≥24个\t24个\t25\t25\t",
+      "\t\t\t指标2：\t\t\t\t\t",
+      "\t\t\t……\t\t\t\t\t",
+      "\t\t生态效益指标\t指标1：/\t/\t/\t\t\t",
+      "\t满意度指标（10分）\t服务对象满意度指标\t指标1：服务对象满意度\t≥90%\t96%\t10\t10\t",
+    );
+    const { reports, warnings } = read(lines);
+    expect(reports[0]!.budget.map((b) => [b.fundSource, b.executed])).toEqual([
+      ["total", 880],
+      ["fiscal", 880],
     ]);
+    expect(reports[0]!.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ["产出指标", "数量指标", "指标1：新建站点数量"],
+      ["满意度指标", "服务对象满意度指标", "指标1：服务对象满意度"],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("gives a report no extra when the 实施单位 is the 主管部门 and nothing else is labelled", () => {
+    expect(read([...HEAD, ...INDICATORS]).reports[0]!.extra).toBeUndefined();
   });
 
   it("keeps a carry-over (上年结转资金) out of the budget lines, in a warning and in the sum check", () => {

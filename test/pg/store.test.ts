@@ -8,13 +8,53 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePairs, FIXTURES } from "../helpers.js";
 import { startCluster, type Cluster } from "../../scripts/pg-cluster.js";
 import { exportedDocuments, jixiao, VIEWS, viewRows } from "./compare.js";
+import type { Document } from "../../contracts/model.js";
+import { openStore } from "../../src/store/store.js";
+import { openPgStore } from "../../src/store/pg/store.js";
+import { fakeSha } from "../store/helpers.js";
 
-// One file of each kind the extractors read natively; scans (OCR) and legacy .doc/.xls (LibreOffice)
-// give the store the same kind of Documents at many times the time.
+// Every fixture the extractors read natively, and one scan (OCR) and one .doc and .xls (LibreOffice)
+// of the same form: the rest of those give the store the same kind of Documents at many times the time.
 const FILES = [
   ...fixturePairs((f) => !f.includes(".scan.") && !/\.(doc|xls)$/.test(f)).map(([file]) => file),
+  ...["liuzhou.scan.pdf", "liuzhou.doc", "liuzhou.xls"].map((f) => join(FIXTURES, f)),
   join(FIXTURES, "bad"),
 ];
+
+/**
+ * Given the Document read from the scan, return copies in which OCR findings must fire, every
+ * score and weight among the figures read and every confidence set to the copy's: a total 3 below the sum read with high confidence (an
+ * error), the same read with low confidence ("verify"), and with a score left unread (a total that
+ * disagrees over unread rows).
+ */
+function plantedScans(scan: Document): Document[] {
+  const copy = (n: number, confidence: number) => {
+    const doc = structuredClone(scan);
+    doc.source = { ...doc.source, sha256: fakeSha(n), path: `planted/${n}.pdf` };
+    const report = doc.reports[0]!;
+    for (const record of [...report.indicators, ...report.budget]) {
+      const ocr = record.provenance?.ocr;
+      if (!ocr) continue;
+      const read = [record.weight, record.score].flatMap((v) => (v === null ? [] : [{ text: String(v), confidence }]));
+      ocr.figures = [...ocr.figures.map((f) => ({ ...f, confidence })), ...read];
+      ocr.confidence = confidence;
+    }
+    report.totalScore = (report.totalScore ?? 0) - 3;
+    const text = String(report.totalScore);
+    report.totalScoreProvenance = {
+      page: 1,
+      table: 0,
+      row: 1,
+      box: { x0: 50, y0: 700, x1: 500, y1: 720 },
+      ocr: { confidence, figures: [{ text, confidence }] },
+    };
+    return doc;
+  };
+  const unread = copy(3, 0.99);
+  const scored = unread.reports[0]!.indicators.find((i) => i.score !== null)!;
+  scored.score = null;
+  return [copy(1, 0.99), copy(2, 0.6), unread];
+}
 
 describe("the PostgreSQL store", () => {
   let cluster: Cluster;
@@ -27,6 +67,18 @@ describe("the PostgreSQL store", () => {
     url = await cluster.createDatabase("fixtures");
     await jixiao(["import", ...FILES, "--db", sqlite, "--workers", "2"]);
     await jixiao(["import", ...FILES, "--db", url, "--workers", "2"]);
+    const local = openStore(sqlite);
+    const shared = await openPgStore(url);
+    try {
+      const scan = local.listDocuments().find((d) => d.path.endsWith("liuzhou.scan.pdf"))!;
+      for (const doc of plantedScans(local.readDocument(scan.sha256)!)) {
+        local.writeDocument(doc, { tables: [] }, { size: 1 });
+        await shared.writeDocument(doc, { tables: [] }, { size: 1 });
+      }
+    } finally {
+      local.close();
+      await shared.close();
+    }
   }, 600_000);
 
   afterAll(() => cluster?.stop());
@@ -35,7 +87,7 @@ describe("the PostgreSQL store", () => {
     await jixiao(["export", "--db", url, "--out", join(dir, "pg")]);
     await jixiao(["export", "--db", sqlite, "--out", join(dir, "sqlite")]);
     const fromPg = exportedDocuments(join(dir, "pg"));
-    expect(Object.keys(fromPg).length).toBe(FILES.length - 1);
+    expect(Object.keys(fromPg).length).toBe(FILES.length - 1 + 3);
     expect(fromPg).toEqual(exportedDocuments(join(dir, "sqlite")));
   });
 
@@ -43,6 +95,17 @@ describe("the PostgreSQL store", () => {
     const rows = await viewRows(url, view);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows).toEqual(await viewRows(sqlite, view));
+  });
+
+  it("judges figures read by OCR as SQLite does: error, verify, and a total over unread rows", async () => {
+    const findings = async (db: string) =>
+      (JSON.parse(await jixiao(["check", "--db", db, "--format", "json"])) as Record<string, unknown>[]).filter((f) =>
+        String(f.sourcePath).startsWith("planted/"),
+      );
+    const fromPg = await findings(url);
+    expect(fromPg.map((f) => f.severity).sort()).toEqual(["error", "verify", "warning"]);
+    expect(fromPg.map((f) => f.kind).sort()).toEqual(["total-mismatch", "total-mismatch", "total-unread"]);
+    expect(fromPg).toEqual(await findings(sqlite));
   });
 
   it("finds the same findings, search hits and listing", async () => {
@@ -71,7 +134,7 @@ describe("the PostgreSQL store", () => {
     );
     expect(await count()).toBe(before);
     expect(await jixiao(["query", "SELECT version FROM jixiao_schema", "--db", url, "--format", "csv"])).toBe(
-      "version\n5\n",
+      "version\n6\n",
     );
   });
 

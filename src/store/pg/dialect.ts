@@ -8,7 +8,13 @@
 // - comparisons yielding a number (SQLite has no booleans: `THEN a >= b - 1e-9`) get ::int;
 // - a subquery in FROM gets the alias PostgreSQL before 16 requires;
 // - a bare `NULL AS column` gets the column's type, since PostgreSQL types a UNION pairwise and a
-//   NULL beside a NULL becomes text (PostgreSQL manual, "UNION, CASE, and Related Constructs").
+//   NULL beside a NULL becomes text (PostgreSQL manual, "UNION, CASE, and Related Constructs");
+// - SQLite's JSON functions (json_extract, json_each) are functions of the same names over JSON
+//   text (PG_JSON_FUNCTIONS), which give every value as text; where SQLite reads it as a number
+//   (inside min / max) it is converted as SQLite converts text, by jx_real;
+// - `CAST(x AS REAL)` takes the leading number of a text as SQLite does ("12.5人" → 12.5, "人" → 0),
+//   through jx_real; the scalar min(a, b) / max(a, b) are least / greatest; `GLOB` is a regular
+//   expression match.
 
 /** The functions the translated SQL calls: SQLite built-ins PostgreSQL lacks or spells otherwise. */
 export const PG_FUNCTIONS = `
@@ -28,6 +34,29 @@ CREATE OR REPLACE FUNCTION jx_g(x double precision) RETURNS text LANGUAGE sql IM
 -- printf('%.Nf', x): N decimals.
 CREATE OR REPLACE FUNCTION jx_f(x double precision, d integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT round(x::numeric, d)::text $$;
+`;
+
+/**
+ * SQLite's JSON functions as this schema's SQL uses them, for version 6 on (PostgreSQL's own JSON
+ * operators differ in name and in the type of their result). A path is SQLite's: `$.a.b`, `$.a[0]`.
+ */
+export const PG_JSON_FUNCTIONS = `
+CREATE OR REPLACE FUNCTION jx_json_path(path text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT array_remove(string_to_array(regexp_replace(substr(path, 2), '\\[(\\d+)\\]', '.\\1', 'g'), '.'), '') $$;
+-- A JSON value as SQLite's json_extract gives it, in text: a string unquoted, NULL for JSON null.
+CREATE OR REPLACE FUNCTION jx_json_value(v jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE jsonb_typeof(v) WHEN 'string' THEN v #>> '{}' WHEN 'null' THEN NULL ELSE v::text END $$;
+CREATE OR REPLACE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT jx_json_value(doc::jsonb #> jx_json_path(path)) $$;
+CREATE OR REPLACE FUNCTION json_each(doc text, path text) RETURNS TABLE (key text, value text)
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT e.key, jx_json_value(e.v) FROM (SELECT doc::jsonb #> jx_json_path(path) AS j) AS d,
+    LATERAL (SELECT (a.n - 1)::text AS key, a.v FROM jsonb_array_elements(CASE jsonb_typeof(d.j) WHEN 'array' THEN d.j END) WITH ORDINALITY AS a (v, n)
+             UNION ALL SELECT o.k, o.v FROM jsonb_each(CASE jsonb_typeof(d.j) WHEN 'object' THEN d.j END) AS o (k, v)) AS e $$;
+-- CAST(t AS REAL) as SQLite does it: the longest leading number, 0 when there is none.
+CREATE OR REPLACE FUNCTION jx_real(t text) RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN t IS NULL THEN NULL ELSE coalesce(
+    substring(ltrim(t) from '^[-+]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][-+]?[0-9]+)?')::double precision, 0) END $$;
 `;
 
 /** Column types for a bare NULL that stands in a UNION branch for a column of another branch. */
@@ -53,6 +82,10 @@ export function sqliteToPostgres(sql: string): string {
       NULL_TYPES[column] ? `NULL::${NULL_TYPES[column]} AS ${column}` : m,
     );
   out = replaceCalls(out, "printf", printfToFormat);
+  out = replaceCalls(out, "min", (args) => minMax("min", args));
+  out = replaceCalls(out, "max", (args) => minMax("max", args));
+  out = replaceCalls(out, "CAST", castToPostgres);
+  out = out.replace(/ GLOB '((?:[^']|'')*)'/g, (_, pattern: string) => ` ~ '${globToRegex(pattern)}'`);
   return aliasSubqueries(out);
 }
 
@@ -122,6 +155,36 @@ function printfToFormat([format, ...args]: string[]): string {
     return "%s";
   });
   return `format(${[text, ...values].join(", ")})`;
+}
+
+/** Given min or max and its arguments, return the aggregate or, with two or more, least / greatest; JSON values read as numbers. */
+function minMax(name: "min" | "max", args: string[]): string {
+  const numbers = args.map((a) => (/^json_extract\(/.test(a) ? `jx_real(${a})` : a));
+  if (numbers.length === 1) return `${name}(${numbers[0]})`;
+  return `${name === "min" ? "least" : "greatest"}(${numbers.join(", ")})`;
+}
+
+/** Given CAST's argument ("x AS TYPE"), return it in PostgreSQL: a conversion to REAL takes SQLite's leading number. */
+function castToPostgres([arg]: string[]): string {
+  const match = /^([\s\S]*)\s+AS\s+(DOUBLE PRECISION|REAL)$/.exec(arg!);
+  if (!match || match[1]!.trim() === "NULL") return `CAST(${arg})`;
+  return `jx_real(${match[1]})`;
+}
+
+/** Given a GLOB pattern (a SQL literal's text), return the same match as a POSIX regular expression. */
+function globToRegex(glob: string): string {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") out += ".*";
+    else if (c === "?") out += ".";
+    else if (c === "[") {
+      const close = glob.indexOf("]", i + 2);
+      out += glob.slice(i, close + 1);
+      i = close;
+    } else out += /[\\.+()|{}$^]/.test(c) ? `\\${c}` : c;
+  }
+  return `^${out}$`;
 }
 
 /** Given SQL, return it with an alias after every FROM subquery that has none. */

@@ -12,7 +12,9 @@ import { V1_SQL } from "../versions/v1.js";
 import { V2_SQL } from "../versions/v2.js";
 import { V3_SQL } from "../versions/v3.js";
 import { V4_SQL } from "../versions/v4.js";
-import { PG_FUNCTIONS, sqliteToPostgres, withoutFts5 } from "./dialect.js";
+import { V5_SQL } from "../versions/v5.js";
+import { V6_SQL } from "../versions/v6.js";
+import { PG_FUNCTIONS, PG_JSON_FUNCTIONS, sqliteToPostgres, withoutFts5 } from "./dialect.js";
 
 export interface PgMigration {
   version: number;
@@ -51,8 +53,9 @@ function backfill(table: string, key: string, source: string, toKey: (text: stri
 }
 
 // Version 5's findings read the OCR confidence out of provenance JSON with SQLite's json_each and
-// a numeric CAST that takes a figure's leading number; PostgreSQL has neither in that form, so
-// there the findings keep version 4's rules, with the same columns (`ocr_confidence` null).
+// a numeric CAST that takes a figure's leading number. When version 5 was released the dialect
+// had neither, so in PostgreSQL version 5 kept version 4's rules with the same columns
+// (`ocr_confidence` null); version 6 brings the JSON functions and version 5's findings.
 const V4_FINDINGS = V4_SQL.slice(
   V4_SQL.indexOf("CREATE VIEW findings AS\n") + "CREATE VIEW findings AS\n".length,
   V4_SQL.lastIndexOf(";"),
@@ -60,6 +63,14 @@ const V4_FINDINGS = V4_SQL.slice(
 const V5_FINDINGS_WITHOUT_OCR = `DROP VIEW findings;
 CREATE VIEW findings AS
 SELECT v.*, CAST(NULL AS REAL) AS ocr_confidence FROM (${V4_FINDINGS}) AS v;`;
+
+// The findings view has some fifty subplans: PostgreSQL's JIT compiles them for seconds (11 s on
+// the fixtures) to run them for milliseconds. Off for the whole database, so analysts' psql gets
+// it too, where the migrating role owns the database; jixiao's own connections turn it off anyway.
+const JIT_OFF = `DO $$ BEGIN
+  EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
+EXCEPTION WHEN insufficient_privilege THEN NULL;
+END $$;`;
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: "initial schema", sql: PG_FUNCTIONS + sqliteToPostgres(V1_SQL) },
@@ -80,4 +91,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   { version: 4, name: "provenance of figures and findings", sql: sqliteToPostgres(V4_SQL) },
   { version: 5, name: "findings that know what OCR read", sql: sqliteToPostgres(V5_FINDINGS_WITHOUT_OCR) },
+  {
+    version: 6,
+    name: "report-level extras",
+    sql: `${PG_JSON_FUNCTIONS}\n${sqliteToPostgres(V6_SQL)}\n${sqliteToPostgres(V5_SQL)}\n${JIT_OFF}`,
+  },
 ];

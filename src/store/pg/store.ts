@@ -183,7 +183,14 @@ export async function openPgStore(
   options: { readonly?: boolean; connections?: number } = {},
 ): Promise<PgStore> {
   const readonly = options.readonly ?? false;
-  const pool = new pg.Pool({ connectionString: url, max: options.connections ?? 4, types: TYPES });
+  // JIT compiling of the findings view's many subplans takes seconds where running them takes
+  // milliseconds (version 6 also turns it off for the database, where the owner may).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.connections ?? 4,
+    types: TYPES,
+    options: "-c jit=off",
+  });
   pool.on("error", () => {}); // an idle connection dropped by the server; the next query reconnects
   const store = new PgStore(pool, url, readonly);
   try {
