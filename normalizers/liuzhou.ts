@@ -5,10 +5,17 @@
 // 实际完成值, 指标得分, 完成情况简要描述, 偏差原因及改进措施.
 import type { Extraction } from "../contracts/extraction.js";
 import { emptyReport, type Report, type Warning } from "../contracts/model.js";
-import { budgetExpectations, hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
+import {
+  budgetExpectations,
+  hasAmounts,
+  isBudgetHeader,
+  rowToBudgetLine,
+  unitOf,
+  budgetColumnMap,
+} from "./common/budget.js";
 import { realignRow } from "./common/realign.js";
 import { formFits } from "./common/detect.js";
-import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
+import { INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "./common/headers.js";
 import { freshLevels, rowToIndicator, type LevelState } from "./common/indicators.js";
 import {
   cellOf,
@@ -82,7 +89,7 @@ function readLiuzhou(extraction: Extraction, fit: LayoutFit): Result<Report> {
 function readRow(state: State, row: Row): void {
   if (filled(row).length === 0) return;
   if (readHeadRow(state, row)) return;
-  const budgetMap = rowToColumnMap(row, BUDGET_HEADERS);
+  const budgetMap = budgetColumnMap(row);
   if (isBudgetHeader(budgetMap)) {
     Object.assign(state, { section: "budget", budgetMap, unitRaw: unitOf(row.cells.join(" ")) ?? "万元" });
     return;

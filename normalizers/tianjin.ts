@@ -4,10 +4,9 @@
 // (绩效目标N blocks of 一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差); 总分; 自评结论.
 import type { Extraction } from "../contracts/extraction.js";
 import { emptyReport, type Goal, type Indicator, type Report, type Warning } from "../contracts/model.js";
-import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "./common/budget.js";
+import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf, budgetColumnMap } from "./common/budget.js";
 import { formFits } from "./common/detect.js";
 import {
-  BUDGET_HEADERS,
   GOAL_HEADERS,
   INDICATOR_HEADERS,
   type BudgetField,
@@ -92,7 +91,7 @@ function readTianjin(extraction: Extraction, fit: LayoutFit): Result<Report> {
 function readRow(state: State, row: Row): void {
   if (filled(row).length === 0) return;
   if (readHeadRow(state, row)) return;
-  const budgetMap = rowToColumnMap(row, BUDGET_HEADERS);
+  const budgetMap = budgetColumnMap(row);
   if (isBudgetHeader(budgetMap)) return enterBudget(state, row, budgetMap);
   const goalMap = rowToColumnMap(row, GOAL_HEADERS);
   if (goalMap.has("seq") && goalMap.has("text")) return void Object.assign(state, { section: "goals", goalMap });

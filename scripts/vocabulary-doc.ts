@@ -11,6 +11,7 @@ import {
   PROJECT_HEADERS,
   PROJECT_LIST_HEADERS,
   REPORT_EXTRA_HEADERS,
+  CLOSING_HEADERS,
   SHEET_HEAD_HEADERS,
   TASK_HEADERS,
   type Synonyms,
@@ -86,7 +87,7 @@ const SECTIONS: Section[] = [
         ({
           project: "`Indicator.project` of every indicator, the report's `Project` record, kind `project`",
           department: "`Report.department`",
-          implementer: "a `not-represented` warning when it differs from the department",
+          implementer: "`Report.extra` 实施单位 when it differs from the department",
           unit: "`Report.department` where no 主管部门 is printed (kind `department` without 项目名称)",
         }) as Record<string, string>
       )[f] ?? f,
@@ -95,8 +96,22 @@ const SECTIONS: Section[] = [
     title: "Report extras",
     constant: "REPORT_EXTRA_HEADERS",
     vocabulary: REPORT_EXTRA_HEADERS,
-    note: "Labelled fields the model has no place for; recognised so that they are never read as the department or the project.",
-    target: (f) => `report field \`${f}\``,
+    note: "Labelled fields the model has no place for: kept in `Report.extra` under the key on the left, and never read as the department or the project.",
+    target: (f) => `\`Report.extra\` ${f}`,
+  },
+  {
+    title: "Closing texts",
+    constant: "CLOSING_HEADERS",
+    vocabulary: CLOSING_HEADERS,
+    note: "Labelled texts printed under the grids, a label cell followed by its text.",
+    target: (f) =>
+      (
+        ({
+          conclusion: "`Report.conclusion`",
+          problems: "`Project.problems` of a project report; `Report.extra` 存在问题 otherwise",
+          remedy: "`Project.remedy` of a project report; `Report.extra` 改进措施 otherwise",
+        }) as Record<string, string>
+      )[f] ?? f,
   },
   {
     title: "Key tasks of a targets table",

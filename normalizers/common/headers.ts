@@ -146,7 +146,7 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
 
 export const BUDGET_HEADERS: Synonyms<BudgetField>[] = [
   { field: "fundSource", patterns: [/^资金来源$/, /^部门预算金额/, /^项目资金/, /^资金类别$/, /^项目$/] },
-  { field: "initial", patterns: [/^年初预算数/] },
+  { field: "initial", patterns: [/^年初预算/] },
   { field: "adjustment", patterns: [/^年中预算调整数/, /^预算调整数/, /^调整数$/] },
   {
     field: "adjusted",
@@ -183,7 +183,10 @@ export const BUDGET_HEADERS: Synonyms<BudgetField>[] = [
 
 export const GOAL_HEADERS: Synonyms<GoalField>[] = [
   { field: "seq", patterns: [/^目标序号$/, /^序号$/] },
-  { field: "text", patterns: [/^年度绩效目标$/, /^绩效目标$/, /^年度目标$/, /^预期目标$/, /^全年绩效目标$/] },
+  {
+    field: "text",
+    patterns: [/^年度绩效目标$/, /^绩效目标$/, /^(项目)?年度目标$/, /^预期目标$/, /^全年绩效目标$/],
+  },
   {
     field: "actual",
     patterns: [
@@ -192,7 +195,7 @@ export const GOAL_HEADERS: Synonyms<GoalField>[] = [
       /^全年目标实际完成情况$/,
       /^目标实际完成情况$/,
       /^实际完成情况说明$/,
-      /^目标完成情况$/,
+      /^(年度)?目标完成情况$/,
     ],
   },
   { field: "deviation", patterns: [/^偏差原因/] },
@@ -288,10 +291,25 @@ export const REPORT_EXTRA_HEADERS: Synonyms<string>[] = [
   { field: "项目类别", patterns: [/^项目类[别型]$/] },
   { field: "项目性质", patterns: [/^项目性质$/] },
   { field: "项目负责人", patterns: [/^项目负责人$/] },
+  { field: "财务负责人", patterns: [/^财务负责人$/] },
+  { field: "单位负责人", patterns: [/^单位负责人$/, /^部门负责人$/] },
   { field: "计划开始日期", patterns: [/^计划开始(日期|时间)$/, /^项目开始(日期|时间)$/] },
   { field: "计划完成日期", patterns: [/^计划(完成|结束)(日期|时间)$/, /^项目(完成|结束)(日期|时间)$/] },
   { field: "填报日期", patterns: [/^填(报|表)(日期|时间)$/] },
   { field: "项目期限", patterns: [/^项目(期限|周期|起止时间|实施期限?)$/, /^实施(期限|周期)$/] },
+];
+
+export type ClosingField = "conclusion" | "problems" | "remedy";
+
+/**
+ * Labelled texts printed under a form's grids: its conclusion (Report.conclusion), and the problems
+ * found and the remedies planned (a project report's Project.problems / remedy; a department's
+ * report keeps them in its extra under 存在问题 / 改进措施).
+ */
+export const CLOSING_HEADERS: Synonyms<ClosingField>[] = [
+  { field: "conclusion", patterns: [/^(自评|评价|绩效)?结论$/, /^总体评价$/] },
+  { field: "problems", patterns: [/^(存在|主要)(的)?问题$/, /^存在问题及原因$/] },
+  { field: "remedy", patterns: [/^改进(措施|建议|意见)$/, /^整改措施$/, /^下一步改进措施$/] },
 ];
 
 /**

@@ -200,6 +200,8 @@ export const FUND_SOURCE_PATTERNS: ReadonlyArray<readonly [RegExp, FundSource]> 
   // 一般公共预算财政拨款收入 (seed 003) before 财政拨款.
   [/一般公共预算/, "general_public"],
   [/^其他/, "other"],
+  // A unit's own money (单位资金 / 自有资金) is none of the budget's sources.
+  [/^(?:单位|自有)资金/, "other"],
   // 当年 / 本年 / 本级财政拨款: this year's fiscal money, as project sheets print it.
   [/^(?:当年|本年|本级)?财政(?:资金|拨款)/, "fiscal"],
   [/合计|总计|总额|预算金额/, "total"],

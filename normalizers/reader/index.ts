@@ -7,10 +7,18 @@
 // so a new county's form needs new words at most.
 import type { Extraction } from "../../contracts/extraction.js";
 import { emptyReport, type Project, type Report, type Warning } from "../../contracts/model.js";
-import { isBudgetHeader, unitOf } from "../common/budget.js";
+import { isBudgetHeader, unitOf, budgetColumnMap } from "../common/budget.js";
 import { readBudgetRow, readPairHeader, readPairRow, type BudgetState } from "./budget.js";
 import { readGoalRow, readInlineGoals } from "./goals.js";
-import { BUDGET_HEADERS, GOAL_HEADERS, TASK_HEADERS, type GoalField, type TaskField } from "../common/headers.js";
+import {
+  CLOSING_HEADERS,
+  fieldOfHeader,
+  GOAL_HEADERS,
+  TASK_HEADERS,
+  type ClosingField,
+  type GoalField,
+  type TaskField,
+} from "../common/headers.js";
 import {
   columnMappingWarning,
   readIndicatorRow,
@@ -43,7 +51,7 @@ import {
 } from "./sheets.js";
 import { joinStackedHeaders } from "./stacked-headers.js";
 import { fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
-import { parseAmount, parseNumber } from "../common/values.js";
+import { isNullMarker, parseAmount, parseNumber } from "../common/values.js";
 
 export interface FormSettings {
   family: string;
@@ -61,10 +69,12 @@ interface State extends BudgetState {
   columns: IndicatorColumns | null;
   levels: LevelState;
   settings: FormSettings;
+  /** The labelled texts under the grids: 评价结论, 存在问题, 改进措施. */
+  closing: Partial<Record<ClosingField, string>>;
 }
 
 /** Printed cells of an indicator header that are block labels, not columns. */
-const BLOCK_LABELS = /^(年度)?(绩效)?指标(完成情况)?$|^年度(绩效)?指标完成情况$/;
+const BLOCK_LABELS = /^((年度)?(绩效)?指标(完成情况)?|年度(绩效)?指标完成情况)(\(\d+(\.\d+)?分\))?$/;
 /** Rows that close a form: its total, or the notes printed under it. */
 const TOTAL_ROW = /^(总分|合计得分|总得分|自评总分|合计|总计|综合得分)$/;
 const NOTES_ROW = /^(说明|备注|填表说明|注)[:：]?/;
@@ -92,6 +102,7 @@ export function readForm(
     columns: null,
     levels: freshLevels(),
     settings,
+    closing: {},
   };
   const tables = tablesAt(extraction, blocks);
   const rows = joinStackedHeaders(tablesToRows(tables));
@@ -100,7 +111,17 @@ export function readForm(
   applyHeadFields(extraction, blocks, state.head, report);
   report.kind = state.head.project ? "project" : "department";
   report.pages = pagesOf(rows);
-  if (state.head.project) report.projects.unshift(projectOfReport(report, state.head.project));
+  report.conclusion ??= state.closing.conclusion ?? null;
+  if (state.head.project) {
+    report.projects.unshift({
+      ...projectOfReport(report, state.head.project),
+      problems: state.closing.problems ?? null,
+      remedy: state.closing.remedy ?? null,
+    });
+  } else {
+    if (state.closing.problems) state.head.extra["存在问题"] ??= state.closing.problems;
+    if (state.closing.remedy) state.head.extra["改进措施"] ??= state.closing.remedy;
+  }
   const extra = headExtra(state.head);
   if (extra) report.extra = extra;
   const ambiguous = ambiguousSheetsWarning(state.head, tables, firstPage, report.kind);
@@ -152,7 +173,9 @@ export function projectOfReport(report: Report, name: string): Project {
 }
 
 function readRow(state: State, row: Row): void {
-  if (filled(row).length === 0 || isTitleRow(row) || state.section === "end") return;
+  if (filled(row).length === 0 || isTitleRow(row) || readClosingText(state, row)) return;
+  // Under the grids only labelled fields remain (项目负责人：…).
+  if (state.section === "end") return void readHeadRow(row, state.head);
   if (readClosingRow(state, row)) return;
   const columns = rowToIndicatorColumns(row);
   if (columns) return enterIndicators(state, row, columns);
@@ -165,9 +188,18 @@ function readRow(state: State, row: Row): void {
   if (state.section === "indicators") return readIndicator(state, row);
 }
 
+/** Given a row, read it when its first cell labels a closing text (评价结论, 存在问题, 改进措施) followed by the text. */
+function readClosingText(state: State, row: Row): boolean {
+  const [label, text, ...rest] = filled(row);
+  const field = label ? fieldOfHeader(labelKey(label).replace(/:$/, ""), CLOSING_HEADERS) : null;
+  if (!field || !text || rest.length > 0) return false;
+  if (!isNullMarker(text)) state.closing[field] ??= text;
+  return true;
+}
+
 /** Given a row outside the indicators, enter the block its headers open (budget, pairs, goals, tasks); false when none. */
 function enterBlock(state: State, row: Row): boolean {
-  const budgetMap = rowToColumnMap(row, BUDGET_HEADERS);
+  const budgetMap = budgetColumnMap(row);
   if (isBudgetHeader(budgetMap)) {
     const rateHeader = row.cells[budgetMap.get("rate") ?? -1] ?? "";
     Object.assign(state, {

@@ -217,7 +217,7 @@ export function columnMappingWarning(row: Row, columns: IndicatorColumns, ignore
   for (const [key, col] of columns.extras) named.set(col, `extra.${key}`);
   if (columns.unit !== null) named.set(columns.unit, "unit");
   const parts = row.cells.flatMap((text, col) => {
-    if (!text || ignore.test(text)) return [];
+    if (!text || ignore.test(labelKey(text))) return [];
     return [`${text} → ${named.get(col) ?? "unmapped"}`];
   });
   return {
@@ -230,5 +230,5 @@ export function columnMappingWarning(row: Row, columns: IndicatorColumns, ignore
 /** Given a header row, return the printed headers the vocabulary maps to nothing (for a warning). */
 export function unmappedHeaders(row: Row, columns: IndicatorColumns, ignore: RegExp): string[] {
   const mapped = new Set(starts(columns));
-  return row.cells.flatMap((text, col) => (text && !mapped.has(col) && !ignore.test(text) ? [text] : []));
+  return row.cells.flatMap((text, col) => (text && !mapped.has(col) && !ignore.test(labelKey(text)) ? [text] : []));
 }

@@ -8,14 +8,21 @@ import { filled, tablesToRows, type Row } from "../common/rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
 import { fundSourceOf, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
 
+/** Given a label cell, return its key without the colon or the note on how to fill it in ("实施单位（盖章）："). */
+function headLabelKey(cell: string): string {
+  return labelKey(cell)
+    .replace(/:$/, "")
+    .replace(/\((盖章|签章|签字|公章|签名)\)$/, "");
+}
+
 /** Given a cell, return the head field its label names ("项目名称", "主管部门：" …), or null. */
 function headFieldOf(cell: string): SheetHeadField | null {
-  return cell ? fieldOfHeader(labelKey(cell).replace(/:$/, ""), SHEET_HEAD_HEADERS) : null;
+  return cell ? fieldOfHeader(headLabelKey(cell), SHEET_HEAD_HEADERS) : null;
 }
 
 /** Given a cell, return the report-level key its label names (联系人, 项目负责人 …), or null. */
 function extraFieldOf(cell: string): string | null {
-  return cell ? fieldOfHeader(labelKey(cell).replace(/:$/, ""), REPORT_EXTRA_HEADERS) : null;
+  return cell ? fieldOfHeader(headLabelKey(cell), REPORT_EXTRA_HEADERS) : null;
 }
 
 /** Given a row, return whether it names a project as a sheet does: 项目名称 followed by a value. */

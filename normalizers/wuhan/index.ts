@@ -5,9 +5,9 @@
 // a block of 一级 / 二级 / 三级指标 with 年初目标值 and 实际完成值, and no weights or scores.
 import type { Extraction, Table } from "../../contracts/extraction.js";
 import { emptyReport, type BudgetLine, type Report, type Warning } from "../../contracts/model.js";
-import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf } from "../common/budget.js";
+import { hasAmounts, isBudgetHeader, rowToBudgetLine, unitOf, budgetColumnMap } from "../common/budget.js";
 import { scoreVocabulary } from "../common/detect.js";
-import { BUDGET_HEADERS, INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "../common/headers.js";
+import { INDICATOR_HEADERS, type BudgetField, type IndicatorField } from "../common/headers.js";
 import { canonicalizedLabels, unitMismatches } from "./indicator-checks.js";
 import { freshLevels, rowToIndicator, type LevelState } from "../common/indicators.js";
 import { departmentOf, goalOfLabel, mergeTotals, unitAfterLabel } from "./narrative-report.js";
@@ -77,7 +77,7 @@ function isOwnTable(table: Table): boolean {
   )
     return true;
   return rows.some((row) => {
-    const map = rowToColumnMap(row, BUDGET_HEADERS);
+    const map = budgetColumnMap(row);
     return isBudgetHeader(map) && filled(row).some((c) => /决算数|调整预算数/.test(labelKey(c)));
   });
 }
@@ -185,7 +185,7 @@ function readRow(state: State, row: Row): void {
     return;
   }
   if (CLOSING.test(labelKey(cells[0]))) return void (state.section = "none");
-  const budgetMap = rowToColumnMap(row, BUDGET_HEADERS);
+  const budgetMap = budgetColumnMap(row);
   if (isBudgetHeader(budgetMap)) {
     Object.assign(state, {
       section: "budget",

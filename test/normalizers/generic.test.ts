@@ -153,6 +153,61 @@ describe("a form no family knows", () => {
   });
 });
 
+describe("a budget-system export of a project sheet (部门预算项目支出绩效自评表, Sichuan 2023 wording)", () => {
+  const { value: reports, warnings } = read(
+    "部门预算项目支出绩效自评表（2023年度）",
+    "项目名称\t51000021R000000019951-工资性支出\t\t\t\t\t\t\t\t",
+    "主管部门\t青神县发展和改革局本级\t\t\t实施单位（盖章）\t青神县发展和改革局\t\t\t\t",
+    "项目基本情况\t1.项目年度目标完成情况\t\t\t\t\t\t\t\t",
+    "\t项目年度目标\t\t\t\t年度目标完成情况\t\t\t\t",
+    "\t严格执行相关政策，保障工资及时、足额发放。\t\t\t\t已按时足额发放。\t\t\t\t",
+    "预算执行情况（10分）\t年度预算数（万元）\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重\t得分\t原因\t",
+    "\t总额\t238.93\t251.89\t251.89\t100.00%\t10\t10\t\t",
+    "\t其中：财政资金\t238.93\t251.89\t251.89\t100.00%\t/\t/\t\t",
+    "\t财政专户管理资金\t0.00\t0.00\t0.00\t0.00%\t/\t/\t\t",
+    "\t单位资金\t0.00\t0.00\t0.00\t0.00%\t/\t/\t\t",
+    "绩效指标（90分）\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分\t未完成原因分析",
+    "\t产出指标\t数量指标\t发放（缴纳）覆盖率\t=\t100\t%\t100\t60\t60\t",
+    "\t效益指标\t社会效益指标\t足额保障率（参保率）\t≥\t98\t%\t99\t30\t30\t",
+    "合计\t\t\t\t\t\t\t\t100\t100\t",
+    "评价结论\t项目完成良好，自评得分100分。\t\t\t\t\t\t\t\t\t",
+    "存在问题\t无\t\t\t\t\t\t\t\t\t",
+    "改进措施\t继续加强管理。\t\t\t\t\t\t\t\t\t",
+    "项目负责人：\t张三\t\t财务负责人：\t李四\t\t\t\t\t\t",
+  );
+  const report = reports[0]!;
+
+  it("takes the caption over the fund labels (年度预算数（万元）) for the label column, not for the budget", () => {
+    expect(
+      report.budget.map((b) => [b.fundSource, b.fundSourceRaw, b.initial, b.adjusted, b.executed, b.score]),
+    ).toEqual([
+      ["total", "总额", 238.93, 251.89, 251.89, 10],
+      ["fiscal", "其中：财政资金", 238.93, 251.89, 251.89, null],
+      ["other", "单位资金", 0, 0, 0, null],
+    ]);
+    expect(warnings.map((w) => w.code)).toEqual(["row-unplaced"]);
+  });
+
+  it("reads the goal, the comparator printed in 指标性质, the total and the texts under the grid", () => {
+    expect(report.goals).toEqual([
+      { seq: null, text: "严格执行相关政策，保障工资及时、足额发放。", actual: "已按时足额发放。", deviation: null },
+    ]);
+    expect(report.indicators.map((i) => [i.name, i.target?.raw, i.actual?.raw, i.weight, i.score])).toEqual([
+      ["发放（缴纳）覆盖率", "=100%", "100%", 60, 60],
+      ["足额保障率（参保率）", "≥98%", "99%", 30, 30],
+    ]);
+    expect([report.totalScore, report.maxScore, report.conclusion]).toEqual([
+      100,
+      100,
+      "项目完成良好，自评得分100分。",
+    ]);
+    expect(report.projects.map((p) => [p.name, p.budget, p.executed, p.problems, p.remedy])).toEqual([
+      ["51000021R000000019951-工资性支出", 251.89, 251.89, null, "继续加强管理。"],
+    ]);
+    expect(report.extra).toEqual({ 实施单位: "青神县发展和改革局", 项目负责人: "张三", 财务负责人: "李四" });
+  });
+});
+
 describe("units are unit words", () => {
   it("cuts what is counted, written out, from the unit word", () => {
     expect(parseValue("开展10次团体心理治疗")).toEqual({
