@@ -185,7 +185,15 @@ export const GOAL_HEADERS: Synonyms<GoalField>[] = [
   { field: "seq", patterns: [/^目标序号$/, /^序号$/] },
   {
     field: "text",
-    patterns: [/^年度绩效目标$/, /^绩效目标$/, /^(项目)?年度目标$/, /^预期目标$/, /^全年绩效目标$/],
+    patterns: [
+      /^年度绩效目标$/,
+      /^绩效目标$/,
+      /^(项目)?年度目标$/,
+      /^预期目标$/,
+      /^全年绩效目标$/,
+      // A department's goals labelled down the first column, a note on filling in aside.
+      /^部门(整体支出)?年度(绩效|总体)?目标(\(.*\))?$/,
+    ],
   },
   {
     field: "actual",
@@ -244,7 +252,8 @@ export const INDICATOR_UNIT_HEADERS: Synonyms<"unit">[] = [
  * indicator; `department` is the report's department; `implementer` is kept in a warning when it
  * differs from the department (normalizers/project-sheet.ts).
  */
-export type SheetHeadField = "project" | "department" | "implementer" | "unit" | "year" | "grade" | "total";
+export type SheetHeadField =
+  "project" | "department" | "implementer" | "unit" | "year" | "grade" | "total" | "budgetScore";
 
 export const SHEET_HEAD_HEADERS: Synonyms<SheetHeadField>[] = [
   { field: "project", patterns: [/^项目名称$/] },
@@ -255,7 +264,9 @@ export const SHEET_HEAD_HEADERS: Synonyms<SheetHeadField>[] = [
   { field: "implementer", patterns: [/^实施单位$/, /^项目实施单位$/, /^执行单位$/, /^项目单位$/] },
   { field: "year", patterns: [/^(预算|评价|所属|填报)?年度$/] },
   { field: "grade", patterns: [/^(评价|自评|绩效)?等级$/, /^评价结果$/, /^自评结果$/] },
-  { field: "total", patterns: [/^(自评|评价|综合)?(总分|总得分)$/, /^自评得分$/] },
+  { field: "total", patterns: [/^(自评|评价|综合)?(总分|总得分)$/, /^(自评|评价)得分$/] },
+  // The budget's own score printed beside the total, its weight in the label: 预算执行(10分) | 10.00.
+  { field: "budgetScore", patterns: [/^预算执行(情况|率)?(得分)?$/] },
   // The department a whole-department form (or a form without 主管部门) is about.
   {
     field: "unit",
@@ -307,7 +318,8 @@ export type ClosingField = "conclusion" | "problems" | "remedy";
  * report keeps them in its extra under 存在问题 / 改进措施).
  */
 export const CLOSING_HEADERS: Synonyms<ClosingField>[] = [
-  { field: "conclusion", patterns: [/^(自评|评价|绩效)?结论$/, /^总体评价$/] },
+  // 自评结论, 评价结论, and the same after what was evaluated (整体支出绩效自评结论).
+  { field: "conclusion", patterns: [/^(绩效)?结论$/, /^.{0,12}(自评|评价)结论$/, /^总体评价$/] },
   { field: "problems", patterns: [/^(存在|主要)(的)?问题$/, /^存在问题及原因$/] },
   { field: "remedy", patterns: [/^改进(措施|建议|意见)$/, /^整改措施$/, /^下一步改进措施$/] },
 ];

@@ -4,7 +4,7 @@
 import type { Indicator, Warning } from "../../contracts/model.js";
 import type { IndicatorField } from "./headers.js";
 import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
-import { textOrNull } from "./text.js";
+import { labelKey, textOrNull } from "./text.js";
 import { isNullMarker, parseNumber, parseValue } from "./values.js";
 import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
 import { realignRow, type Expect } from "./realign.js";
@@ -28,6 +28,15 @@ export function advanceLevels(state: LevelState, level1: string, level2: string)
   }
   if (level2) next.level2Raw = level2;
   return next;
+}
+
+/** Given a row of an indicator table, return N of its "绩效目标N" block label (indicators grouped by goal), if any. */
+export function goalSeqOf(row: Row): number | null {
+  for (const cell of row.cells) {
+    const m = /^(?:绩效目标|年度目标|目标)(\d+)$/.exec(labelKey(cell));
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // expects a kind of content; the shift under which the row's cells best fit their columns wins,
 // and an unshifted row wins ties. Only empty leading cells are ever removed, so no text is lost.
 import type { Row } from "./rows.js";
-import { parseNumber } from "./values.js";
+import { isNullMarker, parseNumber } from "./values.js";
 import { isLevel1Label, isLevel2Label } from "./vocabulary.js";
 
 export type Expect = "number" | "level1" | "level2" | "name" | "any";
@@ -17,7 +17,8 @@ export const defaultRealignSettings: RealignSettings = { maxShift: 4 };
 
 /** Given a cell and what its column expects, return how well it fits (+ fits, − contradicts). */
 function fitOf(text: string, expect: Expect): number {
-  if (text === "") return expect === "name" ? -1 : 0;
+  // "—" or "/" says "no value" in any column: in a number column it fits no worse than a blank.
+  if (text === "" || isNullMarker(text)) return expect === "name" ? -1 : 0;
   const isNumber = parseNumber(text) != null;
   switch (expect) {
     case "number":

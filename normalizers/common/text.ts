@@ -69,3 +69,9 @@ export function fiscalYearOf(text: string): number | null {
   const m = /((?:19|20)\d{2})\s*年度?/.exec(text.normalize("NFKC"));
   return m ? Number(m[1]) : null;
 }
+
+/** Given a conclusion such as "自评等级：优。…", return the grade printed in it. */
+export function gradeOf(text: string | null): string | null {
+  const m = /(?:自评等级|评价等级|等级)[:：]\s*(优秀|良好|合格|不合格|优|良|中|差)/.exec(cleanText(text));
+  return m ? m[1]! : null;
+}

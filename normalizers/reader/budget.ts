@@ -3,7 +3,8 @@
 // under 预算金额 headers (收入来源 | 预算金额, as a department's targets table prints them).
 import type { BudgetField } from "../common/headers.js";
 import type { Report, Warning } from "../../contracts/model.js";
-import { hasAmounts, rowToBudgetLine, unitOf } from "../common/budget.js";
+import { budgetExpectations, hasAmounts, rowToBudgetLine, unitOf } from "../common/budget.js";
+import { realignRow } from "../common/realign.js";
 import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "../common/rows.js";
 import { sheetFundOf } from "./sheets.js";
 import { labelKey, textOrNull } from "../common/text.js";
@@ -19,6 +20,8 @@ export interface BudgetState {
   carryOver: Partial<Record<string, number | null>>;
   /** Label and amount columns of a pairs block. */
   pairs: [number, number][];
+  /** The header over the fund labels ("部门预算金额(万元)"): the label of a block's one unlabelled line. */
+  fundCaption: string | null;
 }
 
 /** Block labels printed in the first column of a budget block, never a fund source. */
@@ -40,9 +43,23 @@ function budgetLabelOf(row: Row, map: ColumnMap<BudgetField>): string | null {
   return null;
 }
 
-/** A fund row: its label names the source; a row of figures alone is the block's total when it is the first. */
-export function readBudgetRow(state: BudgetState, row: Row): void {
+/** Labels of the text that explains the budget's deviation, on its own row under the figures. */
+const DEVIATION_LABEL = /^偏差(原因|情况)|^(未完成|差异)原因/;
+
+/**
+ * A fund row: its label names the source; a row of figures alone is the block's total when it is
+ * the first, labelled by the caption over the fund labels. A 偏差原因 row explains the line above.
+ */
+export function readBudgetRow(state: BudgetState, printed: Row): void {
   const map = state.budgetMap!;
+  // A row that lost a cell to the extraction (its label merged into the next) is put back under its headers.
+  const row = realignRow(printed, budgetExpectations(map));
+  const [first, text, ...rest] = filled(row);
+  if (first && text && rest.length === 0 && DEVIATION_LABEL.test(labelKey(first))) {
+    const line = state.report.budget.at(-1);
+    if (line) line.deviation ??= text;
+    return;
+  }
   if (!hasAmounts(row, map)) return;
   const label = budgetLabelOf(row, map);
   const fund = label ? sheetFundOf(label) : state.report.budget.length === 0 ? "total" : null;
@@ -58,7 +75,7 @@ export function readBudgetRow(state: BudgetState, row: Row): void {
   state.report.budget.push(
     rowToBudgetLine(row, map, {
       fundSource: fund,
-      fundSourceRaw: label,
+      fundSourceRaw: label ?? (state.report.budget.length === 0 ? state.fundCaption : null),
       unitRaw: state.unitRaw,
       ratePercent: state.ratePercent,
     }),

@@ -26,7 +26,7 @@ import {
   unmappedHeaders,
   type IndicatorColumns,
 } from "./indicator-columns.js";
-import { freshLevels, type LevelState } from "../common/indicators.js";
+import { freshLevels, goalSeqOf, type LevelState } from "../common/indicators.js";
 import {
   cellOf,
   filled,
@@ -50,7 +50,7 @@ import {
   type SheetHead,
 } from "./sheets.js";
 import { joinStackedHeaders } from "./stacked-headers.js";
-import { fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
+import { fiscalYearOf, gradeOf, labelKey, textOrNull } from "../common/text.js";
 import { isNullMarker, parseAmount, parseNumber } from "../common/values.js";
 
 export interface FormSettings {
@@ -74,7 +74,7 @@ interface State extends BudgetState {
 }
 
 /** Printed cells of an indicator header that are block labels, not columns. */
-const BLOCK_LABELS = /^((年度)?(绩效)?指标(完成情况)?|年度(绩效)?指标完成情况)(\(\d+(\.\d+)?分\))?$/;
+const BLOCK_LABELS = /^(.{0,16}(绩效指标|衡量指标|指标完成情况)|(年度)?(绩效)?指标)(\(.*\))?$/;
 /** Rows that close a form: its total, or the notes printed under it. */
 const TOTAL_ROW = /^(总分|合计得分|总得分|自评总分|合计|总计|综合得分)$/;
 const NOTES_ROW = /^(说明|备注|填表说明|注)[:：]?/;
@@ -97,6 +97,7 @@ export function readForm(
     ratePercent: false,
     carryOver: {},
     pairs: [],
+    fundCaption: null,
     goalMap: null,
     taskMap: null,
     columns: null,
@@ -112,6 +113,7 @@ export function readForm(
   report.kind = state.head.project ? "project" : "department";
   report.pages = pagesOf(rows);
   report.conclusion ??= state.closing.conclusion ?? null;
+  report.grade ??= gradeOf(report.conclusion);
   if (state.head.project) {
     report.projects.unshift({
       ...projectOfReport(report, state.head.project),
@@ -148,6 +150,12 @@ function applyHeadFields(extraction: Extraction, blocks: number[], head: SheetHe
   report.fiscalYear ??= head.year ? fiscalYearOf(`${head.year.replace(/年度?$/, "")}年`) : null;
   if (head.grade && GRADES.test(head.grade)) report.grade = head.grade;
   report.totalScore ??= head.total ? parseNumber(head.total) : null;
+  if (head.total !== null && head.points.total) report.maxScore ??= parseNumber(head.points.total);
+  const line = report.budget.find((b) => b.fundSource === "total") ?? report.budget[0];
+  if (line && head.budgetScore !== null) {
+    line.score ??= parseNumber(head.budgetScore);
+    line.weight ??= head.points.budgetScore ? parseNumber(head.points.budgetScore) : null;
+  }
 }
 
 /**
@@ -207,6 +215,7 @@ function enterBlock(state: State, row: Row): boolean {
       budgetMap,
       unitRaw: unitOf(row.cells.join(" ")) ?? "万元",
       ratePercent: /%/.test(labelKey(rateHeader)),
+      fundCaption: textOrNull(row.cells[budgetMap.get("fundSource") ?? -1]),
     });
     return true;
   }
@@ -216,8 +225,14 @@ function enterBlock(state: State, row: Row): boolean {
   if (readPairHeader(state, row)) return (void (state.section = "pairs"), true);
   if (readInlineGoals(state.report, row)) return (void (state.section = "head"), true);
   const goalMap = rowToColumnMap(row, GOAL_HEADERS);
-  if (goalMap.has("text") && filled(row).length >= 2)
-    return (void Object.assign(state, { section: "goals", goalMap }), true);
+  if (goalMap.has("text") && filled(row).length >= 2) {
+    Object.assign(state, { section: "goals", goalMap });
+    // A goal label with the first goal beside it (部门整体支出年度绩效目标 | 推进…), the next goals below it.
+    const [label, text, ...rest] = filled(row);
+    if (goalMap.size === 1 && row.cells[goalMap.get("text")!] === label && rest.length === 0)
+      state.report.goals.push({ seq: null, text: text!, actual: null, deviation: null });
+    return true;
+  }
   return false;
 }
 
@@ -238,6 +253,8 @@ function enterIndicators(state: State, row: Row, columns: IndicatorColumns): voi
 
 function readIndicator(state: State, row: Row): void {
   const columns = state.columns!;
+  const goalSeq = goalSeqOf(row);
+  if (goalSeq !== null && goalSeq !== state.levels.goalSeq) state.levels = freshLevels(goalSeq);
   const first = Math.min(...[...columns.map.values()]);
   // The 绩效指标 block label merged down the first column is no part of any indicator.
   const cleared: Row = {
@@ -292,6 +309,7 @@ function readClosingRow(state: State, row: Row): boolean {
   const map = state.columns.map;
   state.report.maxScore = parseNumber(cellOf(row, map, "weight"));
   state.report.totalScore = parseNumber(cellOf(row, map, "score"));
+  state.report.totalScoreProvenance = provenanceOf(row);
   state.section = "end";
   return true;
 }

@@ -8,11 +8,20 @@ import { filled, tablesToRows, type Row } from "../common/rows.js";
 import { cleanText, fiscalYearOf, labelKey, textOrNull } from "../common/text.js";
 import { fundSourceOf, isLevel1Label, isLevel2Label } from "../common/vocabulary.js";
 
-/** Given a label cell, return its key without the colon or the note on how to fill it in ("实施单位（盖章）："). */
+/** A label's weight or maximum in brackets: 自评得分（满分100分）, 预算执行（10分）. */
+const LABEL_POINTS = /\((?:满分)?(\d+(?:\.\d+)?)分?\)$/;
+
+/** Given a label cell, return its key without the colon, its points or the note on how to fill it in ("实施单位（盖章）："). */
 function headLabelKey(cell: string): string {
   return labelKey(cell)
     .replace(/:$/, "")
-    .replace(/\((盖章|签章|签字|公章|签名)\)$/, "");
+    .replace(/\((盖章|签章|签字|公章|签名)\)$/, "")
+    .replace(LABEL_POINTS, "");
+}
+
+/** Given a label cell, return the points printed in it ("自评得分(满分100分)" → 100), or null. */
+function labelPoints(cell: string): string | null {
+  return LABEL_POINTS.exec(labelKey(cell).replace(/:$/, ""))?.[1] ?? null;
 }
 
 /** Given a cell, return the head field its label names ("项目名称", "主管部门：" …), or null. */
@@ -141,6 +150,10 @@ export interface SheetHead {
   year: string | null;
   grade: string | null;
   total: string | null;
+  /** The budget's score printed beside the total (预算执行(10分) | 10.00). */
+  budgetScore: string | null;
+  /** The points printed in a field's label: the maximum of 自评得分(满分100分), the weight of 预算执行(10分). */
+  points: Partial<Record<SheetHeadField, string>>;
   /** Labelled fields the model has no place for (REPORT_EXTRA_HEADERS), by the vocabulary's key. */
   extra: Record<string, string>;
 }
@@ -154,6 +167,8 @@ export function emptyHead(): SheetHead {
     year: null,
     grade: null,
     total: null,
+    budgetScore: null,
+    points: {},
     extra: {},
   };
 }
@@ -171,8 +186,11 @@ export function readHeadRow(row: Row, head: SheetHead): boolean {
     found = true;
     const next = row.cells.slice(col + 1).find((c) => c !== "") ?? "";
     const value = headFieldOf(next) === null && extraFieldOf(next) === null ? textOrNull(next) : null;
-    if (field) head[field] ??= value;
-    else if (value !== null) head.extra[key!] ??= value;
+    if (field) {
+      head[field] ??= value;
+      const points = labelPoints(cell);
+      if (points !== null) head.points[field] ??= points;
+    } else if (value !== null) head.extra[key!] ??= value;
   });
   return found;
 }
