@@ -2,13 +2,12 @@
 // (Chinese Word names its heading styles "1", "2" or "标题 1", which only the style table explains),
 // and handles fields, hyperlinks and list items. Its tables are not used: mammoth drops gridBefore
 // and stops merging on anything irregular (FIELD-NOTES: DOCX), so tables come from document.xml.
-import mammoth from "mammoth";
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser } from "../ooxml/xml-parser.js";
 
 export type NarrativeItem = { kind: "heading" | "paragraph"; text: string } | { kind: "table" };
 
 // mammoth's output is generated XHTML with standard escapes only, so entities may be decoded here.
-const htmlParser = new XMLParser({
+const htmlParserOptions = {
   preserveOrder: true,
   ignoreAttributes: true,
   parseTagValue: false,
@@ -16,12 +15,15 @@ const htmlParser = new XMLParser({
   processEntities: true,
   htmlEntities: true,
   unpairedTags: ["br", "img", "hr"],
-});
+};
 
 /** Given DOCX bytes, return mammoth's top-level sequence of headings, paragraphs and table positions. */
 export async function docxToNarrative(bytes: Uint8Array): Promise<NarrativeItem[]> {
+  // Loaded here, not at the top: only documents with text boxes need mammoth, and loading it
+  // costs more than reading a one-page form.
+  const { default: mammoth } = await import("mammoth");
   const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-  const nodes = htmlParser.parse(`<root>${html}</root>`) as Record<string, unknown>[];
+  const nodes = new XMLParser(htmlParserOptions).parse(`<root>${html}</root>`) as Record<string, unknown>[];
   const root = (nodes[0]?.["root"] as Record<string, unknown>[] | undefined) ?? [];
   return root.flatMap(htmlNodeToItems);
 }

@@ -1,7 +1,7 @@
 // Order-preserving XML reading for OOXML parts. Entity processing stays off (FIELD-NOTES: DOCX):
 // only the five predefined entities and character references are decoded, by hand, so a hostile
 // DOCTYPE can never expand. Word never writes a DOCTYPE, so a part that has one is refused.
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser } from "./xml-parser.js";
 import { checkLimit } from "../../contracts/limits.js";
 
 /** One element of fast-xml-parser's preserveOrder output: `{ tag: children, ":@": attributes }`. */

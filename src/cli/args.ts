@@ -1,8 +1,9 @@
 // Argument parsing for the commands, over node:util parseArgs.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { setLimits, settingsToLimits } from "../../contracts/limits.js";
+import { UsageError } from "./usage.js";
 
-export class UsageError extends Error {}
+export { UsageError };
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

@@ -3,7 +3,7 @@
 import { UnreadableFileError } from "../../contracts/errors.js";
 import { jixiaoVersion } from "../version.js";
 import { COMMANDS } from "./commands.js";
-import { UsageError } from "./args.js";
+import { UsageError } from "./usage.js";
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
