@@ -1,9 +1,8 @@
 // Reading budget rows (年初预算数 / 调整 / 全年预算数 / 执行数 / 执行率 / 分值 / 得分) under a
 // mapped header, shared by the form layouts. Amounts are converted to 万元 from the unit printed.
 import type { BudgetLine, FundSource } from "../../contracts/model.js";
-import { BUDGET_HEADERS, fieldOfHeader, type BudgetField } from "./headers.js";
-import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
-import { labelKey } from "./text.js";
+import { BUDGET_HEADERS, type BudgetField } from "./headers.js";
+import { captionedColumnMap, cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import type { Expect } from "./realign.js";
 import { parseAmount, parseNumber, parseRate } from "./values.js";
 
@@ -14,23 +13,11 @@ export function unitOf(text: string): string | null {
 }
 
 /**
- * Given a budget header row, return the columns of the fields its headers name. The caption over
- * the fund labels often names the block's money ("年度预算数（万元）" above 总额 / 其中：财政资金):
- * where no header names the fund-source column, a first header whose field a later header names
- * again is that caption, and the later one holds the figures.
+ * Given a budget header row, return the columns of the fields its headers name; a caption over the
+ * fund labels in the words of an amount ("年度预算数（万元）" before 调整后预算数) is the fund-source column.
  */
 export function budgetColumnMap(row: Row): ColumnMap<BudgetField> {
-  const claims = row.cells.flatMap((text, col) => {
-    const field = text ? fieldOfHeader(labelKey(text), BUDGET_HEADERS) : null;
-    return field ? [{ col, field }] : [];
-  });
-  const first = claims[0];
-  if (first && !claims.some((c) => c.field === "fundSource") && claims.slice(1).some((c) => c.field === first.field)) {
-    first.field = "fundSource";
-  }
-  const map: ColumnMap<BudgetField> = new Map();
-  for (const { col, field } of claims) if (!map.has(field)) map.set(field, col);
-  return map;
+  return captionedColumnMap(row, BUDGET_HEADERS, "fundSource");
 }
 
 /** Given a budget header map, return true when it names enough budget columns to be a budget header. */

@@ -19,7 +19,7 @@ export type IndicatorField =
 export type BudgetField =
   "fundSource" | "initial" | "adjustment" | "adjusted" | "executed" | "rate" | "weight" | "score";
 
-export type GoalField = "seq" | "text" | "actual" | "deviation";
+export type GoalField = "seq" | "text" | "overall" | "actual" | "deviation";
 
 export interface Synonyms<F extends string> {
   field: F;
@@ -191,6 +191,7 @@ export const GOAL_HEADERS: Synonyms<GoalField>[] = [
       /^(项目)?年度目标$/,
       /^预期目标$/,
       /^全年绩效目标$/,
+      /^年度总体目标$/,
       // A department's goals labelled down the first column, a note on filling in aside.
       /^部门(整体支出)?年度(绩效|总体)?目标(\(.*\))?$/,
     ],
@@ -207,6 +208,8 @@ export const GOAL_HEADERS: Synonyms<GoalField>[] = [
     ],
   },
   { field: "deviation", patterns: [/^偏差原因/] },
+  // The whole project's goal beside the year's (目标申报表): kept in the report's extra where it differs.
+  { field: "overall", patterns: [/^项目总目标$/, /^总体目标$/, /^项目绩效总目标$/] },
 ];
 
 /**

@@ -72,6 +72,28 @@ export function rowToColumnMap<F extends string>(row: Row, vocabulary: Synonyms<
 }
 
 /**
+ * Given a header row, a vocabulary and the field a caption stands for, return the columns of the
+ * fields its headers name, read as printed blocks do: a block's first header often names the block
+ * ("年度预算数（万元）" over the fund labels, "年度总体目标" before 预期目标), in the words of a column
+ * that a later header names again. When the first header's field is claimed again later, the first
+ * is that caption: it takes the `caption` field (when no header names that one), or nothing.
+ */
+export function captionedColumnMap<F extends string>(row: Row, vocabulary: Synonyms<F>[], caption?: F): ColumnMap<F> {
+  const claims = row.cells.flatMap((text, col) => {
+    const field = text ? fieldOfHeader(labelKey(text), vocabulary) : null;
+    return field ? [{ col, field }] : [];
+  });
+  const first = claims[0];
+  if (first && claims.slice(1).some((c) => c.field === first.field)) {
+    if (caption !== undefined && !claims.some((c) => c.field === caption)) first.field = caption;
+    else claims.shift();
+  }
+  const map: ColumnMap<F> = new Map();
+  for (const { col, field } of claims) if (!map.has(field)) map.set(field, col);
+  return map;
+}
+
+/**
  * Given a row, a column map and a field, return the text under that field's header: the cell at
  * the header's column, or when that is blank, the first non-blank cell before the next mapped
  * column (a value cell may start one grid column later than its spanning header).

@@ -1,13 +1,18 @@
 // The budget block of a form, read by the form reader (index.ts): fund-source rows under a
 // header of figures (年初预算数 / 全年预算数 / 全年执行数 / 执行率 / 分值 / 得分), or label–amount pairs
 // under 预算金额 headers (收入来源 | 预算金额, as a department's targets table prints them).
-import type { BudgetField } from "../common/headers.js";
-import type { Report, Warning } from "../../contracts/model.js";
+import {
+  DECLARED_AMOUNT_HEADERS,
+  fieldOfHeader,
+  type BudgetField,
+  type DeclaredAmountField,
+} from "../common/headers.js";
+import type { BudgetLine, FundSource, Report, Warning } from "../../contracts/model.js";
 import { budgetExpectations, hasAmounts, rowToBudgetLine, unitOf } from "../common/budget.js";
 import { realignRow } from "../common/realign.js";
 import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "../common/rows.js";
 import { sheetFundOf } from "./sheets.js";
-import { labelKey, textOrNull } from "../common/text.js";
+import { cleanText, labelKey, textOrNull } from "../common/text.js";
 import { parseAmount } from "../common/values.js";
 
 export interface BudgetState {
@@ -22,6 +27,17 @@ export interface BudgetState {
   pairs: [number, number][];
   /** The header over the fund labels ("部门预算金额(万元)"): the label of a block's one unlabelled line. */
   fundCaption: string | null;
+  /** Label–amount pairs of a 项目资金 block printed without a header row, until they become lines. */
+  declared: DeclaredPair[];
+}
+
+/** One label–amount pair of a declared 项目资金 block (项目资金总额 | 6,000,000.00), where it was printed. */
+export interface DeclaredPair {
+  field: DeclaredAmountField;
+  label: string;
+  col: number;
+  amount: number | null;
+  row: Row;
 }
 
 /** Block labels printed in the first column of a budget block, never a fund source. */
@@ -145,4 +161,88 @@ export function readPairRow(state: BudgetState, row: Row): void {
       provenance: provenanceOf(row),
     });
   }
+}
+
+/**
+ * A row of a 项目资金 block printed as label–amount pairs with no header row (a target declaration:
+ * 项目资金总额 | 6,000,000.00 | 年度资金申请总额 | 3,000,000.00): every amount label in it with the
+ * amount printed right after it. False when the row holds none.
+ */
+export function readDeclaredPairs(state: BudgetState, row: Row): boolean {
+  let found = false;
+  row.cells.forEach((cell, col) => {
+    if (!cell) return;
+    if (/^项目资金/.test(labelKey(cell))) state.unitRaw = unitOf(cell) ?? state.unitRaw;
+    const field = fieldOfHeader(labelKey(cell), DECLARED_AMOUNT_HEADERS);
+    if (!field) return;
+    const next = row.cells.slice(col + 1).find((c) => c !== "") ?? "";
+    found = true;
+    state.declared.push({ field, label: cleanText(cell), col, amount: parseAmount(next, state.unitRaw), row });
+  });
+  return found;
+}
+
+const DECLARED_FUND: Record<DeclaredAmountField, FundSource | null> = {
+  yearTotal: "total",
+  projectTotal: "total",
+  fiscal: "fiscal",
+  carryOver: null,
+  other: "other",
+};
+
+/**
+ * Turn the declared pairs read so far into budget lines (once): the pairs at or right of 年度资金申请
+ * 总额 are the year's (the whole-life pairs stand left of it), their amounts budgeted when the year
+ * opens (`initial`). 上年结转 is no fund source: it enters the sum check, and a warning keeps it; a
+ * whole-life total other than the year's is kept in a warning.
+ */
+export function closeDeclaredPairs(state: BudgetState): void {
+  const pairs = state.declared.splice(0);
+  if (pairs.length === 0) return;
+  const yearCol = pairs.find((p) => p.field === "yearTotal")?.col;
+  const year = yearCol === undefined ? pairs : pairs.filter((p) => p.col >= yearCol);
+  const project = state.head.project;
+  const seen = new Set<FundSource>();
+  for (const pair of year) {
+    const fundSource = DECLARED_FUND[pair.field];
+    if (fundSource === null || seen.has(fundSource)) continue;
+    seen.add(fundSource);
+    state.report.budget.push(declaredLine(fundSource, pair, state.unitRaw));
+  }
+  const carry = year.find((p) => p.field === "carryOver");
+  if (carry) state.carryOver = { initial: carry.amount };
+  if (carry && carry.amount !== null && carry.amount !== 0) {
+    state.warnings.push({
+      code: "not-represented",
+      message: `project "${project ?? "?"}": ${carry.label} ${carry.amount} 万元 has no fund source in the model: not recorded as a budget line`,
+      page: carry.row.page,
+    });
+  }
+  const whole = yearCol === undefined ? undefined : pairs.find((p) => p.field === "projectTotal" && p.col < yearCol);
+  const total = state.report.budget.find((l) => l.fundSource === "total");
+  if (whole && total && whole.amount !== null && whole.amount !== total.initial) {
+    state.warnings.push({
+      code: "not-represented",
+      message: `project "${project ?? "?"}": ${whole.label} ${whole.amount} 万元 (the project's whole life) differs from the year's ${total.fundSourceRaw} ${total.initial} 万元; only the year's amounts are recorded`,
+      page: whole.row.page,
+    });
+  }
+}
+
+function declaredLine(fundSource: FundSource, pair: DeclaredPair, unitRaw: string): BudgetLine {
+  return {
+    fundSource,
+    fundSourceRaw: pair.label,
+    unit: "万元",
+    unitRaw,
+    initial: pair.amount,
+    adjustment: null,
+    adjusted: null,
+    executed: null,
+    rateReported: null,
+    weight: null,
+    score: null,
+    deviation: null,
+    provenance: provenanceOf(pair.row),
+  };
 }

@@ -8,7 +8,14 @@
 import type { Extraction } from "../../contracts/extraction.js";
 import { emptyReport, type Project, type Report, type Warning } from "../../contracts/model.js";
 import { isBudgetHeader, unitOf, budgetColumnMap } from "../common/budget.js";
-import { readBudgetRow, readPairHeader, readPairRow, type BudgetState } from "./budget.js";
+import {
+  closeDeclaredPairs,
+  readBudgetRow,
+  readDeclaredPairs,
+  readPairHeader,
+  readPairRow,
+  type BudgetState,
+} from "./budget.js";
 import { readGoalRow, readInlineGoals } from "./goals.js";
 import {
   CLOSING_HEADERS,
@@ -28,6 +35,7 @@ import {
 } from "./indicator-columns.js";
 import { freshLevels, goalSeqOf, type LevelState } from "../common/indicators.js";
 import {
+  captionedColumnMap,
   cellOf,
   filled,
   findCell,
@@ -63,7 +71,7 @@ interface State extends BudgetState {
   report: Report;
   warnings: Warning[];
   head: SheetHead;
-  section: "head" | "budget" | "pairs" | "goals" | "tasks" | "indicators" | "end";
+  section: "head" | "budget" | "pairs" | "declared" | "goals" | "tasks" | "indicators" | "end";
   goalMap: ColumnMap<GoalField> | null;
   taskMap: ColumnMap<TaskField> | null;
   columns: IndicatorColumns | null;
@@ -98,6 +106,7 @@ export function readForm(
     carryOver: {},
     pairs: [],
     fundCaption: null,
+    declared: [],
     goalMap: null,
     taskMap: null,
     columns: null,
@@ -109,6 +118,7 @@ export function readForm(
   const rows = joinStackedHeaders(tablesToRows(tables));
   for (const row of rows) readRow(state, row);
   const firstPage = rows.find((r) => r.page !== null)?.page ?? null;
+  closeDeclaredPairs(state);
   applyHeadFields(extraction, blocks, state.head, report);
   report.kind = state.head.project ? "project" : "department";
   report.pages = pagesOf(rows);
@@ -191,7 +201,7 @@ function readRow(state: State, row: Row): void {
   if (state.section !== "indicators" && state.section !== "tasks" && readHeadRow(row, state.head)) return;
   if (state.section === "budget") return readBudgetRow(state, row);
   if (state.section === "pairs") return readPairRow(state, row);
-  if (state.section === "goals") return readGoalRow(state.report, state.goalMap!, row);
+  if (state.section === "goals") return readGoals(state, row);
   if (state.section === "tasks") return readTaskRow(state, row);
   if (state.section === "indicators") return readIndicator(state, row);
 }
@@ -224,8 +234,12 @@ function enterBlock(state: State, row: Row): boolean {
     return (void Object.assign(state, { section: "tasks", taskMap }), true);
   if (readPairHeader(state, row)) return (void (state.section = "pairs"), true);
   if (readInlineGoals(state.report, row)) return (void (state.section = "head"), true);
-  const goalMap = rowToColumnMap(row, GOAL_HEADERS);
+  // Under a budget header the fund rows are the header's; label–amount pairs stand on their own.
+  if (state.section !== "budget" && state.section !== "pairs" && readDeclaredPairs(state, row))
+    return (void (state.section = "declared"), true);
+  const goalMap = captionedColumnMap(row, GOAL_HEADERS);
   if (goalMap.has("text") && filled(row).length >= 2) {
+    closeDeclaredPairs(state);
     Object.assign(state, { section: "goals", goalMap });
     // A goal label with the first goal beside it (部门整体支出年度绩效目标 | 推进…), the next goals below it.
     const [label, text, ...rest] = filled(row);
@@ -236,7 +250,17 @@ function enterBlock(state: State, row: Row): boolean {
   return false;
 }
 
+/** A goal row; a whole project's goal beside it (项目总目标) that says otherwise is kept in the report's extra. */
+function readGoals(state: State, row: Row): void {
+  const before = state.report.goals.length;
+  readGoalRow(state.report, state.goalMap!, row);
+  const goal = state.report.goals[before];
+  const overall = state.goalMap!.has("overall") ? textOrNull(cellOf(row, state.goalMap!, "overall")) : null;
+  if (goal && overall && labelKey(overall) !== labelKey(goal.text)) state.head.extra["项目总目标"] ??= overall;
+}
+
 function enterIndicators(state: State, row: Row, columns: IndicatorColumns): void {
+  closeDeclaredPairs(state);
   if (state.columns === null) {
     if (state.settings.describeColumns) state.warnings.push(columnMappingWarning(row, columns, BLOCK_LABELS));
     for (const header of unmappedHeaders(row, columns, BLOCK_LABELS)) {
