@@ -75,3 +75,12 @@ export function gradeOf(text: string | null): string | null {
   const m = /(?:自评等级|评价等级|等级)[:：]\s*(优秀|良好|合格|不合格|优|良|中|差)/.exec(cleanText(text));
   return m ? m[1]! : null;
 }
+
+/** A template's instruction left in a cell unfilled: "说明相关任务目标的完成情况(100字以内)". */
+const INSTRUCTION = /[(（]\s*\d+\s*字以内\s*[)）][。.]?$/;
+
+/** Given a cell's text, return it as a text field's value: null when blank or a template's unfilled instruction. */
+export function filledTextOrNull(text: string | null | undefined): string | null {
+  const value = textOrNull(text);
+  return value !== null && INSTRUCTION.test(value) ? null : value;
+}

@@ -12,7 +12,7 @@ import { budgetExpectations, hasAmounts, rowToBudgetLine, unitOf } from "../comm
 import { realignRow } from "../common/realign.js";
 import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "../common/rows.js";
 import { sheetFundOf } from "./sheets.js";
-import { cleanText, labelKey, textOrNull } from "../common/text.js";
+import { cleanText, filledTextOrNull, labelKey, textOrNull } from "../common/text.js";
 import { parseAmount } from "../common/values.js";
 
 export interface BudgetState {
@@ -73,7 +73,7 @@ export function readBudgetRow(state: BudgetState, printed: Row): void {
   const [first, text, ...rest] = filled(row);
   if (first && text && rest.length === 0 && DEVIATION_LABEL.test(labelKey(first))) {
     const line = state.report.budget.at(-1);
-    if (line) line.deviation ??= text;
+    if (line) line.deviation ??= filledTextOrNull(text);
     return;
   }
   if (!hasAmounts(row, map)) return;

@@ -4,19 +4,19 @@
 import type { Goal, Report } from "../../contracts/model.js";
 import { GOAL_HEADERS, fieldOfHeader, type GoalField } from "../common/headers.js";
 import { cellOf, filled, type ColumnMap, type Row } from "../common/rows.js";
-import { cleanText, labelKey, textOrNull } from "../common/text.js";
+import { cleanText, filledTextOrNull, labelKey } from "../common/text.js";
 import { parseNumber } from "../common/values.js";
 
 /** A goal row under its header: the goal and what was achieved. */
 export function readGoalRow(report: Report, map: ColumnMap<GoalField>, row: Row): void {
-  const text = textOrNull(cellOf(row, map, "text"));
+  const text = filledTextOrNull(cellOf(row, map, "text"));
   if (!text) return;
   const seq = parseNumber(cellOf(row, map, "seq"));
   report.goals.push({
     seq: seq !== null && Number.isInteger(seq) ? seq : null,
     text,
-    actual: textOrNull(cellOf(row, map, "actual")),
-    deviation: textOrNull(cellOf(row, map, "deviation")),
+    actual: filledTextOrNull(cellOf(row, map, "actual")),
+    deviation: filledTextOrNull(cellOf(row, map, "deviation")),
   });
 }
 

@@ -58,7 +58,7 @@ import {
   type SheetHead,
 } from "./sheets.js";
 import { joinStackedHeaders } from "./stacked-headers.js";
-import { fiscalYearOf, gradeOf, labelKey, textOrNull } from "../common/text.js";
+import { filledTextOrNull, fiscalYearOf, gradeOf, labelKey, textOrNull } from "../common/text.js";
 import { isNullMarker, parseAmount, parseNumber } from "../common/values.js";
 
 export interface FormSettings {
@@ -211,7 +211,7 @@ function readClosingText(state: State, row: Row): boolean {
   const [label, text, ...rest] = filled(row);
   const field = label ? fieldOfHeader(labelKey(label).replace(/:$/, ""), CLOSING_HEADERS) : null;
   if (!field || !text || rest.length > 0) return false;
-  if (!isNullMarker(text)) state.closing[field] ??= text;
+  if (!isNullMarker(text) && filledTextOrNull(text) !== null) state.closing[field] ??= text;
   return true;
 }
 

@@ -161,6 +161,7 @@ describe("a budget-system export of a project sheet (部门预算项目支出绩
     "项目基本情况\t1.项目年度目标完成情况\t\t\t\t\t\t\t\t",
     "\t项目年度目标\t\t\t\t年度目标完成情况\t\t\t\t",
     "\t严格执行相关政策，保障工资及时、足额发放。\t\t\t\t已按时足额发放。\t\t\t\t",
+    "\t保障社保及时足额缴纳。\t\t\t\t对照年度目标，说明相关任务目标的完成情况（100字以内）\t\t\t\t",
     "预算执行情况（10分）\t年度预算数（万元）\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重\t得分\t原因\t",
     "\t总额\t238.93\t251.89\t251.89\t100.00%\t10\t10\t\t",
     "\t其中：财政资金\t238.93\t251.89\t251.89\t100.00%\t/\t/\t\t",
@@ -172,6 +173,7 @@ describe("a budget-system export of a project sheet (部门预算项目支出绩
     "合计\t\t\t\t\t\t\t\t100\t100\t",
     "评价结论\t项目完成良好，自评得分100分。\t\t\t\t\t\t\t\t\t",
     "存在问题\t无\t\t\t\t\t\t\t\t\t",
+    "其他说明\t结合自评情况，说明其他需要说明的问题。（200字以内）\t\t\t\t\t\t\t\t\t",
     "改进措施\t继续加强管理。\t\t\t\t\t\t\t\t\t",
     "项目负责人：\t张三\t\t财务负责人：\t李四\t\t\t\t\t\t",
   );
@@ -189,8 +191,10 @@ describe("a budget-system export of a project sheet (部门预算项目支出绩
   });
 
   it("reads the goal, the comparator printed in 指标性质, the total and the texts under the grid", () => {
+    // A template's instruction left unfilled ("…（100字以内）") is no achievement.
     expect(report.goals).toEqual([
       { seq: null, text: "严格执行相关政策，保障工资及时、足额发放。", actual: "已按时足额发放。", deviation: null },
+      { seq: null, text: "保障社保及时足额缴纳。", actual: null, deviation: null },
     ]);
     expect(report.indicators.map((i) => [i.name, i.target?.raw, i.actual?.raw, i.weight, i.score])).toEqual([
       ["发放（缴纳）覆盖率", "=100%", "100%", 60, 60],
