@@ -31,6 +31,8 @@ function printed(child: ChildProcess, pattern: RegExp): Promise<void> {
   });
 }
 
+const DOCUMENTS = 40;
+
 describe("the import queue", () => {
   let cluster: Cluster;
   const dir = mkdtempSync(join(tmpdir(), "jixiao-queue-"));
@@ -39,7 +41,8 @@ describe("the import queue", () => {
   beforeAll(async () => {
     cluster = await startCluster();
     const sources = fixtureSources(FIXTURES).filter((f) => !f.includes(".scan."));
-    buildCorpus(sources, corpus, 16);
+    // Enough files that the queue still holds work when the first worker is killed, so it dies holding one.
+    buildCorpus(sources, corpus, DOCUMENTS);
     // A second path to the same bytes, for two workers to race on, and a file no extractor reads.
     copyFileSync(join(corpus, "00000-" + sources[0]!.split("/").pop()), join(corpus, "zz-copy-of-00000.docx"));
     writeFileSync(join(corpus, "zz-not-a-report.pdf"), "this is not a PDF");
@@ -69,13 +72,15 @@ describe("the import queue", () => {
     for (const w of stopped) expect(w.code).toBe(0);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(
-      /18 file\(s\) into postgresql:\/\/postgres@127\.0\.0\.1:\d+\/queue in [\d.]+ s: \d+ imported/,
+      new RegExp(
+        `${DOCUMENTS + 2} file\\(s\\) into postgresql://postgres@127\\.0\\.0\\.1:\\d+/queue in [\\d.]+ s: \\d+ imported`,
+      ),
     );
     // Each worker process took part.
     for (const w of stopped) expect(w.out).toMatch(/^(imported|skipped|failed) /m);
 
     const status = JSON.parse(await jixiao(["status", "--db", url, "--format", "json"]));
-    expect(status).toMatchObject({ queued: 0, running: 0, done: 17, failed: 1 });
+    expect(status).toMatchObject({ queued: 0, running: 0, done: DOCUMENTS + 1, failed: 1 });
     expect(status.failures).toEqual([
       {
         file: join(corpus, "zz-not-a-report.pdf"),
@@ -94,7 +99,7 @@ describe("the import queue", () => {
       "csv",
     ]);
     expect(Number(retried.split("\n")[1])).toBeGreaterThanOrEqual(1);
-    // 16 distinct documents (the copy is the same bytes), each once.
+    // Each distinct document once (the copy is the same bytes).
     const counts = await jixiao([
       "query",
       "SELECT count(*) AS docs, count(DISTINCT sha256) AS distinct_docs FROM documents",
@@ -103,7 +108,7 @@ describe("the import queue", () => {
       "--format",
       "csv",
     ]);
-    expect(counts).toBe("docs,distinct_docs\n16,16\n");
+    expect(counts).toBe(`docs,distinct_docs\n${DOCUMENTS},${DOCUMENTS}\n`);
 
     // The same files imported into SQLite give the same Documents and views. Which of the two
     // paths of the copied bytes is stored depends on which worker won, so paths are left aside.
