@@ -6,7 +6,8 @@ import type { Cell } from "../../contracts/extraction.js";
 import type { PageTable } from "./assign.js";
 import { median } from "./geometry.js";
 import type { Glyph } from "./glyphs.js";
-import { glyphsToLines, lineToChunks, linesToText } from "./lines.js";
+import { glyphsToLines, linesToText } from "./lines.js";
+import { linesToChunks } from "./stream-chunks.js";
 import type { StreamSettings, TextSettings } from "./settings.js";
 import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "./stream-blocks.js";
 import { dropRows, spreadRowHeaders, type Placement } from "./stream-spans.js";
@@ -339,7 +340,11 @@ export function glyphsToStreamTables(
   text: TextSettings,
 ): { tables: PageTable[]; rest: Glyph[] } {
   const upright = glyphs.filter((g) => g.orient === 0);
-  const chunks = glyphsToLines(upright, text).flatMap((l) => lineToChunks(l, stream.columnGapEm));
+  const chunks = linesToChunks(glyphsToLines(upright, text), {
+    gapEm: stream.columnGapEm,
+    bridgeEm: stream.bridgeEm,
+    windowEm: stream.bridgeWindowEm,
+  });
   const rows = blocksToRows(chunksToBlocks(chunks));
   const tables: PageTable[] = [];
   const used = new Set<Glyph>();
