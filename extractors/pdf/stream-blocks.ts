@@ -143,8 +143,24 @@ export function lineGapLimit(pairs: readonly Pair[], size: number): number {
   return (line + rows) / 2;
 }
 
-/** Given chunks sorted top to bottom, return each chunk with the nearest chunk below in its column, when that has it as its nearest above. */
+/**
+ * Given chunks sorted top to bottom, return each chunk with the nearest chunk below in its column,
+ * when that has it as its nearest above: of two chunks side by side above one, the one sharing
+ * more of its width (a chunk joins one block only, or its text would be read twice).
+ */
 function verticalPairs(sorted: readonly Line[]): Pair[] {
+  const pairs = candidatePairs(sorted);
+  const shared = (p: Pair) => overlap(p.above.box.x0, p.above.box.x1, p.below.box.x0, p.below.box.x1);
+  const best = new Map<Line, Pair>();
+  for (const p of pairs) {
+    const held = best.get(p.below);
+    if (!held || shared(p) > shared(held)) best.set(p.below, p);
+  }
+  return pairs.filter((p) => best.get(p.below) === p);
+}
+
+/** Given chunks sorted top to bottom, return each chunk with the nearest chunk below in its column. */
+function candidatePairs(sorted: readonly Line[]): Pair[] {
   const pairs: Pair[] = [];
   sorted.forEach((chunk, i) => {
     const below = chunkBelow(chunk, sorted, i);

@@ -81,6 +81,27 @@ function rowsToGaps(rows: readonly StreamRow[]): [number, number][] {
 }
 
 /**
+ * Given rows of a table and the narrowest column gap in ems, return the gutters: the stretches of
+ * its width that no text of any row touches. A column empty in every row of the table but its
+ * header (部门名称 over projects of no department) leaves no gap in any row beside both of its
+ * neighbours, and only the whole table's whitespace shows it.
+ */
+export function rowsToGutters(rows: readonly StreamRow[], gapEm: number): [number, number][] {
+  const spans = rows
+    .flatMap((row) =>
+      row.blocks.flatMap((b) => b.chunks.map((c): [number, number, number] => [c.box.x0, c.box.x1, c.size])),
+    )
+    .sort((a, b) => a[0] - b[0]);
+  const gutters: [number, number][] = [];
+  let reach = spans[0]?.[1] ?? 0;
+  for (const [lo, hi, size] of spans) {
+    if (lo - reach >= gapEm * size) gutters.push([reach, lo]);
+    reach = Math.max(reach, hi);
+  }
+  return gutters;
+}
+
+/**
  * Given gaps (intervals), return the fewest boundaries such that every gap holds one, each with
  * the range it may lie in (the part common to the gaps it serves) and placed at that range's middle.
  */
@@ -306,7 +327,9 @@ export function regionToTable(
   const blocks = rows.flatMap((r) => r.blocks);
   const x0 = Math.min(...blocks.map((b) => b.box.x0));
   const x1 = Math.max(...blocks.map((b) => b.box.x1));
-  const inner = gapsToBoundaries(rowsToGaps(rows)).filter((b) => b.x > x0 && b.x < x1);
+  const inner = gapsToBoundaries([...rowsToGaps(rows), ...rowsToGutters(rows, stream.columnGapEm)]).filter(
+    (b) => b.x > x0 && b.x < x1,
+  );
   const xs = [x0, ...inner.map((b) => b.x), x1];
   const ranges: [number, number][] = [[x0, x0], ...inner.map((b) => b.range), [x1, x1]];
   const placements = rowsToPlacements(rows, ranges, settings);
