@@ -10,7 +10,8 @@ import { glyphsToLines, linesToText } from "./lines.js";
 import { linesToChunks } from "./stream-chunks.js";
 import type { StreamSettings, TextSettings } from "./settings.js";
 import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "./stream-blocks.js";
-import { dropRows, spreadRowHeaders, type Placement } from "./stream-spans.js";
+import { liftLabelRows, spanOffCentreLabels, widenCentredLabels } from "./stream-header.js";
+import { dropRows, placementsToAlignment, spreadRowHeaders, type Placement } from "./stream-spans.js";
 
 /** Given rows, return the runs (first and last index) that read as tables: enough rows of two or more blocks, and mostly such rows. */
 export function rowsToRegions(
@@ -334,15 +335,22 @@ export function regionToTable(
   const ranges: [number, number][] = [[x0, x0], ...inner.map((b) => b.range), [x1, x1]];
   const placements = rowsToPlacements(rows, ranges, settings);
   inheritColumnSpans(placements, xs);
-  const { tiled, drop } = spreadRowHeaders(placements, xs.length - 1, rows.length, { centreEm: stream.labelCentreEm });
+  const lifted = liftLabelRows(placements, rows.length);
+  dropRows(placements, lifted);
+  const unlifted = rows.filter((_, i) => !lifted.has(i));
+  const { tiled, drop } = spreadRowHeaders(placements, xs.length - 1, unlifted.length, {
+    centreEm: stream.labelCentreEm,
+  });
   dropRows(placements, drop);
-  const kept = rows.filter((_, i) => !drop.has(i));
+  const kept = unlifted.filter((_, i) => !drop.has(i));
   const edges = rowsToEdges(kept);
+  if (placementsToAlignment(placements) !== "top") spanOffCentreLabels(placements, kept);
   centreMergedLabels(
     placements.filter((p) => !tiled.has(p)),
     edges,
     placements,
   );
+  widenCentredLabels(placements, xs);
   return {
     page,
     rows: placementsToCells(placements, xs, edges, page),
