@@ -75,10 +75,11 @@ export function spanOffCentreLabels(placements: readonly Placement[], bands: rea
 }
 
 /**
- * Given placements and the column boundaries, widen each label to the columns it stands centred
- * over, when they are free on its rows and the cells of the row under it end where the wider span
- * ends (a merged header is the parent of whole cells below it). Rows are taken bottom up, so a
- * label widens over its children's widened spans.
+ * Given placements and the column boundaries, widen each label to the most columns it stands
+ * centred over (within an em), when they are free on its rows and the cells of the row under it
+ * end where the wider span ends (a merged header is the parent of whole cells below it): 其中 is
+ * centred over its middle fund source as over all three. Rows are taken bottom up, so a label
+ * widens over its children's widened spans.
  */
 export function widenCentredLabels(placements: readonly Placement[], xs: readonly number[]): void {
   const width = xs.length - 1;
@@ -97,12 +98,12 @@ export function widenCentredLabels(placements: readonly Placement[], xs: readonl
       for (let b = c1; b < width && free(c1, b); b++) {
         if ((a === c0 && b === c1) || cuts(xs[a]!) || cuts(xs[b + 1]!)) continue;
         if (!children.some((q) => q.col >= a && q.col + q.colSpan - 1 <= b)) continue;
-        if (offBy(a, b) > 0.1 * (xs[b + 1]! - xs[a]!)) continue;
-        if (!best || offBy(a, b) < offBy(best[0], best[1])) best = [a, b];
+        if (offBy(a, b) > p.size) continue;
+        const wider = best && b - a - (best[1] - best[0]);
+        if (!best || wider! > 0 || (wider === 0 && offBy(a, b) < offBy(best[0], best[1]))) best = [a, b];
       }
     }
-    const keep = !cuts(xs[c0]!) && !cuts(xs[c1 + 1]!) && offBy(c0, c1) <= 0.1 * (xs[c1 + 1]! - xs[c0]!);
-    if (!best || (keep && offBy(c0, c1) <= offBy(best[0], best[1]))) continue;
+    if (!best) continue;
     p.col = best[0];
     p.colSpan = best[1] - best[0] + 1;
   }
