@@ -53,8 +53,10 @@ export interface StreamSettings {
   columnGapEm: number;
   /** A gap narrower than this may lie inside a cell, when the lines around write over it (stream-chunks.ts). */
   bridgeEm: number;
-  /** How far above and below a line, in ems, the lines that judge its gaps stand. */
+  /** How far above and below a line, in ems, the lines that judge its gaps may stand. */
   bridgeWindowEm: number;
+  /** How many of the nearest lines that tell (filled or empty) judge a gap. */
+  bridgeVoters: number;
   /** Fewest rows with two or more cells for text to count as a table. */
   minRows: number;
   /** Least share of a borderless table's rows that hold two or more cells. */
@@ -99,7 +101,8 @@ export const defaultPdfSettings: PdfSettings = {
   stream: {
     columnGapEm: 0.7,
     bridgeEm: 1.5,
-    bridgeWindowEm: 5,
+    bridgeWindowEm: 30,
+    bridgeVoters: 3,
     minRows: 3,
     minMultiShare: 0.5,
     minColumns: 2,

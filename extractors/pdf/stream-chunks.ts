@@ -12,8 +12,10 @@ export interface ChunkSettings {
   gapEm: number;
   /** Gaps wider than this (in ems) always separate cells: no gap inside a line of text is as wide. */
   bridgeEm: number;
-  /** How far above and below a line (in ems) the lines that judge its gaps stand. */
+  /** How far above and below a line (in ems) the lines that judge its gaps may stand. */
   windowEm: number;
+  /** How many of the nearest lines that tell judge a gap. */
+  voters: number;
 }
 
 /** Given a line's chunks, return the gaps between neighbours, left to right. */
@@ -63,15 +65,21 @@ export function linesToChunks(lines: readonly Line[], settings: ChunkSettings): 
       return;
     }
     const window = settings.windowEm * line.size;
-    const near: Line[][] = [];
-    for (let k = at - 1; k >= 0 && line.base - lines[order[k]!]!.base <= window; k--) near.push(split[order[k]!]!);
+    const near: [number, Line[]][] = [];
+    for (let k = at - 1; k >= 0 && line.base - lines[order[k]!]!.base <= window; k--)
+      near.push([line.base - lines[order[k]!]!.base, split[order[k]!]!]);
     for (let k = at + 1; k < order.length && lines[order[k]!]!.base - line.base <= window; k++)
-      near.push(split[order[k]!]!);
+      near.push([lines[order[k]!]!.base - line.base, split[order[k]!]!]);
+    near.sort((x, y) => x[0] - y[0]);
     let group = [chunks[0]!];
     chunkGaps(chunks).forEach(([a, b], g) => {
       const [left, right] = [joinChunks(group), chunks[g + 1]!];
-      const votes =
-        b - a < settings.bridgeEm * line.size ? near.map((n) => verdict(left, right, n, 3 * line.size)) : [];
+      const votes: ("fills" | "empty")[] = [];
+      // The nearest lines that say something decide: lines further off belong to other rows.
+      for (const [, n] of b - a < settings.bridgeEm * line.size ? near : []) {
+        const v = verdict(left, right, n, 3 * line.size);
+        if (v && votes.push(v) >= settings.voters) break;
+      }
       const fills = votes.filter((v) => v === "fills").length;
       if (fills === 0 || fills <= votes.filter((v) => v === "empty").length) {
         out.push(joinChunks(group));

@@ -375,6 +375,7 @@ export function glyphsToStreamTables(
     gapEm: stream.columnGapEm,
     bridgeEm: stream.bridgeEm,
     windowEm: stream.bridgeWindowEm,
+    voters: stream.bridgeVoters,
   });
   const rows = blocksToRows(chunksToBlocks(chunks));
   const tables: PageTable[] = [];
