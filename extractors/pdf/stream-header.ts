@@ -85,9 +85,14 @@ export function widenCentredLabels(placements: readonly Placement[], xs: readonl
   const width = xs.length - 1;
   const bottomUp = [...placements].filter((p) => p.text !== "").sort((a, b) => b.row - a.row);
   for (const p of bottomUp) {
-    const below = p.row + p.rowSpan;
-    const children = placements.filter((q) => q.text !== "" && q.row <= below && below < q.row + q.rowSpan);
-    const cuts = (x: number) => children.some((q) => xs[q.col]! < x - 0.5 && x + 0.5 < xs[q.col + q.colSpan]!);
+    const onRow = (row: number) => placements.filter((q) => q.text !== "" && q.row <= row && row < q.row + q.rowSpan);
+    const [under, over] = [onRow(p.row + p.rowSpan), onRow(p.row - 1)];
+    const cutIn = (cells: readonly Placement[], x: number) =>
+      cells.some((q) => xs[q.col]! < x - 0.5 && x + 0.5 < xs[q.col + q.colSpan]!);
+    // Whole cells of the row under it (a header over its children), else of the row over it (合计
+    // centred under the columns of the rows above it).
+    const fits = (cells: readonly Placement[], a: number, b: number) =>
+      !cutIn(cells, xs[a]!) && !cutIn(cells, xs[b + 1]!) && cells.some((q) => q.col >= a && q.col + q.colSpan - 1 <= b);
     const free = (from: number, to: number) =>
       Array.from({ length: p.rowSpan }, (_, i) => p.row + i).every((row) => freeAt(placements, p, row, from, to));
     const mid = centre(p.x0, p.x1);
@@ -96,8 +101,7 @@ export function widenCentredLabels(placements: readonly Placement[], xs: readonl
     const [c0, c1] = [p.col, p.col + p.colSpan - 1];
     for (let a = c0; a >= 0 && free(a, c0); a--) {
       for (let b = c1; b < width && free(c1, b); b++) {
-        if ((a === c0 && b === c1) || cuts(xs[a]!) || cuts(xs[b + 1]!)) continue;
-        if (!children.some((q) => q.col >= a && q.col + q.colSpan - 1 <= b)) continue;
+        if ((a === c0 && b === c1) || !(fits(under, a, b) || fits(over, a, b))) continue;
         if (offBy(a, b) > p.size) continue;
         const wider = best && b - a - (best[1] - best[0]);
         if (!best || wider! > 0 || (wider === 0 && offBy(a, b) < offBy(best[0], best[1]))) best = [a, b];
