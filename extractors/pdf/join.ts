@@ -82,8 +82,15 @@ function clipSpans(rows: Rows, k: number): Rows {
   out.slice(0, k).forEach((row, r) =>
     row.forEach((cell, c) => {
       if (!cell || r + cell.rowSpan <= k) return;
-      row[c] = { ...cell, rowSpan: k - r };
-      out[k]![c] = { text: "", rowSpan: r + cell.rowSpan - k, colSpan: cell.colSpan };
+      // Boxes are split in proportion to the rows each part keeps.
+      const cut = cell.box && cell.box.y0 + ((cell.box.y1 - cell.box.y0) * (k - r)) / cell.rowSpan;
+      row[c] = { ...cell, rowSpan: k - r, box: cell.box && { ...cell.box, y1: cut! } };
+      out[k]![c] = {
+        text: "",
+        rowSpan: r + cell.rowSpan - k,
+        colSpan: cell.colSpan,
+        box: cell.box && { ...cell.box, y0: cut! },
+      };
     }),
   );
   return out;
