@@ -76,12 +76,13 @@ export function spanOffCentreLabels(placements: readonly Placement[], bands: rea
 
 /**
  * Given placements and the column boundaries, widen each label to the most columns it stands
- * centred over (within an em), when they are free on its rows and the cells of the row under it
+ * centred over (within an em), or when `fromEdge` only to spans from the table's left edge over most
+ * of its columns (a total row's label, before row headers are tiled), when they are free on its rows and the cells of the row under it
  * end where the wider span ends (a merged header is the parent of whole cells below it): 其中 is
  * centred over its middle fund source as over all three. Rows are taken bottom up, so a label
  * widens over its children's widened spans.
  */
-export function widenCentredLabels(placements: readonly Placement[], xs: readonly number[]): void {
+export function widenCentredLabels(placements: readonly Placement[], xs: readonly number[], fromEdge = false): void {
   const width = xs.length - 1;
   const bottomUp = [...placements].filter((p) => p.text !== "").sort((a, b) => b.row - a.row);
   for (const p of bottomUp) {
@@ -101,7 +102,12 @@ export function widenCentredLabels(placements: readonly Placement[], xs: readonl
     const [c0, c1] = [p.col, p.col + p.colSpan - 1];
     for (let a = c0; a >= 0 && free(a, c0); a--) {
       for (let b = c1; b < width && free(c1, b); b++) {
-        if ((a === c0 && b === c1) || !(fits(under, a, b) || fits(over, a, b))) continue;
+        if (
+          (a === c0 && b === c1) ||
+          (fromEdge && (a > 0 || 2 * (b - a + 1) <= width)) ||
+          !(fits(under, a, b) || fits(over, a, b))
+        )
+          continue;
         if (offBy(a, b) > p.size) continue;
         const wider = best && b - a - (best[1] - best[0]);
         if (!best || wider! > 0 || (wider === 0 && offBy(a, b) < offBy(best[0], best[1]))) best = [a, b];

@@ -335,6 +335,9 @@ export function regionToTable(
   const ranges: [number, number][] = [[x0, x0], ...inner.map((b) => b.range), [x1, x1]];
   const placements = rowsToPlacements(rows, ranges, settings);
   inheritColumnSpans(placements, xs);
+  // Widened before row headers are tiled, so a total row's label centred across them (总分 over
+  // the label and name columns) ends their runs; again at the end, over the spans tiled since.
+  widenCentredLabels(placements, xs, true);
   const lifted = liftLabelRows(placements, rows.length);
   dropRows(placements, lifted);
   const unlifted = rows.filter((_, i) => !lifted.has(i));
