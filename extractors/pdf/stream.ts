@@ -236,7 +236,9 @@ export function centreMergedLabels(
     for (;;) {
       const [up, down] = [free(p.row - 1, p), free(p.row + p.rowSpan, p)];
       const last = p.row + p.rowSpan - 1;
-      if (up && down) {
+      // Both ways only while it stays centred: a header label over blank body cells below it
+      // (部门名称 over projects of no department) grows up to the top of the header alone.
+      if (up && down && offCentre(p.row - 1, last + 1, p) <= offCentre(p.row, last, p) + 0.25 * p.size) {
         p.row--;
         p.rowSpan += 2;
       } else if (up && offCentre(p.row - 1, last, p) < offCentre(p.row, last, p)) {
