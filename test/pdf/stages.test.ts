@@ -160,6 +160,18 @@ describe("joining a table across a page break", () => {
     expect(repeatedHeader(table, [header, [cell(""), cell("床位"), cell("5")]], 6)).toEqual({ count: 1, start: 1 });
   });
 
+  it("finds a repeated header whose first label the page stretched over the blank cells under it, and cuts it to the header", () => {
+    const table = [header, [cell("产出指标"), cell("人数"), cell("5")]];
+    const next = [
+      [cell("一级指标", 3), cell("指标"), cell("分值")],
+      [null, cell("床位"), cell("5")],
+      [null, cell("户数"), cell("5")],
+    ];
+    expect(repeatedHeader(table, next, 6)).toEqual({ count: 1, start: 0 });
+    expect(next[0]![0]!.rowSpan).toBe(1);
+    expect(next[1]![0]).toEqual(cell("", 2));
+  });
+
   it("extends a merged label over the empty cell at the top of the next page", () => {
     const table = [header, [cell("产出指标", 2), cell("人数"), cell("5")], [null, cell("床位"), cell("5")]];
     const rest = joinAcrossBreak(table, [[cell(""), cell("时效"), cell("5")]]);
