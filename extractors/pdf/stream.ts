@@ -1,7 +1,6 @@
 // Borderless tables, part two: rows of blocks -> tables. A table is a run of rows most of which
-// hold two or more blocks. Its columns come from whitespace: every gap between two neighbouring
-// blocks of a row holds a column boundary, and the fewest boundaries that fall in every gap
-// (the greedy stabbing of intervals) are the columns; a block over a boundary spans columns.
+// hold two or more blocks. Its columns come from whitespace (stream-columns.ts); a block over a
+// boundary spans columns.
 import type { Cell } from "../../contracts/extraction.js";
 import type { PageTable } from "./assign.js";
 import { median } from "./geometry.js";
@@ -10,6 +9,7 @@ import { glyphsToLines, linesToText } from "./lines.js";
 import { linesToChunks } from "./stream-chunks.js";
 import type { StreamSettings, TextSettings } from "./settings.js";
 import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "./stream-blocks.js";
+import { gapsToBoundaries, rowsToGaps, rowsToGutters } from "./stream-columns.js";
 import { liftLabelRows, spanOffCentreLabels, widenCentredLabels } from "./stream-header.js";
 import { dropRows, placementsToAlignment, spreadRowHeaders, type Placement } from "./stream-spans.js";
 
@@ -69,54 +69,6 @@ function groupLabelAfter(rows: readonly StreamRow[], start: number, last: number
     row.y0 - rows[last]!.y1 <= 1.5 * block.size &&
     (!after || after.y0 - row.y1 > 3 * block.size)
   );
-}
-
-/** Given rows of a table, return the gaps between neighbouring blocks of each row. */
-function rowsToGaps(rows: readonly StreamRow[]): [number, number][] {
-  return rows.flatMap((row) =>
-    row.blocks.slice(1).flatMap((b, i): [number, number][] => {
-      const a = row.blocks[i]!;
-      return b.box.x0 > a.box.x1 ? [[a.box.x1, b.box.x0]] : [];
-    }),
-  );
-}
-
-/**
- * Given rows of a table and the narrowest column gap in ems, return the gutters: the stretches of
- * its width that no text of any row touches. A column empty in every row of the table but its
- * header (部门名称 over projects of no department) leaves no gap in any row beside both of its
- * neighbours, and only the whole table's whitespace shows it.
- */
-export function rowsToGutters(rows: readonly StreamRow[], gapEm: number): [number, number][] {
-  const spans = rows
-    .flatMap((row) =>
-      row.blocks.flatMap((b) => b.chunks.map((c): [number, number, number] => [c.box.x0, c.box.x1, c.size])),
-    )
-    .sort((a, b) => a[0] - b[0]);
-  const gutters: [number, number][] = [];
-  let reach = spans[0]?.[1] ?? 0;
-  for (const [lo, hi, size] of spans) {
-    if (lo - reach >= gapEm * size) gutters.push([reach, lo]);
-    reach = Math.max(reach, hi);
-  }
-  return gutters;
-}
-
-/**
- * Given gaps (intervals), return the fewest boundaries such that every gap holds one, each with
- * the range it may lie in (the part common to the gaps it serves) and placed at that range's middle.
- */
-export function gapsToBoundaries(gaps: [number, number][]): { x: number; range: [number, number] }[] {
-  const sorted = [...gaps].sort((a, b) => a[1] - b[1]);
-  const points: number[] = [];
-  for (const [lo, hi] of sorted) if (!points.some((p) => p >= lo && p <= hi)) points.push(hi);
-  return points
-    .map((p) => {
-      const served = gaps.filter(([lo, hi]) => p >= lo && p <= hi);
-      const range: [number, number] = [Math.max(...served.map((g) => g[0])), Math.min(...served.map((g) => g[1]))];
-      return { x: (range[0] + range[1]) / 2, range };
-    })
-    .sort((a, b) => a.x - b.x);
 }
 
 /** Given a block, return its text (its lines joined as one cell). */

@@ -13,7 +13,7 @@ import { segmentsToLattices } from "../../extractors/pdf/lattice.js";
 import { operatorListToSegments, type Segment } from "../../extractors/pdf/segments.js";
 import { defaultPdfSettings } from "../../extractors/pdf/settings.js";
 import { pagesToBlocks, type PageLayout } from "../../extractors/pdf/stitch.js";
-import { gapsToBoundaries } from "../../extractors/pdf/stream.js";
+import { gapsToBoundaries } from "../../extractors/pdf/stream-columns.js";
 
 const cell = (text: string, rowSpan = 1, colSpan = 1): Cell => ({ text, rowSpan, colSpan, box: null });
 
