@@ -60,14 +60,40 @@ function spansBelow(rows: Rows, k: number): boolean {
  */
 export function repeatedHeader(table: Rows, next: Rows, maxRows: number): { count: number; start: number } {
   for (let k = Math.min(maxRows, next.length - 1); k >= 1; k--) {
-    if (spansBelow(next, k) || !next.slice(0, k).every(isHeaderLike)) continue;
+    // A borderless page may stretch a header label down over the blank cells under it (a level
+    // label continued from the page before leaves them blank): cut to the header, it may repeat.
+    const rows = spansBelow(next, k) ? clipSpans(next, k) : next;
+    if (!rows.slice(0, k).every(isHeaderLike)) continue;
     // Headers repeat the table's first rows (Word, WPS) or, for a table in parts, the header of
     // the part the page continues (tianjin.borderless.pdf): the latest match wins.
     for (let start = table.length - k; start >= 0; start--) {
-      if (next.slice(0, k).every((row, i) => rowsAlike(row, table[start + i]!))) return { count: k, start };
+      if (rows.slice(0, k).every((row, i) => rowsAlike(row, table[start + i]!))) {
+        if (rows !== next) next.splice(0, next.length, ...rows);
+        return { count: k, start };
+      }
     }
   }
   return { count: 0, start: 0 };
+}
+
+/** Given rows and a count, return them with every cell of the first `k` rows ending at row k, a blank cell covering the rest of its span. */
+function clipSpans(rows: Rows, k: number): Rows {
+  const out = rows.map((row) => [...row]);
+  out.slice(0, k).forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || r + cell.rowSpan <= k) return;
+      // Boxes are split in proportion to the rows each part keeps.
+      const cut = cell.box && cell.box.y0 + ((cell.box.y1 - cell.box.y0) * (k - r)) / cell.rowSpan;
+      row[c] = { ...cell, rowSpan: k - r, box: cell.box && { ...cell.box, y1: cut! } };
+      out[k]![c] = {
+        text: "",
+        rowSpan: r + cell.rowSpan - k,
+        colSpan: cell.colSpan,
+        box: cell.box && { ...cell.box, y0: cut! },
+      };
+    }),
+  );
+  return out;
 }
 
 /** Given a row, return whether it could be a header: two or more filled cells, not all of them numbers. */

@@ -51,6 +51,12 @@ export interface TextSettings {
 export interface StreamSettings {
   /** A gap at least this wide separates two cells of a borderless table row. */
   columnGapEm: number;
+  /** A gap narrower than this may lie inside a cell, when the lines around write over it (stream-chunks.ts). */
+  bridgeEm: number;
+  /** How far above and below a line, in ems, the lines that judge its gaps may stand. */
+  bridgeWindowEm: number;
+  /** How many of the nearest lines that tell (filled or empty) judge a gap. */
+  bridgeVoters: number;
   /** Fewest rows with two or more cells for text to count as a table. */
   minRows: number;
   /** Least share of a borderless table's rows that hold two or more cells. */
@@ -92,7 +98,16 @@ export const defaultPdfSettings: PdfSettings = {
   segments: { maxRuleThickness: 2, minLength: 2, maxSkew: 0.02 },
   lattice: { snap: 2, join: 3, touch: 3, edgeCoverage: 0.5, minCellSize: 3 },
   text: { lineEm: 0.5, spaceEm: 0.3, chunkEm: 2.5, headingScale: 1.2, paragraphGapEm: 1.2 },
-  stream: { columnGapEm: 0.7, minRows: 3, minMultiShare: 0.5, minColumns: 2, labelCentreEm: 0.5 },
+  stream: {
+    columnGapEm: 0.7,
+    bridgeEm: 1.5,
+    bridgeWindowEm: 30,
+    bridgeVoters: 3,
+    minRows: 3,
+    minMultiShare: 0.5,
+    minColumns: 2,
+    labelCentreEm: 0.5,
+  },
   stitch: {
     columnTolerance: 3,
     streamColumnTolerance: 2,

@@ -56,7 +56,11 @@ function gapEvidence(above: Line, below: Line, sorted: readonly Line[]): Pair["e
   // More columns across the gap than starting a line at the lower chunk: the gap is inside a row.
   if (across.length) return across.length > atBelow.length ? "line" : "unknown";
   // Two wrapped cells side by side also put lines level with each other.
-  return atBelow.length && level(above, below).length && !full ? "row" : "unknown";
+  if (atBelow.length && level(above, below).length && !full) return "row";
+  // Nothing beside either line: the top or bottom of a cell taller than the rest of its row, whose
+  // other cells stand centred beside its middle lines (a goal text wrapped over 60 lines).
+  const beside = others.filter((d) => touchesVertically(d, above) || touchesVertically(d, below));
+  return beside.every((d) => full && inParallelCell(d, above, below, beside, sorted)) ? "lone" : "unknown";
 }
 
 /**
@@ -83,6 +87,22 @@ function splitBeside(above: Line, below: Line, others: readonly Line[]): boolean
   );
 }
 
+/**
+ * Given a chunk beside a pair of stacked chunks, that pair and the chunks beside it, return whether
+ * it is a line of another wrapped cell running alongside: full to its column's edge, with a line of
+ * its column level with each chunk of the pair (two long texts side by side, both taller than the
+ * rest of their row).
+ */
+function inParallelCell(d: Line, above: Line, below: Line, beside: readonly Line[], sorted: readonly Line[]): boolean {
+  const column = beside.filter((e) => !apart(e, d));
+  return (
+    fillsColumn(d, sorted) &&
+    column.some((e) => levelWith(e, above)) &&
+    column.some((e) => levelWith(e, below)) &&
+    column.every((e) => levelWith(e, above) || levelWith(e, below))
+  );
+}
+
 /** Given two chunks, return whether the first stands on the second's line (sharing half its height). */
 function levelWith(d: Line, line: Line): boolean {
   return overlap(d.box.y0, d.box.y1, line.box.y0, line.box.y1) > 0.5 * line.size;
@@ -93,14 +113,17 @@ function touchesVertically(a: Line, b: Line): boolean {
   return overlap(a.box.y0, a.box.y1, b.box.y0, b.box.y1) > 0;
 }
 
-/** Given a chunk and all chunks, return whether it reaches the right edge of its column (within an em), as a wrapped line does. */
+/**
+ * Given a chunk and all chunks, return whether it reaches the right edge of its column (within an
+ * em), as a wrapped line does: the furthest that nearby lines starting where it starts reach. A
+ * header centred over two columns (数量指标 over 年度指标内容 and 完成情况) starts elsewhere and
+ * tells nothing of this column's edge.
+ */
 function fillsColumn(chunk: Line, sorted: readonly Line[]): boolean {
   let right = chunk.box.x1;
   for (const c of sorted) {
-    const shared = overlap(c.box.x0, c.box.x1, chunk.box.x0, chunk.box.x1);
     const near = Math.abs(c.box.y0 - chunk.box.y0) < 15 * chunk.size;
-    if (near && shared > 0.5 * Math.min(c.box.x1 - c.box.x0, chunk.box.x1 - chunk.box.x0))
-      right = Math.max(right, c.box.x1);
+    if (near && Math.abs(c.box.x0 - chunk.box.x0) <= 0.5 * chunk.size) right = Math.max(right, c.box.x1);
   }
   return chunk.box.x1 >= right - chunk.size;
 }
@@ -109,7 +132,20 @@ interface Pair {
   above: Line;
   below: Line;
   gap: number;
-  evidence: "line" | "row" | "unknown";
+  /** "lone": nothing stands beside either chunk; joined when the gap is a line gap, but not taken to measure one. */
+  evidence: "line" | "row" | "lone" | "unknown";
+}
+
+/** Given the vertical pairs of chunks, return the largest gap seen between the wrapped lines of one cell (a little over), or -1 when there are no pairs. */
+function lineGapOf(pairs: readonly Pair[]): number {
+  const lines = pairs
+    .filter((p) => p.evidence === "line")
+    .map((p) => p.gap)
+    .sort((a, b) => a - b);
+  if (lines.length) return lines[Math.floor(lines.length * 0.9)]! + 0.5;
+  // No line crossed by another column: the commonest small gap is the line gap.
+  const seen = smallestRepeated(pairs.map((p) => p.gap));
+  return seen === null ? -1 : seen + 0.5;
 }
 
 /** Given gaps, return the smallest that occurs twice or more (to half a point), else the smallest. */
@@ -143,8 +179,24 @@ export function lineGapLimit(pairs: readonly Pair[], size: number): number {
   return (line + rows) / 2;
 }
 
-/** Given chunks sorted top to bottom, return each chunk with the nearest chunk below in its column, when that has it as its nearest above. */
+/**
+ * Given chunks sorted top to bottom, return each chunk with the nearest chunk below in its column,
+ * when that has it as its nearest above: of two chunks side by side above one, the one sharing
+ * more of its width (a chunk joins one block only, or its text would be read twice).
+ */
 function verticalPairs(sorted: readonly Line[]): Pair[] {
+  const pairs = candidatePairs(sorted);
+  const shared = (p: Pair) => overlap(p.above.box.x0, p.above.box.x1, p.below.box.x0, p.below.box.x1);
+  const best = new Map<Line, Pair>();
+  for (const p of pairs) {
+    const held = best.get(p.below);
+    if (!held || shared(p) > shared(held)) best.set(p.below, p);
+  }
+  return pairs.filter((p) => best.get(p.below) === p);
+}
+
+/** Given chunks sorted top to bottom, return each chunk with the nearest chunk below in its column. */
+function candidatePairs(sorted: readonly Line[]): Pair[] {
   const pairs: Pair[] = [];
   sorted.forEach((chunk, i) => {
     const below = chunkBelow(chunk, sorted, i);
@@ -169,7 +221,12 @@ export function chunksToBlocks(chunks: readonly Line[]): StreamBlock[] {
   const sorted = [...chunks].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   const pairs = verticalPairs(sorted);
   const limit = lineGapLimit(pairs, median(chunks.map((c) => c.size)));
-  const next = new Map(pairs.filter((p) => p.evidence === "line" || p.gap <= limit).map((p) => [p.above, p.below]));
+  const lineGap = lineGapOf(pairs);
+  const next = new Map(
+    pairs
+      .filter((p) => p.evidence === "line" || p.gap <= limit || (p.evidence === "lone" && p.gap <= lineGap))
+      .map((p) => [p.above, p.below]),
+  );
   const taken = new Set(next.values());
   const blocks: StreamBlock[] = [];
   for (const chunk of sorted) {

@@ -311,6 +311,10 @@ export function spreadRowHeaders(
       for (const p of applyTiling(placements, col, labels, tiling, bands)) tiled.add(p);
       for (let r = run[0]; r <= run[1]; r++) next[r] = false;
       for (const r of tiling.starts) next[r] = true;
+      // Rows left blank after the column's last label hold no merged cell (one continued on the
+      // next page stands with its label on this one): groups of the column to the left may start
+      // on any of them (a note row under the indicators, 偏差原因 | 无).
+      for (let r = (tiling.spans.at(-1)?.[1] ?? run[1]) + 1; r <= run[1]; r++) next[r] = true;
     }
     opens = next;
   }

@@ -1,15 +1,17 @@
 // Borderless tables, part two: rows of blocks -> tables. A table is a run of rows most of which
-// hold two or more blocks. Its columns come from whitespace: every gap between two neighbouring
-// blocks of a row holds a column boundary, and the fewest boundaries that fall in every gap
-// (the greedy stabbing of intervals) are the columns; a block over a boundary spans columns.
+// hold two or more blocks. Its columns come from whitespace (stream-columns.ts); a block over a
+// boundary spans columns.
 import type { Cell } from "../../contracts/extraction.js";
 import type { PageTable } from "./assign.js";
 import { median } from "./geometry.js";
 import type { Glyph } from "./glyphs.js";
-import { glyphsToLines, lineToChunks, linesToText } from "./lines.js";
+import { glyphsToLines, linesToText } from "./lines.js";
+import { linesToChunks } from "./stream-chunks.js";
 import type { StreamSettings, TextSettings } from "./settings.js";
 import { blocksToRows, chunksToBlocks, type StreamBlock, type StreamRow } from "./stream-blocks.js";
-import { dropRows, spreadRowHeaders, type Placement } from "./stream-spans.js";
+import { gapsToBoundaries, rowsToGaps, rowsToGutters } from "./stream-columns.js";
+import { liftLabelRows, spanOffCentreLabels, widenCentredLabels } from "./stream-header.js";
+import { dropRows, placementsToAlignment, spreadRowHeaders, type Placement } from "./stream-spans.js";
 
 /** Given rows, return the runs (first and last index) that read as tables: enough rows of two or more blocks, and mostly such rows. */
 export function rowsToRegions(
@@ -67,33 +69,6 @@ function groupLabelAfter(rows: readonly StreamRow[], start: number, last: number
     row.y0 - rows[last]!.y1 <= 1.5 * block.size &&
     (!after || after.y0 - row.y1 > 3 * block.size)
   );
-}
-
-/** Given rows of a table, return the gaps between neighbouring blocks of each row. */
-function rowsToGaps(rows: readonly StreamRow[]): [number, number][] {
-  return rows.flatMap((row) =>
-    row.blocks.slice(1).flatMap((b, i): [number, number][] => {
-      const a = row.blocks[i]!;
-      return b.box.x0 > a.box.x1 ? [[a.box.x1, b.box.x0]] : [];
-    }),
-  );
-}
-
-/**
- * Given gaps (intervals), return the fewest boundaries such that every gap holds one, each with
- * the range it may lie in (the part common to the gaps it serves) and placed at that range's middle.
- */
-export function gapsToBoundaries(gaps: [number, number][]): { x: number; range: [number, number] }[] {
-  const sorted = [...gaps].sort((a, b) => a[1] - b[1]);
-  const points: number[] = [];
-  for (const [lo, hi] of sorted) if (!points.some((p) => p >= lo && p <= hi)) points.push(hi);
-  return points
-    .map((p) => {
-      const served = gaps.filter(([lo, hi]) => p >= lo && p <= hi);
-      const range: [number, number] = [Math.max(...served.map((g) => g[0])), Math.min(...served.map((g) => g[1]))];
-      return { x: (range[0] + range[1]) / 2, range };
-    })
-    .sort((a, b) => a.x - b.x);
 }
 
 /** Given a block, return its text (its lines joined as one cell). */
@@ -213,7 +188,9 @@ export function centreMergedLabels(
     for (;;) {
       const [up, down] = [free(p.row - 1, p), free(p.row + p.rowSpan, p)];
       const last = p.row + p.rowSpan - 1;
-      if (up && down) {
+      // Both ways only while it stays centred: a header label over blank body cells below it
+      // (部门名称 over projects of no department) grows up to the top of the header alone.
+      if (up && down && offCentre(p.row - 1, last + 1, p) <= offCentre(p.row, last, p) + 0.25 * p.size) {
         p.row--;
         p.rowSpan += 2;
       } else if (up && offCentre(p.row - 1, last, p) < offCentre(p.row, last, p)) {
@@ -305,20 +282,32 @@ export function regionToTable(
   const blocks = rows.flatMap((r) => r.blocks);
   const x0 = Math.min(...blocks.map((b) => b.box.x0));
   const x1 = Math.max(...blocks.map((b) => b.box.x1));
-  const inner = gapsToBoundaries(rowsToGaps(rows)).filter((b) => b.x > x0 && b.x < x1);
+  const inner = gapsToBoundaries([...rowsToGaps(rows), ...rowsToGutters(rows, stream.columnGapEm)]).filter(
+    (b) => b.x > x0 && b.x < x1,
+  );
   const xs = [x0, ...inner.map((b) => b.x), x1];
   const ranges: [number, number][] = [[x0, x0], ...inner.map((b) => b.range), [x1, x1]];
   const placements = rowsToPlacements(rows, ranges, settings);
   inheritColumnSpans(placements, xs);
-  const { tiled, drop } = spreadRowHeaders(placements, xs.length - 1, rows.length, { centreEm: stream.labelCentreEm });
+  // Widened before row headers are tiled, so a total row's label centred across them (总分 over
+  // the label and name columns) ends their runs; again at the end, over the spans tiled since.
+  widenCentredLabels(placements, xs, true);
+  const lifted = liftLabelRows(placements, rows.length);
+  dropRows(placements, lifted);
+  const unlifted = rows.filter((_, i) => !lifted.has(i));
+  const { tiled, drop } = spreadRowHeaders(placements, xs.length - 1, unlifted.length, {
+    centreEm: stream.labelCentreEm,
+  });
   dropRows(placements, drop);
-  const kept = rows.filter((_, i) => !drop.has(i));
+  const kept = unlifted.filter((_, i) => !drop.has(i));
   const edges = rowsToEdges(kept);
+  if (placementsToAlignment(placements) !== "top") spanOffCentreLabels(placements, kept);
   centreMergedLabels(
     placements.filter((p) => !tiled.has(p)),
     edges,
     placements,
   );
+  widenCentredLabels(placements, xs);
   return {
     page,
     rows: placementsToCells(placements, xs, edges, page),
@@ -339,7 +328,12 @@ export function glyphsToStreamTables(
   text: TextSettings,
 ): { tables: PageTable[]; rest: Glyph[] } {
   const upright = glyphs.filter((g) => g.orient === 0);
-  const chunks = glyphsToLines(upright, text).flatMap((l) => lineToChunks(l, stream.columnGapEm));
+  const chunks = linesToChunks(glyphsToLines(upright, text), {
+    gapEm: stream.columnGapEm,
+    bridgeEm: stream.bridgeEm,
+    windowEm: stream.bridgeWindowEm,
+    voters: stream.bridgeVoters,
+  });
   const rows = blocksToRows(chunksToBlocks(chunks));
   const tables: PageTable[] = [];
   const used = new Set<Glyph>();

@@ -13,7 +13,7 @@ import { segmentsToLattices } from "../../extractors/pdf/lattice.js";
 import { operatorListToSegments, type Segment } from "../../extractors/pdf/segments.js";
 import { defaultPdfSettings } from "../../extractors/pdf/settings.js";
 import { pagesToBlocks, type PageLayout } from "../../extractors/pdf/stitch.js";
-import { gapsToBoundaries } from "../../extractors/pdf/stream.js";
+import { gapsToBoundaries } from "../../extractors/pdf/stream-columns.js";
 
 const cell = (text: string, rowSpan = 1, colSpan = 1): Cell => ({ text, rowSpan, colSpan, box: null });
 
@@ -158,6 +158,18 @@ describe("joining a table across a page break", () => {
   it("finds the header the next page repeats, even for a part of the table further down", () => {
     const table = [[cell("部门名称"), cell("测试局", 1, 2), null], header, [cell("产出指标"), cell("人数"), cell("5")]];
     expect(repeatedHeader(table, [header, [cell(""), cell("床位"), cell("5")]], 6)).toEqual({ count: 1, start: 1 });
+  });
+
+  it("finds a repeated header whose first label the page stretched over the blank cells under it, and cuts it to the header", () => {
+    const table = [header, [cell("产出指标"), cell("人数"), cell("5")]];
+    const next = [
+      [cell("一级指标", 3), cell("指标"), cell("分值")],
+      [null, cell("床位"), cell("5")],
+      [null, cell("户数"), cell("5")],
+    ];
+    expect(repeatedHeader(table, next, 6)).toEqual({ count: 1, start: 0 });
+    expect(next[0]![0]!.rowSpan).toBe(1);
+    expect(next[1]![0]).toEqual(cell("", 2));
   });
 
   it("extends a merged label over the empty cell at the top of the next page", () => {
