@@ -58,6 +58,7 @@ import {
   type SheetHead,
 } from "./sheets.js";
 import { joinStackedHeaders } from "./stacked-headers.js";
+import { rejoinCutLabels } from "./cut-labels.js";
 import { filledTextOrNull, fiscalYearOf, gradeOf, labelKey, textOrNull } from "../common/text.js";
 import { isNullMarker, parseAmount, parseNumber } from "../common/values.js";
 
@@ -293,7 +294,9 @@ function readIndicator(state: State, row: Row): void {
     state.warnings,
   );
   state.levels = levels;
-  if (indicator) state.report.indicators.push(indicator);
+  if (!indicator) return;
+  if (columns.map.has("level2")) state.levels = rejoinCutLabels(state.report.indicators, indicator, state.levels);
+  state.report.indicators.push(indicator);
 }
 
 /** A key task or listed project of a targets table: its name, money (拟投入资金) and goal. */
