@@ -22,6 +22,22 @@ export interface PointBox {
   y1: number;
 }
 
+/**
+ * Given a canvas, return it encoded as PNG, holding the canvas until the encoding ends. The
+ * encoding runs on the thread pool, and @napi-rs/canvas frees a canvas that is garbage collected
+ * meanwhile under it (a use-after-free fixed upstream in its 1.x line, Brooooooklyn/canvas#1314):
+ * `jixiao report` crashed with SIGSEGV about one run in four when two ran at once.
+ */
+async function pngOf(canvas: Canvas): Promise<Buffer> {
+  const bytes = await canvas.encode("png");
+  held.add(canvas);
+  held.delete(canvas);
+  return bytes;
+}
+
+/** What `pngOf` touches after the encoding, so the canvas stays reachable until then. */
+const held = new Set<Canvas>();
+
 /** Renders crops of one PDF; call close() when done. */
 export class PdfCropper {
   private readonly pages = new Map<number, Canvas>();
@@ -62,7 +78,7 @@ export class PdfCropper {
       (box.x1 - box.x0) * scale + 4,
       (box.y1 - box.y0) * scale + 4,
     );
-    return out.encode("png");
+    return pngOf(out);
   }
 
   /** Given a page number, return a PNG of the whole page at a small scale (for records without a box). */
@@ -70,7 +86,7 @@ export class PdfCropper {
     const page = await this.paint(pageNumber);
     const out = createCanvas(width, Math.round((page.height * width) / page.width));
     out.getContext("2d").drawImage(page, 0, 0, out.width, out.height);
-    return out.encode("png");
+    return pngOf(out);
   }
 
   async close(): Promise<void> {
