@@ -1,6 +1,7 @@
 // The store's SQL, prepared once per connection and reused for every document (FIELD-NOTES,
 // SQLite: prepared statements and one transaction per batch are what make bulk imports fast).
 import type Database from "better-sqlite3";
+import type { DocumentSummary } from "./store.js";
 import {
   BUDGET_COLUMNS,
   GOAL_COLUMNS,
@@ -34,6 +35,23 @@ export const DOCUMENT_COLUMNS = [
   "jixiao_version",
 ] as const;
 export type DocumentRow = Row<typeof DOCUMENT_COLUMNS> & { id: number };
+
+/** Given a documents row (SQLite or PostgreSQL), return its summary as `list` shows it. */
+export function toSummary(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    sha256: row.sha256 as string,
+    path: row.path as string,
+    size: row.size as number,
+    format: row.format as string,
+    textLayer: row.text_layer as string,
+    pages: row.pages as number | null,
+    status: row.status as DocumentSummary["status"],
+    reportCount: row.report_count as number,
+    importedAt: row.imported_at as string,
+    jixiaoVersion: row.jixiao_version as string,
+  };
+}
 
 export const IMPORT_ERROR_COLUMNS = ["path", "sha256", "reason", "detail", "at", "jixiao_version"] as const;
 export type ImportErrorRow = Row<typeof IMPORT_ERROR_COLUMNS> & { id: number; attempts: number };

@@ -11,7 +11,7 @@ import { loadDocument, loadRawTables } from "./read.js";
 import {
   prepareReads,
   prepareWrites,
-  type DocumentRow,
+  toSummary,
   type ImportErrorRow,
   type ReadStatements,
   type WriteStatements,
@@ -186,22 +186,6 @@ export class Store {
     if (this.writes === null) throw new StoreError(`${this.file}: store opened read-only; cannot write`);
     return this.writes;
   }
-}
-
-function toSummary(row: DocumentRow): DocumentSummary {
-  return {
-    id: row.id,
-    sha256: row.sha256 as string,
-    path: row.path as string,
-    size: row.size as number,
-    format: row.format as string,
-    textLayer: row.text_layer as string,
-    pages: row.pages as number | null,
-    status: row.status as DocumentSummary["status"],
-    reportCount: row.report_count as number,
-    importedAt: row.imported_at as string,
-    jixiaoVersion: row.jixiao_version as string,
-  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { validateDocument, type Document } from "../../../contracts/model.js";
 import type { Table } from "../../../contracts/extraction.js";
 import { StoreError } from "../errors.js";
 import { QueryNotReadError, redactUrl, type QueryResult, type StoreReader } from "../reader.js";
-import { DOCUMENT_COLUMNS, IMPORT_ERROR_COLUMNS, type DocumentRow } from "../statements.js";
+import { DOCUMENT_COLUMNS, IMPORT_ERROR_COLUMNS, toSummary, type DocumentRow } from "../statements.js";
 import type { DocumentSummary, ImportErrorInput, WriteOutcome } from "../store.js";
 import { jixiaoVersion } from "../../version.js";
 import { assertStorableText, type DocumentMeta } from "../write.js";
@@ -68,19 +68,7 @@ export class PgStore implements StoreReader {
 
   async listDocuments(): Promise<DocumentSummary[]> {
     const rows = await this.all<DocumentRow>("SELECT * FROM documents ORDER BY id");
-    return rows.map((row) => ({
-      id: row.id,
-      sha256: row.sha256 as string,
-      path: row.path as string,
-      size: row.size as number,
-      format: row.format as string,
-      textLayer: row.text_layer as string,
-      pages: row.pages as number | null,
-      status: row.status as DocumentSummary["status"],
-      reportCount: row.report_count as number,
-      importedAt: row.imported_at as string,
-      jixiaoVersion: row.jixiao_version as string,
-    }));
+    return rows.map(toSummary);
   }
 
   async readDocument(sha256: string): Promise<Document | null> {
