@@ -1,13 +1,17 @@
 // Bench of the text-layer PDF extractor (`npm run bench:pdf [files…]`). Over the fixture PDFs
-// (fixtures/*.pdf, else the realdocs), it times the full extraction against its floor: pdf.js
-// alone running getTextContent + getOperatorList over the same pages in the same process, which
-// every text-layer extraction must pay. Target: full / floor <= 1.3. `pdftotext -layout` is timed
-// too when installed, as an outside yardstick.
+// (fixtures/*.pdf, else the realdocs), in one process, it times on the same pages:
+// - the floor of each reader: pdf.js as lean as jixiao opens it (getTextContent +
+//   getOperatorList, fonts not installed, no glyph outlines), and PDFium (every character with
+//   its box, every path object with its points, matrix and colours);
+// - the full extraction, which reads with PDFium, and the same with pdf.js;
+// - `pdftotext -layout`, when installed, as an outside yardstick.
+// Target: full / PDFium floor <= 1.3.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { extractPdf } from "../extractors/pdf/index.js";
-import { bytesToDocument } from "../extractors/pdf/load.js";
+import { bytesToDocument, type PdfEngine } from "../extractors/pdf/load.js";
+import { PdfiumDocument } from "../extractors/pdf/pdfium.js";
 
 const TARGET = 1.3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -28,6 +32,16 @@ function benchFiles(args: string[]): string[] {
     .sort();
 }
 
+/** Given a PDF's bytes, return the milliseconds PDFium takes to read every page's characters and paths, and the page count. */
+async function timePdfiumFloor(bytes: Uint8Array, path: string): Promise<{ ms: number; pages: number }> {
+  const t0 = performance.now();
+  const doc = await PdfiumDocument.open(bytes, path);
+  for (let n = 1; n <= doc.numPages; n++) doc.rawPage(n);
+  const pages = doc.numPages;
+  doc.destroy();
+  return { ms: performance.now() - t0, pages };
+}
+
 /** Given a PDF's bytes, return the milliseconds pdf.js takes to read every page's text and operators, and the page count. */
 async function timeFloor(bytes: Uint8Array, path: string): Promise<{ ms: number; pages: number }> {
   const t0 = performance.now();
@@ -43,10 +57,10 @@ async function timeFloor(bytes: Uint8Array, path: string): Promise<{ ms: number;
   return { ms: performance.now() - t0, pages };
 }
 
-/** Given a PDF's bytes, return the milliseconds of the full extraction. */
-async function timeFull(bytes: Uint8Array, path: string): Promise<number> {
+/** Given a PDF's bytes and the reader, return the milliseconds of the full extraction. */
+async function timeFull(bytes: Uint8Array, path: string, engine: PdfEngine = "pdfium"): Promise<number> {
   const t0 = performance.now();
-  await extractPdf(bytes, path);
+  await extractPdf(bytes, path, {}, undefined, engine);
   return performance.now() - t0;
 }
 
@@ -62,61 +76,78 @@ function best(values: number[]): number {
   return Math.min(...values);
 }
 
+/** The columns of the table, each a sum over the files. */
+const COLUMNS = ["pdf.js floor", "PDFium floor", "full", "full, pdf.js", "pdftotext"] as const;
+type Column = (typeof COLUMNS)[number];
+
 async function main(): Promise<void> {
   const files = benchFiles(process.argv.slice(2));
-  const rows: string[][] = [["file", "pages", "floor ms", "full ms", "full/floor", "pages/s", "pdftotext ms"]];
-  let floorTotal = 0,
-    fullTotal = 0,
-    pagesTotal = 0,
-    popplerTotal = 0,
+  const head = ["file", "pages", ...COLUMNS.map((c) => `${c} ms`), "full/floor", "pages/s"];
+  const rows: string[][] = [head];
+  const total: Record<Column, number> = {
+    "pdf.js floor": 0,
+    "PDFium floor": 0,
+    full: 0,
+    "full, pdf.js": 0,
+    pdftotext: 0,
+  };
+  let pagesTotal = 0,
     popplerSeen = true;
   for (const path of files) {
     const bytes = new Uint8Array(readFileSync(path));
-    await timeFull(bytes, path); // warm-up: module code, CMaps and fonts the first run loads
-    const floors: number[] = [],
-      fulls: number[] = [],
-      popplers: number[] = [];
+    // Warm-up: module code, the WebAssembly, CMaps and fonts the first run loads.
+    await timeFull(bytes, path);
+    await timeFull(bytes, path, "pdfjs");
+    const runs: Record<Column, number[]> = {
+      "pdf.js floor": [],
+      "PDFium floor": [],
+      full: [],
+      "full, pdf.js": [],
+      pdftotext: [],
+    };
     let pages = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const floor = await timeFloor(bytes, path);
       pages = floor.pages;
-      floors.push(floor.ms);
-      fulls.push(await timeFull(bytes, path));
+      runs["pdf.js floor"].push(floor.ms);
+      runs["PDFium floor"].push((await timePdfiumFloor(bytes, path)).ms);
+      runs.full.push(await timeFull(bytes, path));
+      runs["full, pdf.js"].push(await timeFull(bytes, path, "pdfjs"));
       const poppler = timePdftotext(path);
       if (poppler == null) popplerSeen = false;
-      else popplers.push(poppler);
+      else runs.pdftotext.push(poppler);
     }
-    const [floor, full] = [best(floors), best(fulls)];
-    floorTotal += floor;
-    fullTotal += full;
+    const fastest = Object.fromEntries(COLUMNS.map((c) => [c, runs[c].length ? best(runs[c]) : NaN])) as Record<
+      Column,
+      number
+    >;
+    for (const c of COLUMNS) total[c] += fastest[c];
     pagesTotal += pages;
-    if (popplers.length) popplerTotal += best(popplers);
     rows.push([
       basename(path).slice(0, 48),
       String(pages),
-      floor.toFixed(0),
-      full.toFixed(0),
-      (full / floor).toFixed(2),
-      ((pages * 1000) / full).toFixed(1),
-      popplers.length ? best(popplers).toFixed(0) : "-",
+      ...COLUMNS.map((c) => (Number.isNaN(fastest[c]) ? "-" : fastest[c].toFixed(0))),
+      (fastest.full / fastest["PDFium floor"]).toFixed(2),
+      ((pages * 1000) / fastest.full).toFixed(1),
     ]);
   }
-  const ratio = fullTotal / floorTotal;
+  const ratio = total.full / total["PDFium floor"];
   rows.push([
     "total",
     String(pagesTotal),
-    floorTotal.toFixed(0),
-    fullTotal.toFixed(0),
+    ...COLUMNS.map((c) => (c === "pdftotext" && !popplerSeen ? "-" : total[c].toFixed(0))),
     ratio.toFixed(2),
-    ((pagesTotal * 1000) / fullTotal).toFixed(1),
-    popplerSeen ? popplerTotal.toFixed(0) : "-",
+    ((pagesTotal * 1000) / total.full).toFixed(1),
   ]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const r of rows)
     console.log(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  "));
-  if (popplerSeen) console.log(`full / pdftotext -layout: ${(fullTotal / popplerTotal).toFixed(2)}`);
+  console.log(`PDFium floor / pdf.js floor: ${(total["PDFium floor"] / total["pdf.js floor"]).toFixed(2)}`);
+  console.log(`full / full with pdf.js: ${(total.full / total["full, pdf.js"]).toFixed(2)}`);
+  console.log(`full / pdf.js floor: ${(total.full / total["pdf.js floor"]).toFixed(2)}`);
+  if (popplerSeen) console.log(`full / pdftotext -layout: ${(total.full / total.pdftotext).toFixed(2)}`);
   console.log(
-    `full / floor ${ratio.toFixed(2)} (target <= ${TARGET}): ${ratio <= TARGET ? "ok" : "SLOWER THAN TARGET"}`,
+    `full / PDFium floor ${ratio.toFixed(2)} (target <= ${TARGET}): ${ratio <= TARGET ? "ok" : "SLOWER THAN TARGET"}`,
   );
 }
 

@@ -86,7 +86,8 @@ export function charsToAdvances(chars: string[], width: number, em: number, sett
 export function itemToGlyphs(item: RawTextItem, frame: Frame, run: number, settings: GlyphSettings): Glyph[] {
   const chars = [...textToUnified(item.str)];
   const width = item.width > 0 ? item.width : chars.length * frame.em;
-  const advances = charsToAdvances(chars, width, frame.em, settings);
+  const advances =
+    item.advances?.length === chars.length ? item.advances : charsToAdvances(chars, width, frame.em, settings);
   const { ux, uy, nx, ny, size, ox, oy, orient } = frame;
   const up = settings.ascentEm * size;
   const down = settings.descentEm * size;

@@ -1,16 +1,15 @@
 // PDF extractor (text layer): bytes -> format-neutral tables and text blocks in reading order.
-// Stages, each in its own file: load (pdf.js, page by page) -> glyphs (items cut into placed
+// Stages, each in its own file: load (PDFium, else pdf.js, page by page) -> glyphs (items cut into placed
 // glyphs) and segments (ruling lines from the operator list) -> lattice (snapped rules) -> cells
 // (grid and spans) -> assign (glyphs to cells) | stream (borderless tables) -> blocks (text
 // outside tables) -> stitch (tables across pages). Pages without a text layer are listed for OCR.
-import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Extraction } from "../../contracts/extraction.js";
 import { UnreadableFileError } from "../../contracts/errors.js";
 import type { Warning } from "../../contracts/model.js";
 import { glyphsToTextBlocks } from "./blocks.js";
 import { boxToDisplay } from "./frame.js";
 import { checkDeclaredSizes } from "./prescan.js";
-import { bytesToDocument, documentToRawPage } from "./load.js";
+import { bytesToPageSource, type PageSource, type PdfEngine } from "./load.js";
 import { rawPageToContent, type PageContent } from "./page.js";
 import { resolveSettings, type PdfSettings, type PdfSettingsInput } from "./settings.js";
 import { pagesToBlocks, type PageItem, type PageLayout } from "./stitch.js";
@@ -41,14 +40,14 @@ export function contentToLayout(content: PageContent, settings: PdfSettings): Pa
 }
 
 /** Given an open document, return each readable page's layout, the pages without text and the warnings. */
-async function documentToLayouts(doc: PDFDocumentProxy, path: string, settings: PdfSettings) {
+async function documentToLayouts(doc: PageSource, path: string, settings: PdfSettings) {
   const layouts: PageLayout[] = [];
   const pagesWithoutText: number[] = [];
   const warnings: Warning[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     let content: PageContent;
     try {
-      content = rawPageToContent(await documentToRawPage(doc, n), settings);
+      content = rawPageToContent(await doc.rawPage(n), settings);
     } catch (err) {
       warnings.push({
         code: "page-unreadable",
@@ -85,10 +84,11 @@ export async function extractPdf(
   path: string,
   settings: PdfSettingsInput = {},
   readScans?: PageReader,
+  engine: PdfEngine = "pdfium",
 ): Promise<Extraction> {
   const resolved = resolveSettings(settings);
   const declared = await checkDeclaredSizes(bytes);
-  const doc = await bytesToDocument(bytes, path, "read");
+  const doc = await bytesToPageSource(bytes, path, engine);
   let read: Awaited<ReturnType<typeof documentToLayouts>>;
   const pageCount = doc.numPages;
   try {

@@ -3,7 +3,7 @@
 // and reads one page at a time, releasing it afterwards so memory stays bounded on long files.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, type PDFDocumentProxy } from "./pdfjs.js";
+import type { PDFDocumentProxy } from "./pdfjs.js";
 import { UnreadableFileError } from "../../contracts/errors.js";
 import { limits } from "../../contracts/limits.js";
 import type { Matrix } from "./geometry.js";
@@ -16,9 +16,21 @@ export interface RawTextItem {
   /** Advance of the whole item in user space units. */
   width: number;
   vertical: boolean;
+  /** Each character's advance, when the reader knows them (PDFium); else they are estimated from the width. */
+  advances?: number[];
 }
 
-/** What one page yields: its size as displayed, the user-space-to-display transform, text items and operators. */
+/** One painted path: drawing codes as pdf.js gives them (moveTo 0 x y, lineTo 1 x y, curveTo 2 and six numbers, closePath 4). */
+export interface PaintedPath {
+  codes: ArrayLike<number>;
+  /** Maps the codes' coordinates to PDF user space. */
+  matrix: Matrix;
+  /** The fill's and the stroke's colours ("#rrggbb"), null when not filled or not stroked. */
+  fill: string | null;
+  stroke: string | null;
+}
+
+/** What one page yields: its size as displayed, the user-space-to-display transform, text items and painted paths. */
 export interface RawPage {
   number: number;
   width: number;
@@ -26,8 +38,9 @@ export interface RawPage {
   /** Maps PDF user space to the displayed page (origin top-left, /Rotate applied). */
   view: Matrix;
   items: RawTextItem[];
-  fnArray: number[];
-  argsArray: unknown[][];
+  paths: PaintedPath[];
+  /** Whether the page paints images or more paths than a page of ruled tables would: with no text, a scan or outlined text, worth OCR. */
+  paints: boolean;
 }
 
 const packageDir = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -52,6 +65,7 @@ export async function bytesToDocument(
   use: DocumentUse = "draw",
 ): Promise<PDFDocumentProxy> {
   if (bytes.length === 0) throw new UnreadableFileError(path, "empty", "the file is empty");
+  const { getDocument } = await import("./pdfjs.js");
   const task = getDocument({
     // pdf.js transfers the buffer it is given; a copy keeps the caller's bytes intact.
     data: new Uint8Array(bytes),
@@ -106,6 +120,7 @@ export function loadErrorToUnreadable(err: unknown, path: string): UnreadableFil
 
 /** Given an open document and a 1-based page number, return the page's raw text items and operators. */
 export async function documentToRawPage(doc: PDFDocumentProxy, number: number): Promise<RawPage> {
+  const { operatorListToPaths, operatorsPaint } = await import("./operators.js");
   const page = await doc.getPage(number);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -128,10 +143,58 @@ export async function documentToRawPage(doc: PDFDocumentProxy, number: number): 
       height: viewport.height,
       view: viewport.transform as unknown as Matrix,
       items,
-      fnArray: operators.fnArray,
-      argsArray: operators.argsArray as unknown[][],
+      paths: operatorListToPaths(operators.fnArray, operators.argsArray as unknown[][]),
+      paints: operatorsPaint(operators.fnArray),
     };
   } finally {
     page.cleanup();
   }
+}
+
+/** Which library reads a PDF's text and paths: PDFium by default, pdf.js to compare or where PDFium cannot open the file. */
+export type PdfEngine = "pdfium" | "pdfjs";
+
+/** An open PDF, read one page at a time. */
+export interface PageSource {
+  engine: PdfEngine;
+  numPages: number;
+  rawPage(number: number): Promise<RawPage>;
+  destroy(): Promise<void>;
+}
+
+/** Given a document opened by pdf.js to read, return it as a page source. */
+function pdfjsSource(doc: PDFDocumentProxy): PageSource {
+  return {
+    engine: "pdfjs",
+    numPages: doc.numPages,
+    rawPage: (n) => documentToRawPage(doc, n),
+    destroy: () => doc.destroy(),
+  };
+}
+
+/**
+ * Given the bytes of a PDF and the engine to read it with, return its pages; throws
+ * UnreadableFileError when unusable. A file PDFium finds corrupt is tried with pdf.js, whose
+ * repairs differ; an encrypted one is not.
+ */
+export async function bytesToPageSource(
+  bytes: Uint8Array,
+  path: string,
+  engine: PdfEngine = "pdfium",
+): Promise<PageSource> {
+  if (engine === "pdfium") {
+    const { PdfiumDocument } = await import("./pdfium.js");
+    try {
+      const doc = await PdfiumDocument.open(bytes, path);
+      return {
+        engine,
+        numPages: doc.numPages,
+        rawPage: async (n) => doc.rawPage(n),
+        destroy: async () => doc.destroy(),
+      };
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError) || err.reason !== "corrupt") throw err;
+    }
+  }
+  return pdfjsSource(await bytesToDocument(bytes, path, "read"));
 }

@@ -1,6 +1,5 @@
 // Page stage: one raw page -> its tables (ruled first, borderless where no rules are) and the
 // text outside them, in the page's reading frame (frame.ts).
-import { OPS } from "./pdfjs.js";
 import { gridToPageTable, type PageTable } from "./assign.js";
 import { latticeToGrid } from "./cells.js";
 import { dominantOrientation, readingFrame, viewInFrame, type ReadingFrame } from "./frame.js";
@@ -9,7 +8,7 @@ import { itemsToGlyphs, visibleCount, type Glyph } from "./glyphs.js";
 import { segmentsToLattices } from "./lattice.js";
 import type { RawPage } from "./load.js";
 import { glyphsToStreamTables } from "./stream.js";
-import { operatorListToSegments } from "./segments.js";
+import { pathsToSegments } from "./segments.js";
 import type { PdfSettings } from "./settings.js";
 
 export interface PageContent {
@@ -27,26 +26,6 @@ export interface PageContent {
   painted: boolean;
 }
 
-const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObjectRepeat,
-  OPS.paintImageMaskXObjectGroup,
-  OPS.paintInlineImageXObjectGroup,
-]);
-
-/** Given a page's operators, return whether it paints an image or more paths than a page of ruled tables would. */
-export function operatorsPaint(fnArray: readonly number[]): boolean {
-  let paths = 0;
-  for (const fn of fnArray) {
-    if (IMAGE_OPS.has(fn)) return true;
-    if (fn === OPS.constructPath && ++paths > 2000) return true;
-  }
-  return false;
-}
-
 /** Given a page's glyphs and its ruling lattices' grids, return the ruled tables and the glyphs outside them. */
 export function glyphsToLatticeTables(
   raw: RawPage,
@@ -54,7 +33,7 @@ export function glyphsToLatticeTables(
   glyphs: Glyph[],
   settings: PdfSettings,
 ): { tables: PageTable[]; rest: Glyph[] } {
-  const segments = operatorListToSegments(raw.fnArray, raw.argsArray, view, settings.segments);
+  const segments = pathsToSegments(raw.paths, view, settings.segments);
   const tables: PageTable[] = [];
   let rest = glyphs;
   for (const lattice of segmentsToLattices(segments, settings.lattice)) {
@@ -88,6 +67,6 @@ export function rawPageToContent(raw: RawPage, settings: PdfSettings): PageConte
     tables,
     rest,
     visible: visibleCount(glyphs),
-    painted: operatorsPaint(raw.fnArray),
+    painted: raw.paints,
   };
 }

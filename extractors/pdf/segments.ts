@@ -1,11 +1,8 @@
-// Segment stage: pdf.js operator list -> horizontal and vertical ruling lines on the displayed page.
-// Since pdfjs-dist 5.1.91 every path reaches the operator list as one constructPath op whose args
-// are [paintOp, [Float32Array of drawing codes], minMax] (pdf.worker.mjs, buildPath: moveTo 0,
-// lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4; `re` arrives as four lineTo). The current
-// transform is tracked here through save/restore/transform and form XObjects (PDF 32000 §8.4.4).
-// Borders come as stroked lines (ONLYOFFICE, LibreOffice) or as thin filled rectangles (Word, WPS).
-import { OPS } from "./pdfjs.js";
-import { applyToPoint, IDENTITY, multiply, type Matrix } from "./geometry.js";
+// Segment stage: painted paths (PDFium's page objects or pdf.js's operator list, both as drawing
+// codes in user space with their transform) -> horizontal and vertical ruling lines on the
+// displayed page. Borders come as stroked lines (ONLYOFFICE, LibreOffice) or as thin filled rectangles (Word, WPS).
+import { applyToPoint, multiply, type Matrix } from "./geometry.js";
+import type { PaintedPath } from "./load.js";
 import type { SegmentSettings } from "./settings.js";
 
 export interface Segment {
@@ -16,12 +13,6 @@ export interface Segment {
   to: number;
 }
 
-interface GraphicsState {
-  ctm: Matrix;
-  fill: string;
-  stroke: string;
-}
-
 type Point = [number, number];
 interface SubPath {
   points: Point[];
@@ -29,25 +20,9 @@ interface SubPath {
   curved: boolean;
 }
 
-const STROKES = new Set<number>([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-const FILLS = new Set<number>([
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
 const WHITE = new Set(["#ffffff", "#fffffe", "#fefefe"]);
 
-/** Given a constructPath buffer and a transform to the displayed page, return its subpaths. */
+/** Given drawing codes and a transform to the displayed page, return its subpaths. */
 export function drawCodesToSubPaths(codes: ArrayLike<number>, toPage: Matrix): SubPath[] {
   const paths: SubPath[] = [];
   let current: SubPath | null = null;
@@ -117,54 +92,23 @@ export function filledToSegment(path: SubPath, settings: SegmentSettings): Segme
     : { axis: "v", at: (x0 + x1) / 2, from: y0, to: y1 };
 }
 
-/** Given the paint op, its subpaths and the graphics state, return the rules that the painting draws. */
-function paintToSegments(
-  paintOp: number,
-  paths: SubPath[],
-  state: GraphicsState,
-  settings: SegmentSettings,
-): Segment[] {
+/** Given a painted path and the display transform, return the rules that its painting draws. */
+function pathToSegments(path: PaintedPath, view: Matrix, settings: SegmentSettings): Segment[] {
   const out: Segment[] = [];
-  const fills = FILLS.has(paintOp) && !WHITE.has(state.fill);
-  const strokes = STROKES.has(paintOp) && !WHITE.has(state.stroke);
-  for (const path of paths) {
-    const bar = fills ? filledToSegment(path, settings) : null;
+  const fills = path.fill != null && !WHITE.has(path.fill);
+  const strokes = path.stroke != null && !WHITE.has(path.stroke);
+  if (!fills && !strokes) return out;
+  for (const sub of drawCodesToSubPaths(path.codes, multiply(path.matrix, view))) {
+    const bar = fills ? filledToSegment(sub, settings) : null;
     if (bar) out.push(bar);
-    else if (strokes) out.push(...strokedToSegments(path, settings));
+    else if (strokes) out.push(...strokedToSegments(sub, settings));
   }
   return out;
 }
 
-/** Given a page's operator list and display transform, return the ruling lines it paints. */
-export function operatorListToSegments(
-  fnArray: number[],
-  argsArray: unknown[][],
-  view: Matrix,
-  settings: SegmentSettings,
-): Segment[] {
-  const stack: GraphicsState[] = [];
-  let state: GraphicsState = { ctm: IDENTITY, fill: "#000000", stroke: "#000000" };
+/** Given a page's painted paths and display transform, return the ruling lines they draw. */
+export function pathsToSegments(paths: PaintedPath[], view: Matrix, settings: SegmentSettings): Segment[] {
   const segments: Segment[] = [];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] ?? [];
-    if (fn === OPS.save) stack.push({ ...state });
-    else if (fn === OPS.restore) state = stack.pop() ?? state;
-    else if (fn === OPS.transform) state.ctm = multiply(args as unknown as Matrix, state.ctm);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push({ ...state });
-      const matrix = args[0] as Matrix | null;
-      if (matrix && matrix.length === 6) state.ctm = multiply(matrix, state.ctm);
-    } else if (fn === OPS.paintFormXObjectEnd) state = stack.pop() ?? state;
-    else if (fn === OPS.setFillRGBColor) state.fill = String(args[0]).toLowerCase();
-    else if (fn === OPS.setStrokeRGBColor) state.stroke = String(args[0]).toLowerCase();
-    else if (fn === OPS.constructPath) {
-      const [paintOp, buffers] = args as [number, (ArrayLike<number> | null)[]];
-      const codes = buffers?.[0];
-      if (!codes || paintOp === OPS.endPath) continue;
-      const paths = drawCodesToSubPaths(codes, multiply(state.ctm, view));
-      for (const s of paintToSegments(paintOp, paths, state, settings)) segments.push(s);
-    }
-  }
+  for (const path of paths) for (const s of pathToSegments(path, view, settings)) segments.push(s);
   return segments;
 }

@@ -56,11 +56,11 @@ describe("the CLI loads only what the command needs", () => {
     for (const name of [PDFJS, SQLITE, ...OCR, ...POSTGRES, "mammoth"]) expect(packages).not.toContain(name);
   });
 
-  it("extracts a PDF with a text layer with pdf.js but without an OCR engine, SQLite or PostgreSQL", () => {
+  it("extracts a PDF with a text layer with PDFium, without pdf.js, an OCR engine, SQLite or PostgreSQL", () => {
     const { status, stdout, packages } = packagesLoaded("extract", "fixtures/sichuan-sheet.lo.pdf", "--json");
     expect(status).toBe(0);
     expect(JSON.parse(stdout).source.textLayer).toBe("native");
-    expect(packages).toContain(PDFJS);
-    for (const name of [SQLITE, ...OCR, ...POSTGRES]) expect(packages).not.toContain(name);
+    expect(packages).toContain("@embedpdf/pdfium");
+    for (const name of [PDFJS, SQLITE, ...OCR, ...POSTGRES]) expect(packages).not.toContain(name);
   });
 });

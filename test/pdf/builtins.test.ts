@@ -22,12 +22,12 @@ function inFreshThread(body: string): Promise<unknown> {
 }
 
 describe("the built-ins pdf.js replaces", () => {
-  it("are the natives again once the extractor has loaded pdf.js, and a PDF still extracts", async () => {
+  it("are the natives again once the extractor has loaded pdf.js, and a PDF still extracts with it", async () => {
     const result = await inFreshThread(`
       const natives = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse, toString: Function.prototype.toString };
       const { extractPdf } = await import(${JSON.stringify(join(REPO, "dist/extractors/pdf/index.js"))});
       const bytes = require("node:fs").readFileSync(${JSON.stringify(join(FIXTURES, "tianjin.lo.pdf"))});
-      const extraction = await extractPdf(new Uint8Array(bytes), "tianjin.lo.pdf");
+      const extraction = await extractPdf(new Uint8Array(bytes), "tianjin.lo.pdf", {}, undefined, "pdfjs");
       return {
         polyfilled: "__core-js_shared__" in globalThis,
         same: { push: Array.prototype.push === natives.push, stringify: JSON.stringify === natives.stringify, parse: JSON.parse === natives.parse, toString: Function.prototype.toString === natives.toString },

@@ -10,7 +10,8 @@ import { charToUnified, lineJoiner, textToUnified, tidySpaces } from "../../extr
 import { charsToAdvances } from "../../extractors/pdf/glyphs.js";
 import { isSplitRow, joinAcrossBreak, repeatedHeader } from "../../extractors/pdf/join.js";
 import { segmentsToLattices } from "../../extractors/pdf/lattice.js";
-import { operatorListToSegments, type Segment } from "../../extractors/pdf/segments.js";
+import { operatorListToSegments } from "../../extractors/pdf/operators.js";
+import type { Segment } from "../../extractors/pdf/segments.js";
 import { defaultPdfSettings } from "../../extractors/pdf/settings.js";
 import { pagesToBlocks, type PageLayout } from "../../extractors/pdf/stitch.js";
 import { gapsToBoundaries } from "../../extractors/pdf/stream-columns.js";
