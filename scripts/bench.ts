@@ -3,7 +3,9 @@
 // real CLI, and prints documents and pages per second, the scaling ratio, peak memory and the time
 // split by stage. Then the same corpus through a PostgreSQL server's queue (bench-pg.ts) with 1 and
 // 2 worker processes, and the SQL benchmark (history query over 1,000,000 indicator rows) when present.
-// Figures are ratios within this one run: the machines are shared and noisy.
+// Figures are ratios within this one run: the machines are shared and noisy. With
+// BENCH_BASELINE=<another built checkout of jixiao>, the 1-worker import is also run with that
+// checkout's CLI on the same corpus, first, and the ratio printed (how a change moved throughput).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -27,11 +29,11 @@ interface Stats {
   timings: { read: number; extract: number; normalize: number; store: number };
 }
 
-function importWith(corpus: string, workers: number, dir: string): Stats {
-  const db = join(dir, `bench-${workers}.db`);
+function importWith(corpus: string, workers: number, dir: string, repo = REPO): Stats {
+  const db = join(dir, `bench-${workers}-${repo === REPO ? "this" : "baseline"}.db`);
   const run = spawnSync(
     "node",
-    [join(REPO, "bin/jixiao.js"), "import", corpus, "--db", db, "--workers", String(workers)],
+    [join(repo, "bin/jixiao.js"), "import", corpus, "--db", db, "--workers", String(workers)],
     {
       env: { ...process.env, JIXIAO_STATS: "1" },
       encoding: "utf8",
@@ -72,8 +74,15 @@ try {
   );
   console.log(`corpus: ${count} copies of ${sources.length} fixtures (${kinds.join(" ")}) in ${dir}`);
   buildCorpus(sources, join(dir, "corpus"), count);
+  const baselineRepo = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : null;
+  const baseline = baselineRepo ? importWith(join(dir, "corpus"), 1, dir, baselineRepo) : null;
+  if (baseline) report(`baseline ${baselineRepo}, 1 worker`, baseline);
   const one = importWith(join(dir, "corpus"), 1, dir);
   report("1 worker", one);
+  if (baseline)
+    console.log(
+      `1 worker: ${(baseline.elapsedMs / one.elapsedMs).toFixed(2)}× the documents per second of the baseline`,
+    );
   const cores = availableParallelism();
   const all = importWith(join(dir, "corpus"), cores, dir);
   report(`${cores} workers`, all);

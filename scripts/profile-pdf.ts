@@ -1,7 +1,7 @@
 // `npm run profile:pdf [files…]` (after npm run build): where a text-layer PDF page's time goes. Runs the full PDF
 // extraction over the fixture PDFs under V8's sampling profiler (node --cpu-prof, in a child
-// process) and splits the samples into pdf.js's parsing, font loading, text-item building and
-// operator list, and jixiao's own stages by file. Each sample counts once, for the innermost
+// process) and splits the samples into PDFium's WebAssembly and bindings, pdf.js's parsing, font
+// loading, text-item building and operator list (where pdf.js reads), and jixiao's own stages by file. Each sample counts once, for the innermost
 // frame of its stack that names a category, so parsing inside getTextContent counts as parsing.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -65,6 +65,8 @@ function profileToSplit(profile: Profile): Map<string, number> {
     let category: string | null = stageOf(frame.url);
     if (!category && frame.url.includes("pdfjs-dist"))
       category = PDFJS_CATEGORIES.find(([, re]) => re.test(frame.functionName))?.[0] ?? null;
+    if (!category && frame.url.startsWith("wasm://")) category = "PDFium: its WebAssembly (parsing, fonts, text)";
+    if (!category && frame.url.includes("@embedpdf/pdfium")) category = "PDFium: its JavaScript bindings";
     if (!category && ["(garbage collector)", "(program)", "(idle)"].includes(frame.functionName))
       category = `V8: ${frame.functionName}`;
     const up = parent.get(id);

@@ -6,7 +6,6 @@
 // pdf.js stays for what only it serves here: rendering pages (OCR, crops).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { WrappedPdfiumModule } from "@embedpdf/pdfium";
 import { UnreadableFileError } from "../../contracts/errors.js";
 import { multiply, type Matrix } from "./geometry.js";
 import type { PaintedPath, RawPage, RawTextItem } from "./load.js";
@@ -26,58 +25,125 @@ const RUN_GAP_EM = 0.1;
 const PASSWORD_ERROR = 4,
   SECURITY_ERROR = 5;
 
-/** The Emscripten heap as the module exposes it. */
-interface Heap {
-  _malloc(bytes: number): number;
-  _free(at: number): void;
-  HEAPU8: Uint8Array;
-  HEAP32: Int32Array;
-  HEAPU32: Uint32Array;
-  HEAPF32: Float32Array;
-  HEAPF64: Float64Array;
-}
+/** The PDFium functions read here (fpdfview.h, fpdf_text.h, fpdf_edit.h), called as the WebAssembly module exports them. */
+const FUNCTIONS = [
+  "malloc",
+  "free",
+  "PDFiumExt_Init",
+  "FPDF_LoadMemDocument",
+  "FPDF_GetLastError",
+  "FPDF_GetPageCount",
+  "FPDF_LoadPage",
+  "FPDF_ClosePage",
+  "FPDF_CloseDocument",
+  "FPDFPage_GetMediaBox",
+  "FPDFPage_GetCropBox",
+  "FPDFPage_GetRotation",
+  "FPDFPage_CountObjects",
+  "FPDFPage_GetObject",
+  "FPDFPageObj_GetType",
+  "FPDFPageObj_GetMatrix",
+  "FPDFPageObj_GetFillColor",
+  "FPDFPageObj_GetStrokeColor",
+  "FPDFFormObj_CountObjects",
+  "FPDFFormObj_GetObject",
+  "FPDFPath_GetDrawMode",
+  "FPDFPath_CountSegments",
+  "FPDFPath_GetPathSegment",
+  "FPDFPathSegment_GetPoint",
+  "FPDFPathSegment_GetType",
+  "FPDFPathSegment_GetClose",
+  "FPDFText_LoadPage",
+  "FPDFText_ClosePage",
+  "FPDFText_CountChars",
+  "FPDFText_IsGenerated",
+  "FPDFText_GetUnicode",
+  "FPDFText_GetFontSize",
+  "FPDFText_GetMatrix",
+  "FPDFText_GetCharOrigin",
+  "FPDFText_GetLooseCharBox",
+  "FPDFText_GetTextObject",
+] as const;
 
-/** Given the module, return its heap. */
-function heapOf(m: WrappedPdfiumModule): Heap {
-  return m.pdfium as unknown as Heap;
-}
+/** PDFium's functions (pointers and handles are numbers, booleans 0 or 1) and its memory. */
+type Pdfium = Record<(typeof FUNCTIONS)[number], (...args: number[]) => number> & { memory: WebAssembly.Memory };
 
-let engine: Promise<WrappedPdfiumModule> | null = null;
+let engine: Promise<Pdfium> | null = null;
 
-/** Return the thread's PDFium, compiled and initialised on first use. */
-function pdfium(): Promise<WrappedPdfiumModule> {
+/**
+ * Return the thread's PDFium, compiled and initialised on first use. The package's runtime sets
+ * the module up; its functions are then called as the WebAssembly instance exports them, without
+ * the package's wrappers, which convert and check every argument of every call (they took a
+ * third of the reading time, one call per character and path point).
+ */
+function pdfium(): Promise<Pdfium> {
   engine ??= (async () => {
     const { init } = await import("@embedpdf/pdfium");
     const wasmBinary = readFileSync(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm"));
-    const module = await init({ wasmBinary } as never);
-    module.PDFiumExt_Init();
-    return module;
+    let exports: WebAssembly.Exports | null = null;
+    let fail: (err: unknown) => void = () => {};
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    const instantiateWasm = (
+      imports: WebAssembly.Imports,
+      done: (i: WebAssembly.Instance, m: WebAssembly.Module) => void,
+    ) => {
+      WebAssembly.instantiate(wasmBinary, imports).then(({ instance, module }) => {
+        exports = instance.exports;
+        done(instance, module);
+      }, fail);
+      return {};
+    };
+    await Promise.race([init({ instantiateWasm } as never), failed]);
+    const found = exports as WebAssembly.Exports | null;
+    const missing = FUNCTIONS.filter((name) => typeof found?.[name] !== "function");
+    if (!found || !(found.memory instanceof WebAssembly.Memory) || missing.length)
+      throw new Error(`@embedpdf/pdfium changed: its WebAssembly lacks ${missing.join(", ") || "its memory"}`);
+    const pdfium = found as unknown as Pdfium;
+    pdfium.PDFiumExt_Init();
+    return pdfium;
   })();
   return engine;
 }
 
-/** Scratch memory in the WebAssembly heap for out-parameters, with typed views over it. */
+/** Scratch memory in PDFium's heap for out-parameters, read through views renewed when the heap grows. */
 class Scratch {
   readonly at: number;
-  private readonly m: Heap;
-  constructor(module: WrappedPdfiumModule) {
-    this.m = heapOf(module);
-    this.at = this.m._malloc(64);
+  private buffer: ArrayBuffer | null = null;
+  private f32s = new Float32Array(0);
+  private f64s = new Float64Array(0);
+  private u32s = new Uint32Array(0);
+  private i32s = new Int32Array(0);
+  constructor(private readonly p: Pdfium) {
+    this.at = p.malloc(64);
+  }
+  /** Renew the views if the heap has grown (its old buffer is then detached). */
+  private fresh(): void {
+    const buffer = this.p.memory.buffer;
+    if (buffer === this.buffer) return;
+    this.buffer = buffer;
+    this.f32s = new Float32Array(buffer);
+    this.f64s = new Float64Array(buffer);
+    this.u32s = new Uint32Array(buffer);
+    this.i32s = new Int32Array(buffer);
   }
   f32(k: number): number {
-    return this.m.HEAPF32[(this.at >> 2) + k]!;
+    this.fresh();
+    return this.f32s[(this.at >> 2) + k]!;
   }
   f64(k: number): number {
-    return this.m.HEAPF64[(this.at >> 3) + k]!;
+    this.fresh();
+    return this.f64s[(this.at >> 3) + k]!;
   }
   u32(k: number): number {
-    return this.m.HEAPU32[(this.at >> 2) + k]!;
+    this.fresh();
+    return this.u32s[(this.at >> 2) + k]!;
   }
   i32(k: number): number {
-    return this.m.HEAP32[(this.at >> 2) + k]!;
+    this.fresh();
+    return this.i32s[(this.at >> 2) + k]!;
   }
   free(): void {
-    this.m._free(this.at);
+    this.p.free(this.at);
   }
 }
 
@@ -112,7 +178,7 @@ export class PdfiumDocument {
   readonly numPages: number;
   private readonly scratch: Scratch;
   private constructor(
-    private readonly m: WrappedPdfiumModule,
+    private readonly m: Pdfium,
     private readonly doc: number,
     private readonly data: number,
   ) {
@@ -124,13 +190,13 @@ export class PdfiumDocument {
   static async open(bytes: Uint8Array, path: string): Promise<PdfiumDocument> {
     if (bytes.length === 0) throw new UnreadableFileError(path, "empty", "the file is empty");
     const m = await pdfium();
-    const heap = heapOf(m);
-    const data = heap._malloc(bytes.length);
-    heap.HEAPU8.set(bytes, data);
-    const doc = m.FPDF_LoadMemDocument(data, bytes.length, "");
+    const data = m.malloc(bytes.length);
+    if (!data) throw new UnreadableFileError(path, "corrupt", "PDFium has no memory for the file");
+    new Uint8Array(m.memory.buffer, data, bytes.length).set(bytes);
+    const doc = m.FPDF_LoadMemDocument(data, bytes.length, 0);
     if (!doc) {
       const code = m.FPDF_GetLastError();
-      heap._free(data);
+      m.free(data);
       if (code === PASSWORD_ERROR || code === SECURITY_ERROR)
         throw new UnreadableFileError(path, "encrypted", "the PDF needs a password");
       throw new UnreadableFileError(path, "corrupt", `not a readable PDF (PDFium error ${code})`);
@@ -254,7 +320,7 @@ export class PdfiumDocument {
           if (run) this.endRunAt(text, k, run);
           continue;
         }
-        const code = m.FPDFText_GetUnicode(text, k);
+        const code = m.FPDFText_GetUnicode(text, k) >>> 0;
         if (code === 0 || code === 0x0d || code === 0x0a || code === 0xfffe) continue;
         const size = m.FPDFText_GetFontSize(text, k);
         if (!m.FPDFText_GetMatrix(text, k, at)) continue;
@@ -340,6 +406,6 @@ export class PdfiumDocument {
   destroy(): void {
     this.scratch.free();
     this.m.FPDF_CloseDocument(this.doc);
-    heapOf(this.m)._free(this.data);
+    this.m.free(this.data);
   }
 }
