@@ -4,14 +4,19 @@
 //   getOperatorList, fonts not installed, no glyph outlines), and PDFium (every character with
 //   its box, every path object with its points, matrix and colours);
 // - the full extraction, which reads with PDFium, and the same with pdf.js;
-// - `pdftotext -layout`, when installed, as an outside yardstick.
+// - `pdftotext -layout`, when installed, as an outside yardstick;
+// - pdfminer.six, when installed (Debian: python3-pdfminer), reading the same pages in one Python
+//   process as pdfplumber has it read them (scripts/bench/pdfminer_floor.py): pdfplumber's floor,
+//   so its line strategy costs at least this. Per-page and fixed costs of both are printed.
 // Target: full / pdf.js floor <= 1.3 (set when pdf.js read the pages).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { extractPdf } from "../extractors/pdf/index.js";
 import { bytesToDocument, type PdfEngine } from "../extractors/pdf/load.js";
 import { PdfiumDocument } from "../extractors/pdf/pdfium.js";
+import { buildCorpus } from "./corpus.js";
 
 const TARGET = 1.3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -71,6 +76,103 @@ function timePdftotext(path: string): number | null {
   return run.error ? null : performance.now() - t0;
 }
 
+interface PdfminerTimes {
+  startup_ms: number;
+  files: Record<string, { ms: number; pages: number }>;
+}
+
+/** Return a Python that has pdfminer.six, or null. */
+function pythonWithPdfminer(): string | null {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    const probe = spawnSync(python, ["-c", "import pdfminer"], { stdio: "ignore" });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+/** Given a Python with pdfminer.six and the files, return its fastest time per file over ROUNDS rounds in one process. */
+function timePdfminer(python: string, files: string[]): PdfminerTimes {
+  const run = spawnSync(python, [join(import.meta.dirname, "bench/pdfminer_floor.py"), String(ROUNDS), ...files], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`pdfminer_floor.py failed: ${run.stderr.slice(-1000)}`);
+  return JSON.parse(run.stdout) as PdfminerTimes;
+}
+
+/** Given a command, return the median wall time of `times` runs of it as a whole process. */
+function wallMs(command: string, args: string[], times = 5): number {
+  const runs: number[] = [];
+  for (let k = 0; k < times; k++) {
+    const t0 = performance.now();
+    const run = spawnSync(command, args, { stdio: "ignore" });
+    if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${run.status})`);
+    runs.push(performance.now() - t0);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+}
+
+/**
+ * Given the per-file results, print jixiao's and pdfminer.six's per-page cost (in one process)
+ * and fixed cost (a whole process reading a one-page file, less that file's in-process time).
+ */
+function printAgainstPdfminer(python: string, files: string[], fullByFile: Map<string, number>, pages: number): void {
+  const miner = timePdfminer(python, files);
+  const minerTotal = files.reduce((sum, f) => sum + miner.files[f]!.ms, 0);
+  const fullTotal = files.reduce((sum, f) => sum + fullByFile.get(f)!, 0);
+  const single = files.find((f) => miner.files[f]!.pages === 1 && !f.includes(".scan.")) ?? files[0]!;
+  const jixiaoFixed =
+    wallMs(process.execPath, [join(import.meta.dirname, "../bin/jixiao.js"), "extract", single, "--json"]) -
+    fullByFile.get(single)!;
+  const minerFixed =
+    wallMs(python, [join(import.meta.dirname, "bench/pdfminer_floor.py"), "0", single]) - miner.files[single]!.ms;
+  const perPage = (ms: number) => `${(ms / pages).toFixed(2)} ms/page`;
+  console.log(`\nagainst pdfplumber's floor (pdfminer.six, one process each, ${pages} pages):`);
+  console.log(`  jixiao, whole extraction:  ${perPage(fullTotal)}, fixed ${jixiaoFixed.toFixed(0)} ms per process`);
+  console.log(`  pdfminer.six, pages read:  ${perPage(minerTotal)}, fixed ${minerFixed.toFixed(0)} ms per process`);
+  console.log(
+    `  jixiao / pdfminer.six: ${(fullTotal / minerTotal).toFixed(2)} per page, ${(jixiaoFixed / minerFixed).toFixed(2)} fixed` +
+      ` (pdfplumber's line strategy costs more than pdfminer.six alone, so its ratio is lower still)`,
+  );
+}
+
+/**
+ * Given the text-layer PDFs, time the whole pipeline (extraction, normalizers, validation, the
+ * SQLite store) as `jixiao import --workers 1`, one process, over BENCH_COPIES distinct copies of
+ * each, against pdfminer.six reading the same files in one Python process.
+ */
+function printWholePipeline(python: string, files: string[]): void {
+  const copies = Number(process.env.BENCH_COPIES ?? 5);
+  const text = files.filter((f) => !f.includes(".scan."));
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-bench-pdf-"));
+  try {
+    const corpus = buildCorpus(text, join(dir, "corpus"), text.length * copies);
+    const jixiao = wallMs(
+      process.execPath,
+      [
+        join(import.meta.dirname, "../bin/jixiao.js"),
+        "import",
+        join(dir, "corpus"),
+        "--db",
+        join(dir, "bench.db"),
+        "--workers",
+        "1",
+      ],
+      1,
+    );
+    const miner = wallMs(python, [join(import.meta.dirname, "bench/pdfminer_floor.py"), "0", ...corpus], 1);
+    console.log(`\nwhole pipeline, ${corpus.length} PDFs (${copies} copies of ${text.length}), one process each:`);
+    console.log(
+      `  jixiao import --workers 1: ${(jixiao / 1000).toFixed(1)} s; pdfminer.six reading the pages: ${(miner / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `  jixiao / pdfminer.six: ${(jixiao / miner).toFixed(2)} (target against pdfplumber's line strategy: <= 0.5)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Given timings of several rounds, return the fastest (the least disturbed by the machine). */
 function best(values: number[]): number {
   return Math.min(...values);
@@ -93,6 +195,7 @@ async function main(): Promise<void> {
   };
   let pagesTotal = 0,
     popplerSeen = true;
+  const fullByFile = new Map<string, number>();
   for (const path of files) {
     const bytes = new Uint8Array(readFileSync(path));
     // Warm-up: module code, the WebAssembly, CMaps and fonts the first run loads.
@@ -122,6 +225,7 @@ async function main(): Promise<void> {
       number
     >;
     for (const c of COLUMNS) total[c] += fastest[c];
+    fullByFile.set(path, fastest.full);
     pagesTotal += pages;
     rows.push([
       basename(path).slice(0, 48),
@@ -151,6 +255,14 @@ async function main(): Promise<void> {
   console.log(
     `full / pdf.js floor ${againstPdfjs.toFixed(2)} (target <= ${TARGET}): ${againstPdfjs <= TARGET ? "ok" : "SLOWER THAN TARGET"}`,
   );
+  const python = pythonWithPdfminer();
+  if (python) {
+    printAgainstPdfminer(python, files, fullByFile, pagesTotal);
+    printWholePipeline(python, files);
+  } else
+    console.log(
+      "pdfminer.six is not installed (Debian: apt-get install python3-pdfminer): no comparison with pdfplumber's floor",
+    );
 }
 
 await main();

@@ -4,12 +4,20 @@ import { tableToRows } from "../../contracts/extraction.js";
 import type { LayoutFit } from "../types.js";
 import { labelKey } from "./text.js";
 
+/** Each table's label keys, asked for by every family's detection. */
+const keysOfTable = new WeakMap<Table, string[]>();
+
 /** Given a table, return the label keys of its non-empty cells. */
 export function tableKeys(table: Table): string[] {
-  return tableToRows(table)
-    .flat()
-    .filter((t) => t.trim() !== "")
-    .map(labelKey);
+  let keys = keysOfTable.get(table);
+  if (!keys) {
+    keys = tableToRows(table)
+      .flat()
+      .filter((t) => t.trim() !== "")
+      .map(labelKey);
+    keysOfTable.set(table, keys);
+  }
+  return [...keys];
 }
 
 /** Given block indexes, return the label keys of their cells and text blocks. */

@@ -355,10 +355,24 @@ export const DECLARED_AMOUNT_HEADERS: Synonyms<DeclaredAmountField>[] = [
   { field: "other", patterns: [/^(其中[:]?)?其他资金$/] },
 ];
 
+/** Per vocabulary, the field each header key was found to mean: the readers ask about the same keys again and again. */
+const fieldsFound = new WeakMap<Synonyms<string>[], Map<string, string | null>>();
+
 /** Given a header key, return the first field whose synonyms match it. */
 export function fieldOfHeader<F extends string>(key: string, vocabulary: Synonyms<F>[]): F | null {
-  for (const { field, patterns } of vocabulary) if (patterns.some((p) => p.test(key))) return field;
-  return null;
+  let found = fieldsFound.get(vocabulary);
+  if (!found) fieldsFound.set(vocabulary, (found = new Map()));
+  const known = found.get(key);
+  if (known !== undefined) return known as F | null;
+  let field: F | null = null;
+  for (const entry of vocabulary)
+    if (entry.patterns.some((p) => p.test(key))) {
+      field = entry.field;
+      break;
+    }
+  if (found.size > 20_000) found.clear();
+  found.set(key, field);
+  return field;
 }
 
 // ---- project-wide tables (seed 002): one row per project, indicators as (内容, 完成情况) pairs ----

@@ -129,18 +129,28 @@ export function nextFilled(row: Row, col: number): string {
  * its own band (cells merged down over later rows would stretch it over the rows below).
  */
 function rowBox(table: Table, index: number): Box | null {
-  const boxes = (table.rows[index] ?? []).flatMap((cell) =>
-    cell?.box ? [{ box: cell.box, own: cell.rowSpan === 1 }] : [],
-  );
-  if (boxes.length === 0) return null;
-  const band = boxes.some((b) => b.own) ? boxes.filter((b) => b.own) : boxes;
-  return {
-    page: boxes[0]!.box.page,
-    x0: Math.min(...boxes.map((b) => b.box.x0)),
-    x1: Math.max(...boxes.map((b) => b.box.x1)),
-    y0: Math.min(...band.map((b) => b.box.y0)),
-    y1: Math.max(...band.map((b) => b.box.y1)),
-  };
+  let page: number | null = null,
+    x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity,
+    ownY0 = Infinity,
+    ownY1 = -Infinity;
+  for (const cell of table.rows[index] ?? []) {
+    const box = cell?.box;
+    if (!box) continue;
+    page ??= box.page;
+    x0 = Math.min(x0, box.x0);
+    x1 = Math.max(x1, box.x1);
+    y0 = Math.min(y0, box.y0);
+    y1 = Math.max(y1, box.y1);
+    if (cell.rowSpan === 1) {
+      ownY0 = Math.min(ownY0, box.y0);
+      ownY1 = Math.max(ownY1, box.y1);
+    }
+  }
+  if (page == null) return null;
+  return ownY1 >= ownY0 ? { page, x0, x1, y0: ownY0, y1: ownY1 } : { page, x0, x1, y0, y1 };
 }
 
 /** Given the rows a record was read from, return its provenance: page, table, first row, and the rows' box. */

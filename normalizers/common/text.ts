@@ -10,15 +10,13 @@ const LINE_BREAK_BEFORE_CJK = new RegExp(`\\s*\\n\\s*(?=[${CJK}])`, "g");
  * reader clean and key the same cells of a document again, and a document holds a few thousand
  * distinct texts. The memory is dropped whole when it grows past `size` entries.
  */
-function remembered(f: (text: string) => string, size = 20_000): (text: string) => string {
-  const known = new Map<string, string>();
+export function remembered<T>(f: (text: string) => T, size = 20_000): (text: string) => T {
+  const known = new Map<string, T>();
   return (text) => {
-    let answer = known.get(text);
-    if (answer === undefined) {
-      if (known.size >= size) known.clear();
-      answer = f(text);
-      known.set(text, answer);
-    }
+    if (known.has(text)) return known.get(text)!;
+    if (known.size >= size) known.clear();
+    const answer = f(text);
+    known.set(text, answer);
     return answer;
   };
 }

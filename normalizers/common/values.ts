@@ -3,6 +3,7 @@
 // Conventions: docs/model.md ("The records": Value; "Reading conventions") and the seed README's
 // "Conventions used in all five files". Every function here is pure and layout-agnostic.
 import type { Value } from "../../contracts/model.js";
+import { remembered } from "./text.js";
 
 type Op = NonNullable<Value["op"]>;
 
@@ -12,10 +13,10 @@ const NULL_MARKERS = new Set(["无", "暂无", "不适用", "不涉及", "无此
 const DASHES_ONLY = /^[-‐‑‒–—―─━－/／\\]+$/;
 
 /** Given a cell's text, return whether it is one of the printed ways of saying "no value". */
-export function isNullMarker(text: string): boolean {
+export const isNullMarker = remembered((text: string): boolean => {
   const t = text.replace(/\s+/g, "");
   return t === "" || DASHES_ONLY.test(t) || NULL_MARKERS.has(t.toLowerCase());
-}
+});
 
 /**
  * Given printed text, return it with full-width ASCII (digits, ％, ＝, ＞, （, ．) made half-width

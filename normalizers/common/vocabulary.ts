@@ -2,6 +2,7 @@
 // weights printed inside labels, and budget fund sources. Model: docs/model.md,
 // "Vocabulary of levels" and BudgetLine.fundSource; examples from the seeds' expected files.
 import type { FundSource } from "../../contracts/model.js";
+import { remembered } from "./text.js";
 
 /** Canonical level-1 labels (spec, Vocabulary of levels). */
 export const LEVEL1_LABELS = [
@@ -96,6 +97,11 @@ const WEIGHT_GROUP = /[(（](\d+(?:\.\d+)?)分?(?:[)）]|$)/g;
  * and the weight (the last bracketed number), or null when none is printed.
  */
 export function parseWeightedLabel(text: string): { label: string; weight: number | null } {
+  const { label, weight } = weightedLabelOnce(text);
+  return { label, weight };
+}
+
+const weightedLabelOnce = remembered((text: string): { label: string; weight: number | null } => {
   // Brackets left empty (a weight lost to OCR or to a cell edge) carry nothing: "预算管理()".
   const flat = compact(text).replace(/[(（]\s*[)）]/g, "");
   const matches = [...flat.matchAll(WEIGHT_GROUP)];
@@ -103,7 +109,7 @@ export function parseWeightedLabel(text: string): { label: string; weight: numbe
   if (last === undefined || last[1] === undefined) return { label: flat, weight: null };
   const label = flat.slice(0, last.index) + flat.slice(last.index + last[0].length);
   return { label, weight: Number(last[1]) };
-}
+});
 
 /** Given a label without weight, return it without any bracketed aside ("过程(执行)指标" -> "过程指标"). */
 function withoutAsides(label: string): string {
