@@ -81,18 +81,32 @@ interface PdfminerTimes {
   files: Record<string, { ms: number; pages: number }>;
 }
 
-/** Return a Python that has pdfminer.six, or null. */
-function pythonWithPdfminer(): string | null {
+/** Given a Python module, return a Python that can import it, or null. */
+function pythonWith(module: string): string | null {
   for (const python of ["/usr/bin/python3", "python3"]) {
-    const probe = spawnSync(python, ["-c", "import pdfminer"], { stdio: "ignore" });
+    const probe = spawnSync(python, ["-c", `import ${module}`], { stdio: "ignore" });
     if (probe.status === 0) return python;
   }
   return null;
 }
 
-/** Given a Python with pdfminer.six and the files, return its fastest time per file over ROUNDS rounds in one process. */
-function timePdfminer(python: string, files: string[]): PdfminerTimes {
-  const run = spawnSync(python, [join(import.meta.dirname, "bench/pdfminer_floor.py"), String(ROUNDS), ...files], {
+/**
+ * Return a Python that has pdfminer.six, installing Debian's python3-pdfminer when it is missing
+ * and this runs as root where apt-get is (this bench alone installs it; CI never runs it); else null.
+ */
+function pythonWithPdfminer(): string | null {
+  const found = pythonWith("pdfminer");
+  if (found || process.getuid?.() !== 0 || spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status !== 0)
+    return found;
+  console.log("installing python3-pdfminer (pdfplumber's parser) for the comparison…");
+  spawnSync("apt-get", ["install", "-y", "python3-pdfminer"], { stdio: "ignore" });
+  return pythonWith("pdfminer");
+}
+
+/** Given a Python with pdfminer.six and the files, return its fastest time per file over ROUNDS rounds in one process (pdfplumber's line strategy when asked). */
+function timePdfminer(python: string, files: string[], pdfplumber = false): PdfminerTimes {
+  const script = join(import.meta.dirname, "bench/pdfminer_floor.py");
+  const run = spawnSync(python, [script, ...(pdfplumber ? ["--pdfplumber"] : []), String(ROUNDS), ...files], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -134,6 +148,17 @@ function printAgainstPdfminer(python: string, files: string[], fullByFile: Map<s
     `  jixiao / pdfminer.six: ${(fullTotal / minerTotal).toFixed(2)} per page, ${(jixiaoFixed / minerFixed).toFixed(2)} fixed` +
       ` (pdfplumber's line strategy costs more than pdfminer.six alone, so its ratio is lower still)`,
   );
+  const plumber = pythonWith("pdfplumber");
+  if (!plumber) {
+    console.log(
+      "  pdfplumber is not installed (pip install pdfplumber, from its source release): its line strategy not timed",
+    );
+    return;
+  }
+  const tables = timePdfminer(plumber, files, true);
+  const tablesTotal = files.reduce((sum, f) => sum + tables.files[f]!.ms, 0);
+  console.log(`  pdfplumber, line strategy: ${perPage(tablesTotal)}`);
+  console.log(`  jixiao / pdfplumber: ${(fullTotal / tablesTotal).toFixed(2)} per page (target <= 0.5)`);
 }
 
 /**

@@ -1,12 +1,15 @@
-"""Floor of pdfplumber: pdfminer.six reading every page of each PDF, as pdfplumber has it read.
+"""pdfplumber and its floor, timed over PDFs in one Python process, for `npm run bench:pdf`.
 
-Used by `npm run bench:pdf` when pdfminer.six is installed (Debian: python3-pdfminer). pdfplumber
-hands each page to pdfminer's interpreter with a PDFPageAggregator and no layout analysis, then
-walks the objects to build its characters and lines and finds tables on top; this script does
-the first two only, so pdfplumber's line strategy costs at least this much.
+The floor: pdfminer.six reading every page as pdfplumber has it read (Debian: python3-pdfminer).
+pdfplumber hands each page to pdfminer's interpreter with a PDFPageAggregator and no layout
+analysis, then walks the objects to build its characters and lines and finds tables on top; the
+floor does the first two only, so pdfplumber's line strategy costs at least this much. When
+pdfplumber itself can be imported, `--pdfplumber` times its line strategy: every table found with
+lines for both directions, extracted.
 
-Usage: pdfminer_floor.py ROUNDS FILE...; prints one JSON object: milliseconds (fastest round) and
-pages per file, and the milliseconds from the interpreter's start to its first file.
+Usage: pdfminer_floor.py [--pdfplumber] ROUNDS FILE...; prints one JSON object: milliseconds
+(fastest round) and pages per file, and the milliseconds from the interpreter's start to its
+first file.
 """
 
 import json
@@ -48,17 +51,36 @@ def read(path):
     return pages
 
 
+LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def read_tables(path):
+    """Find and extract every table of the PDF at path with pdfplumber's line strategy; return the number of pages."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for table in page.find_tables(table_settings=LINES):
+                table.extract()
+        return len(pdf.pages)
+
+
 def main():
-    rounds = int(sys.argv[1])
-    files = sys.argv[2:]
+    args = sys.argv[1:]
+    reader = read
+    if args and args[0] == "--pdfplumber":
+        reader = read_tables
+        args = args[1:]
+    rounds = int(args[0])
+    files = args[1:]
     loaded = (time.perf_counter() - START) * 1000
     result = {"startup_ms": loaded, "files": {}}
     for path in files:
-        pages = read(path)
+        pages = reader(path)
         best = float("inf")
         for _ in range(rounds):
             t0 = time.perf_counter()
-            read(path)
+            reader(path)
             best = min(best, (time.perf_counter() - t0) * 1000)
         result["files"][path] = {"ms": best, "pages": pages}
     print(json.dumps(result))
