@@ -63,12 +63,47 @@ export type ColumnMap<F extends string> = Map<F, number>;
 /** Given a row and a vocabulary, return the columns of the fields its headers name. */
 export function rowToColumnMap<F extends string>(row: Row, vocabulary: Synonyms<F>[]): ColumnMap<F> {
   const map: ColumnMap<F> = new Map();
-  row.cells.forEach((text, col) => {
-    if (!text) return;
-    const field = fieldOfHeader(labelKey(text), vocabulary);
-    if (field && !map.has(field)) map.set(field, col);
-  });
+  for (const { col, field } of rowToClaims(row, vocabulary)) if (!map.has(field)) map.set(field, col);
   return map;
+}
+
+/**
+ * A header's year: a printed year in front or in brackets behind ("2023年目标值", "目标值（2023年度）"),
+ * or this year's and last year's words ("本年指标值", "上年实际完成值"). The rest is the header.
+ */
+const YEAR_IN_FRONT = /^(?:((?:19|20)\d{2})年度?|(本年度?|当年度?|今年)|(上年度?|去年|上一年度?))(?=.)/;
+const YEAR_BEHIND = /\(((?:19|20)\d{2})年度?\)$/;
+
+/** Given a header key, return the header without its year and whether the year is a printed one, this year or last year. */
+export function headerYear(key: string): { header: string; year: number | "this" | "last" | null } {
+  const front = YEAR_IN_FRONT.exec(key);
+  if (front)
+    return { header: key.slice(front[0].length), year: front[1] ? Number(front[1]) : front[2] ? "this" : "last" };
+  const behind = YEAR_BEHIND.exec(key);
+  if (behind) return { header: key.slice(0, behind.index), year: Number(behind[1]) };
+  return { header: key, year: null };
+}
+
+/**
+ * Given a header row and a vocabulary, return the columns whose headers name a field, in order.
+ * A header qualified by a year is read without it; where a row prints several years (2022年实际完成值 |
+ * 2023年目标值, 上年指标值 | 本年指标值), only the latest year's columns name fields: the earlier
+ * years' are last year's figures, which the model keeps in `extra` under their printed headers.
+ */
+function rowToClaims<F extends string>(row: Row, vocabulary: Synonyms<F>[]): { col: number; field: F }[] {
+  const headers = row.cells.map((text) => (text ? headerYear(labelKey(text)) : null));
+  const years = headers.flatMap((h) => (typeof h?.year === "number" ? [h.year] : []));
+  const latest = years.length ? Math.max(...years) : null;
+  return headers.flatMap((h, col) => {
+    if (!h) return [];
+    // A synonym naming the whole header wins: in 上年结转资金 the year's word is part of the term.
+    const direct = fieldOfHeader(labelKey(row.cells[col]), vocabulary);
+    if (direct) return [{ col, field: direct }];
+    const earlier = h.year === "last" || (typeof h.year === "number" && h.year !== latest);
+    const field = h.year !== null && !earlier ? fieldOfHeader(h.header, vocabulary) : null;
+    if (!field) return [];
+    return [{ col, field }];
+  });
 }
 
 /**
@@ -79,10 +114,7 @@ export function rowToColumnMap<F extends string>(row: Row, vocabulary: Synonyms<
  * is that caption: it takes the `caption` field (when no header names that one), or nothing.
  */
 export function captionedColumnMap<F extends string>(row: Row, vocabulary: Synonyms<F>[], caption?: F): ColumnMap<F> {
-  const claims = row.cells.flatMap((text, col) => {
-    const field = text ? fieldOfHeader(labelKey(text), vocabulary) : null;
-    return field ? [{ col, field }] : [];
-  });
+  const claims = rowToClaims(row, vocabulary);
   const first = claims[0];
   if (first && claims.slice(1).some((c) => c.field === first.field)) {
     if (caption !== undefined && !claims.some((c) => c.field === caption)) first.field = caption;

@@ -262,16 +262,19 @@ function readGoals(state: State, row: Row): void {
 
 function enterIndicators(state: State, row: Row, columns: IndicatorColumns): void {
   closeDeclaredPairs(state);
+  // A column the vocabulary does not know is still printed: its cells go to each indicator's extra.
+  const unmapped = unmappedHeaders(row, columns, BLOCK_LABELS);
   if (state.columns === null) {
     if (state.settings.describeColumns) state.warnings.push(columnMappingWarning(row, columns, BLOCK_LABELS));
-    for (const header of unmappedHeaders(row, columns, BLOCK_LABELS)) {
+    for (const { header } of unmapped) {
       state.warnings.push({
         code: "column-unmapped",
-        message: `indicator column "${header}" matches no header synonym (docs/headers.md): its cells were not read`,
+        message: `indicator column "${header}" matches no header synonym (docs/headers.md): its cells are kept in each indicator's extra under that header`,
         page: row.page,
       });
     }
   }
+  for (const { header, col } of unmapped) if (!columns.extras.has(header)) columns.extras.set(header, col);
   // A header repeated on a continuation page keeps the fill-down of the block it continues.
   Object.assign(state, { section: "indicators", columns });
 }

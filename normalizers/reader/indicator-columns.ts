@@ -227,8 +227,14 @@ export function columnMappingWarning(row: Row, columns: IndicatorColumns, ignore
   };
 }
 
-/** Given a header row, return the printed headers the vocabulary maps to nothing (for a warning). */
-export function unmappedHeaders(row: Row, columns: IndicatorColumns, ignore: RegExp): string[] {
+/** Given a header row, return the printed headers the vocabulary maps to nothing, with their columns. */
+export function unmappedHeaders(
+  row: Row,
+  columns: IndicatorColumns,
+  ignore: RegExp,
+): { header: string; col: number }[] {
   const mapped = new Set(starts(columns));
-  return row.cells.flatMap((text, col) => (text && !mapped.has(col) && !ignore.test(labelKey(text)) ? [text] : []));
+  return row.cells.flatMap((text, col) =>
+    text && !mapped.has(col) && !ignore.test(labelKey(text)) ? [{ header: text, col }] : [],
+  );
 }

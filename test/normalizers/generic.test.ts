@@ -40,8 +40,41 @@ describe("a form no family knows", () => {
       ],
       [
         "column-unmapped",
-        'indicator column "核查方式" matches no header synonym (docs/headers.md): its cells were not read',
+        'indicator column "核查方式" matches no header synonym (docs/headers.md): its cells are kept in each indicator\'s extra under that header',
       ],
+    ]);
+    // What the vocabulary does not know is still printed: never dropped (spec, "Reading forms never seen").
+    expect(value[0]!.indicators.map((i) => i.extra?.["核查方式"])).toEqual(["抽查学籍系统", "现场查看"]);
+  });
+
+  it("reads a year-qualified header without its year, and an earlier year's column as last year's figures in extra", () => {
+    const { value } = read(
+      "2023年部门整体绩效目标表",
+      "部门名称\t北辰市交通运输局\t\t\t\t\t",
+      "一级指标\t二级指标\t三级指标\t2022年实际完成值\t2023年目标值\t计量单位",
+      "产出指标\t数量指标\t农村公路养护里程\t850\t900\t公里",
+      "效益指标\t社会效益指标\t群众出行满意度\t90%\t≥92%\t",
+    );
+    const indicators = value[0]!.indicators;
+    expect(indicators.map(brief)).toEqual([
+      ["产出指标", "数量指标", "农村公路养护里程", "900公里", null, null, null],
+      ["效益指标", "社会效益指标", "群众出行满意度", "≥92%", null, null, null],
+    ]);
+    expect(indicators.map((i) => i.extra?.["2022年实际完成值"])).toEqual(["850", "90%"]);
+  });
+
+  it("reads 本年 as this year and 上年 as last year, and leaves a term that names a year (上年结转资金) whole", () => {
+    const { value } = read(
+      "项目绩效自评表",
+      "项目名称\t农村公路养护\t\t\t",
+      "一级指标\t三级指标\t上年实际完成值\t本年指标值\t本年实际完成值",
+      "产出指标\t养护里程\t850公里\t900公里\t910公里",
+    );
+    const [indicator] = value[0]!.indicators;
+    expect([indicator!.target?.raw, indicator!.actual?.raw, indicator!.extra?.["上年指标值"]]).toEqual([
+      "900公里",
+      "910公里",
+      "850公里",
     ]);
   });
 

@@ -275,7 +275,8 @@ describe("a project sheet read from its grid", () => {
     expect(read(lines).warnings).toEqual([
       {
         code: "column-unmapped",
-        message: 'indicator column "佐证材料" matches no header synonym (docs/headers.md): its cells were not read',
+        message:
+          'indicator column "佐证材料" matches no header synonym (docs/headers.md): its cells are kept in each indicator\'s extra under that header',
         page: null,
       },
     ]);
