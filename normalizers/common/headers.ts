@@ -46,7 +46,10 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
       /^指标项目?$/,
     ],
   },
-  { field: "description", patterns: [/^指标内容$/, /^年度指标内容$/, /^指标说明$/, /^指标定义$/] },
+  {
+    field: "description",
+    patterns: [/^指标内容$/, /^年度指标内容$/, /^指标说明$/, /^指标定义$/, /^考核内容$/, /^评价要点$/, /^考核要点$/],
+  },
   {
     field: "criterion",
     patterns: [/^评价标准$/, /^评分标准$/, /^指标解释$/, /^评分规则$/, /^评分办法$/, /^计分方法$/, /^评分方法$/],
@@ -95,6 +98,7 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
       /^实际达成值$/,
       /^全年实际值$/,
       /^实现值$/,
+      /^(实际|全年)完成情况$/,
     ],
   },
   {
@@ -126,6 +130,7 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
       /^评分$/,
       /^得分\(.*\)$/,
       /^自评分$/,
+      /^考核得分$/,
     ],
   },
   { field: "summary", patterns: [/^完成情况简要描述$/, /^完成情况$/, /^完成情况说明$/, /^完成情况分析$/] },
@@ -139,7 +144,7 @@ export const INDICATOR_HEADERS: Synonyms<IndicatorField>[] = [
       /^偏差和措施$/,
       /^偏差原因/,
       /^未完成原因/,
-      /^扣分原因/,
+      /^扣分(原因|理由|说明)/,
     ],
   },
 ];
@@ -231,7 +236,8 @@ export const INDICATOR_EXTRA_HEADERS: Synonyms<string>[] = [
       /^指标值性质$/,
     ],
   },
-  { field: "调整指标值", patterns: [/^调整指标值$/, /^调整后指标值$/, /^调整目标值$/] },
+  { field: "调整指标值", patterns: [/^调整指标值$/, /^调整后指标值$/, /^调整(后)?目标值$/] },
+  { field: "完成率", patterns: [/^(指标|目标)?完成(比)?率$/] },
   { field: "得分系数", patterns: [/^得分系数$/] },
   { field: "是否核心指标", patterns: [/^是否核心指标$/, /^核心指标$/] },
   // A level's own weight (Guangdong's 一级指标 名称 | 权重(%)): the level's, not the indicator's.
@@ -358,21 +364,29 @@ export const DECLARED_AMOUNT_HEADERS: Synonyms<DeclaredAmountField>[] = [
 /** Per vocabulary, the field each header key was found to mean: the readers ask about the same keys again and again. */
 const fieldsFound = new WeakMap<Synonyms<string>[], Map<string, string | null>>();
 
-/** Given a header key, return the first field whose synonyms match it. */
+/** Bracketed asides in a header key ("指标值(目标值)", "评(扣)分标准", "三级指标(具体指标)"). */
+const ASIDES = /\([^()]*\)/g;
+
+/**
+ * Given a header key, return the first field whose synonyms match it; a header that none match is
+ * asked again without its bracketed asides, which qualify the header rather than name it.
+ */
 export function fieldOfHeader<F extends string>(key: string, vocabulary: Synonyms<F>[]): F | null {
   let found = fieldsFound.get(vocabulary);
   if (!found) fieldsFound.set(vocabulary, (found = new Map()));
   const known = found.get(key);
   if (known !== undefined) return known as F | null;
-  let field: F | null = null;
-  for (const entry of vocabulary)
-    if (entry.patterns.some((p) => p.test(key))) {
-      field = entry.field;
-      break;
-    }
+  const bare = key.replace(ASIDES, "");
+  const field = firstMatch(key, vocabulary) ?? (bare && bare !== key ? firstMatch(bare, vocabulary) : null);
   if (found.size > 20_000) found.clear();
   found.set(key, field);
   return field;
+}
+
+/** Given a header key, return the first field whose patterns match it as it is. */
+function firstMatch<F extends string>(key: string, vocabulary: Synonyms<F>[]): F | null {
+  for (const entry of vocabulary) if (entry.patterns.some((p) => p.test(key))) return entry.field;
+  return null;
 }
 
 // ---- project-wide tables (seed 002): one row per project, indicators as (内容, 完成情况) pairs ----
