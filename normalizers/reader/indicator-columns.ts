@@ -58,11 +58,13 @@ export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
 
 /**
  * Given a header row whose levels print their own 分值 (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
- * 分值 | 得分), place the weight on the 分值 after the name column and keep each level's own in
- * `extra` under that level's name ("一级指标分值").
+ * 分值 | 得分), place the weight on the 分值 after the indicator's own column (its name, or what
+ * describes it) and keep each level's own in `extra` under that level's name ("一级指标分值").
  */
 function levelWeights(row: Row, map: ColumnMap<IndicatorField>, extras: ColumnMap<string>): void {
-  const name = map.get("name");
+  // The indicator's own column: its name, else what describes it (考核内容), else its deepest level.
+  const levels = [map.get("level1"), map.get("level2")].filter((c): c is number => c !== undefined);
+  const name = map.get("name") ?? map.get("description") ?? (levels.length ? Math.max(...levels) : undefined);
   const weights = row.cells.flatMap((text, col) =>
     text && fieldOfHeader(labelKey(text), INDICATOR_HEADERS) === "weight" ? [col] : [],
   );

@@ -8,7 +8,7 @@ import {
   INDICATOR_HEADERS,
   INDICATOR_UNIT_HEADERS,
 } from "../common/headers.js";
-import { rowToIndicatorColumns } from "./indicator-columns.js";
+import { rowToIndicatorColumns, type IndicatorColumns } from "./indicator-columns.js";
 import type { Row } from "../common/rows.js";
 import { labelKey } from "../common/text.js";
 
@@ -61,9 +61,15 @@ function holdsSubLabels(row: Row): boolean {
   return row.cells.some((c) => c !== "" && SUB_LABEL.test(labelKey(c)));
 }
 
+/** Given indicator columns, return how many columns they read. */
+function columnCount(columns: IndicatorColumns): number {
+  return columns.map.size + columns.extras.size + (columns.unit === null ? 0 : 1);
+}
+
 /**
- * Given a form's rows, return them with every stacked indicator header (two or three rows, the
- * lowest holding sub-labels, none a header alone) replaced by the one row it reads as.
+ * Given a form's rows, return them with every stacked indicator header (two or three rows of
+ * header words: the lowest holding sub-labels and no header alone, or a header alone to which the
+ * rows above add columns) replaced by the one row it reads as.
  */
 export function joinStackedHeaders(rows: Row[]): Row[] {
   const out: Row[] = [];
@@ -73,14 +79,13 @@ export function joinStackedHeaders(rows: Row[]): Row[] {
       .map((n) => rows.slice(i, i + n))
       .find((s) => {
         const lowest = s[s.length - 1];
-        return (
-          s.length > 1 &&
-          lowest !== undefined &&
-          holdsSubLabels(lowest) &&
-          rowToIndicatorColumns(lowest) === null &&
-          rowToIndicatorColumns(stackToRow(s)) !== null &&
-          s.slice(0, -1).every(isHeaderLike)
-        );
+        if (s.length < 2 || lowest === undefined || !s.slice(0, -1).every(isHeaderLike)) return false;
+        const joined = rowToIndicatorColumns(stackToRow(s));
+        if (joined === null) return false;
+        // A lower row that is a header alone is joined when the rows above name more columns
+        // (分值 | 得分 | 扣分理由 printed once, merged down beside 目标值 | 实际值 under 指标值).
+        const alone = rowToIndicatorColumns(lowest);
+        return alone === null ? holdsSubLabels(lowest) : columnCount(joined) > columnCount(alone);
       });
     if (!stack) {
       out.push(row);

@@ -149,6 +149,44 @@ describe("a form no family knows", () => {
     ]);
   });
 
+  it("places the weight after what describes the indicator (考核内容) where no name column is printed", () => {
+    const { value } = read(
+      "部门整体支出绩效评价指标体系及评分表",
+      "单位名称：南江县卫生健康局",
+      "一级指标\t分值\t二级指标\t分值\t考核内容\t评（扣）分标准\t分值\t得分\t扣分理由",
+      "投入\t20\t预算编制\t10\t预算编制合理性\t编制科学得满分\t10\t9\t个别项目细化不足",
+      "产出\t40\t完成数量\t20\t实际完成率\t完成率100%得满分\t20\t18\t",
+    );
+    const indicators = value[0]!.indicators;
+    expect(indicators.map((i) => [i.name, i.criterion, i.weight, i.score, i.deviation])).toEqual([
+      ["预算编制合理性", "编制科学得满分", 10, 9, "个别项目细化不足"],
+      ["实际完成率", "完成率100%得满分", 20, 18, null],
+    ]);
+    expect(indicators.map((i) => [i.extra?.["一级指标分值"], i.extra?.["二级指标分值"]])).toEqual([
+      ["20", "10"],
+      ["40", "20"],
+    ]);
+  });
+
+  it("joins a header row to the header words printed once above it (分值 | 得分 | 扣分理由 beside 指标值)", () => {
+    const { value } = read(
+      "2023年度项目支出绩效自评表",
+      "项目名称\t城乡居民医保补助\t\t\t\t\t\t",
+      "主管部门\t南江县医疗保障局\t\t\t实施单位\t南江县医疗保障局\t\t",
+      "绩效指标\t\t\t指标值\t\t分值\t得分\t扣分理由",
+      "一级指标\t二级指标\t三级指标\t目标值\t实际值\t\t\t",
+      "产出指标\t数量指标\t参保人数\t≥30万人\t31.2万人\t20\t20\t",
+      "\t质量指标\t报销比例\t≥70%\t68%\t20\t18\t政策调整",
+      "总分\t\t\t\t\t100\t96\t",
+    );
+    const [report] = value;
+    expect(report!.indicators.map(brief)).toEqual([
+      ["产出指标", "数量指标", "参保人数", "≥30万人", "31.2万人", 20, 20],
+      ["产出指标", "质量指标", "报销比例", "≥70%", "68%", 20, 18],
+    ]);
+    expect([report!.indicators[1]!.deviation, report!.totalScore, report!.maxScore]).toEqual(["政策调整", 96, 100]);
+  });
+
   it("reads numbered goals written in one cell, key tasks with their money, and 收入来源 pairs of a targets table", () => {
     const { value } = read(
       "2025年部门整体绩效目标表",
