@@ -21,6 +21,8 @@ export interface BudgetState {
   head: { project: string | null };
   budgetMap: ColumnMap<BudgetField> | null;
   unitRaw: string;
+  /** The money unit a line of its own declares above the tables ("单位：元"), for blocks whose headers print none. */
+  declaredUnit: string | null;
   ratePercent: boolean;
   carryOver: Partial<Record<string, number | null>>;
   /** Label and amount columns of a pairs block. */
@@ -129,7 +131,7 @@ export function readPairHeader(state: BudgetState, row: Row): boolean {
   });
   if (pairs.length === 0) return false;
   state.pairs = pairs;
-  state.unitRaw = unitOf(row.cells.join(" ")) ?? state.unitRaw;
+  state.unitRaw = unitOf(row.cells.join(" ")) ?? state.declaredUnit ?? state.unitRaw;
   return true;
 }
 

@@ -103,6 +103,7 @@ export function readForm(
     section: "head",
     budgetMap: null,
     unitRaw: "万元",
+    declaredUnit: declaredUnitOf(extraction, blocks),
     ratePercent: false,
     carryOver: {},
     pairs: [],
@@ -191,8 +192,25 @@ export function projectOfReport(report: Report, name: string): Project {
   };
 }
 
+/** A line that only declares the money's unit ("单位：元", "金额单位：万元", "（单位：元）"). */
+const UNIT_LINE = /^[(（]?(?:金额|资金)?单位[:：]\s*(亿元|万元|千元|元)[)）]?$/;
+
+/** Given the form's region, return the money unit a text line above its first table declares, if any. */
+function declaredUnitOf(extraction: Extraction, blocks: number[]): string | null {
+  for (const i of blocks) {
+    const block = extraction.blocks[i];
+    if (!block || block.kind === "table") return null;
+    const unit = UNIT_LINE.exec(labelKey(block.text))?.[1];
+    if (unit) return unit;
+  }
+  return null;
+}
+
 function readRow(state: State, row: Row): void {
   if (filled(row).length === 0 || isTitleRow(row) || readClosingText(state, row)) return;
+  // A row that only declares the money's unit applies to the blocks below whose headers print none.
+  const unitLine = UNIT_LINE.exec(labelKey(filled(row).join("")))?.[1];
+  if (unitLine) return void (state.declaredUnit = unitLine);
   // Under the grids only labelled fields remain (项目负责人：…).
   if (state.section === "end") return void readHeadRow(row, state.head);
   if (readClosingRow(state, row)) return;
@@ -224,7 +242,7 @@ function enterBlock(state: State, row: Row): boolean {
     Object.assign(state, {
       section: "budget",
       budgetMap,
-      unitRaw: unitOf(row.cells.join(" ")) ?? "万元",
+      unitRaw: unitOf(row.cells.join(" ")) ?? state.declaredUnit ?? "万元",
       ratePercent: /%/.test(labelKey(rateHeader)),
       fundCaption: textOrNull(row.cells[budgetMap.get("fundSource") ?? -1]),
     });

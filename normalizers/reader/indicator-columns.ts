@@ -24,6 +24,9 @@ import {
   isLevel2Label,
 } from "../common/vocabulary.js";
 
+/** A header that names the indicator block rather than a column of it: the names, when no other column holds them. */
+const GENERIC_NAME = /^(年度)?(绩效|考核|评价)?指标$/;
+
 /** An indicator header row read as columns: the model's fields, a unit column and the extras. */
 export interface IndicatorColumns {
   map: ColumnMap<IndicatorField>;
@@ -45,6 +48,19 @@ export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
   ) {
     map.set("name", map.get("level2")!);
     map.delete("level2");
+  }
+  // A grid whose only label column is headed by the block's own name (绩效指标 | 指标值 | 实际完成值 |
+  // 得分) names its indicators there.
+  if (
+    !map.has("name") &&
+    !map.has("description") &&
+    !map.has("level1") &&
+    !map.has("level2") &&
+    ["target", "actual", "score"].some((f) => map.has(f as IndicatorField))
+  ) {
+    const first = Math.min(...map.values());
+    const col = row.cells.findIndex((text, c) => c < first && text !== "" && GENERIC_NAME.test(labelKey(text)));
+    if (col >= 0) map.set("name", col);
   }
   // A name column and at least one figure or level column (spec, "Unknown forms are still read").
   const figures = ["target", "actual", "weight", "score", "level1"].some((f) => map.has(f as IndicatorField));

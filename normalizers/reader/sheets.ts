@@ -34,9 +34,17 @@ function extraFieldOf(cell: string): string | null {
   return cell ? fieldOfHeader(headLabelKey(cell), REPORT_EXTRA_HEADERS) : null;
 }
 
-/** Given a row, return whether it names a project as a sheet does: 项目名称 followed by a value. */
+/** Given a cell printing a label and its value together ("项目名称：社区养老服务补贴"), return both; null otherwise. */
+function inlinePair(cell: string): { label: string; value: string } | null {
+  const m = /^([^:：]{2,12})[:：]\s*(\S.*)$/.exec(cell);
+  return m ? { label: m[1]!, value: m[2]!.trim() } : null;
+}
+
+/** Given a row, return whether it names a project as a sheet does: 项目名称 followed by a value, or with it in the same cell. */
 function opensSheet(row: Row): boolean {
   return row.cells.some((cell, col) => {
+    const pair = inlinePair(cell);
+    if (pair && headFieldOf(pair.label) === "project") return true;
     if (headFieldOf(cell) !== "project") return false;
     const value = row.cells.slice(col + 1).find((c) => c !== "");
     return value !== undefined && headFieldOf(value) === null;
@@ -182,7 +190,17 @@ export function readHeadRow(row: Row, head: SheetHead): boolean {
   row.cells.forEach((cell, col) => {
     const field = headFieldOf(cell);
     const key = field ? null : extraFieldOf(cell);
-    if (!field && !key) return;
+    if (!field && !key) {
+      // A label and its value in one cell (项目名称：社区养老服务补贴).
+      const pair = inlinePair(cell);
+      const inline = pair ? headFieldOf(pair.label) : null;
+      const inlineKey = pair && !inline ? extraFieldOf(pair.label) : null;
+      if (!pair || (!inline && !inlineKey)) return;
+      found = true;
+      if (inline) head[inline] ??= textOrNull(pair.value);
+      else head.extra[inlineKey!] ??= pair.value;
+      return;
+    }
     found = true;
     const next = row.cells.slice(col + 1).find((c) => c !== "") ?? "";
     const value = headFieldOf(next) === null && extraFieldOf(next) === null ? textOrNull(next) : null;

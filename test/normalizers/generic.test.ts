@@ -187,6 +187,45 @@ describe("a form no family knows", () => {
     expect([report!.indicators[1]!.deviation, report!.totalScore, report!.maxScore]).toEqual(["政策调整", 96, 100]);
   });
 
+  it("divides amounts by 10,000 under a line of its own declaring 单位：元 above a budget block whose header prints no unit", () => {
+    const { value } = read(
+      "2023年度部门整体支出绩效自评表",
+      "单位：元",
+      "部门名称\t南江县民政局\t\t\t\t\t",
+      "资金来源\t年初预算数\t全年预算数\t全年执行数\t执行率\t分值\t得分",
+      "年度资金总额\t1,250,000.00\t1,300,000.00\t1,274,000.00\t98%\t10\t9.8",
+      "其他资金\t50,000.00\t50,000.00\t44,000.00\t88%\t\t",
+      "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+      "产出指标\t数量指标\t救助人数\t≥2000人\t2150人\t20\t20",
+    );
+    expect(value[0]!.budget.map((b) => [b.fundSource, b.unitRaw, b.initial, b.adjusted, b.executed])).toEqual([
+      ["total", "元", 125, 130, 127.4],
+      ["other", "元", 5, 5, 4.4],
+    ]);
+  });
+
+  it("reads a grid whose names stand under 绩效指标, and labels printed with their values in one cell", () => {
+    const { value } = read(
+      "项目支出绩效自评表",
+      "项目名称：社区养老服务补贴\t\t主管部门：南江县民政局\t",
+      "实施单位：南江县养老服务中心\t\t项目负责人：李明\t",
+      "绩效指标\t指标值\t实际完成值\t得分",
+      "服务老人数量\t≥500人\t520人\t30",
+      "服务满意度\t≥90%\t95%\t20",
+    );
+    const [report] = value;
+    expect([report!.kind, report!.department, report!.projects[0]?.name, report!.extra]).toEqual([
+      "project",
+      "南江县民政局",
+      "社区养老服务补贴",
+      { 项目负责人: "李明", 实施单位: "南江县养老服务中心" },
+    ]);
+    expect(report!.indicators.map(brief)).toEqual([
+      [null, null, "服务老人数量", "≥500人", "520人", null, 30],
+      [null, null, "服务满意度", "≥90%", "95%", null, 20],
+    ]);
+  });
+
   it("reads numbered goals written in one cell, key tasks with their money, and 收入来源 pairs of a targets table", () => {
     const { value } = read(
       "2025年部门整体绩效目标表",
