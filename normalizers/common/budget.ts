@@ -4,7 +4,7 @@ import type { BudgetLine, FundSource } from "../../contracts/model.js";
 import { BUDGET_HEADERS, type BudgetField } from "./headers.js";
 import { captionedColumnMap, cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import type { Expect } from "./realign.js";
-import { parseAmount, parseNumber, parseRate } from "./values.js";
+import { parseAmount, parseNumber, parsePoints, parseRate } from "./values.js";
 
 /** Given a header or title text such as "部门预算金额(万元)" or "单位：元", return the unit printed. */
 export function unitOf(text: string): string | null {
@@ -43,8 +43,8 @@ export function rowToBudgetLine(
     adjusted: amount("adjusted"),
     executed: amount("executed"),
     rateReported: parseRate(cellOf(row, map, "rate"), { percentColumn: source.ratePercent ?? false }),
-    weight: parseNumber(cellOf(row, map, "weight")),
-    score: parseNumber(cellOf(row, map, "score")),
+    weight: parsePoints(cellOf(row, map, "weight")),
+    score: parsePoints(cellOf(row, map, "score")),
     deviation: null,
     provenance: provenanceOf(row),
   };

@@ -5,7 +5,7 @@ import type { Indicator, Warning } from "../../contracts/model.js";
 import type { IndicatorField } from "./headers.js";
 import { cellOf, provenanceOf, type ColumnMap, type Row } from "./rows.js";
 import { labelKey, textOrNull } from "./text.js";
-import { isNullMarker, parseNumber, parseValue } from "./values.js";
+import { isNullMarker, parsePoints, parseValue } from "./values.js";
 import { canonicalLevel1, canonicalLevel2, isLevel1Label, isLevel2Label } from "./vocabulary.js";
 import { realignRow, type Expect } from "./realign.js";
 
@@ -103,7 +103,7 @@ function numberField(
   warnings: Warning[],
 ): number | null {
   const text = cellOf(row, map, field);
-  const value = parseNumber(text);
+  const value = parsePoints(text);
   if (value == null && text && !/^[-—–/无]$/.test(text)) {
     warnings.push({ code: "number-unparsed", message: `${name}: ${field} "${text}" is not a number`, page: row.page });
   }
@@ -116,8 +116,8 @@ const EXPECT: Partial<Record<IndicatorField, Expect>> = {
   name: "name",
   target: "any",
   actual: "any",
-  weight: "number",
-  score: "number",
+  weight: "points",
+  score: "points",
 };
 
 /** Given an indicator header map, return what kind of content each mapped column expects. */

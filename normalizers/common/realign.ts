@@ -3,10 +3,10 @@
 // expects a kind of content; the shift under which the row's cells best fit their columns wins,
 // and an unshifted row wins ties. Only empty leading cells are ever removed, so no text is lost.
 import type { Row } from "./rows.js";
-import { isNullMarker, parseNumber } from "./values.js";
+import { isNullMarker, parseNumber, parsePoints } from "./values.js";
 import { isLevel1Label, isLevel2Label } from "./vocabulary.js";
 
-export type Expect = "number" | "level1" | "level2" | "name" | "any";
+export type Expect = "number" | "points" | "level1" | "level2" | "name" | "any";
 
 export interface RealignSettings {
   /** Largest shift tried in each direction, in columns. */
@@ -23,6 +23,9 @@ function fitOf(text: string, expect: Expect): number {
   switch (expect) {
     case "number":
       return isNumber ? 2 : -2;
+    case "points":
+      // A weight or score may print its 分 or, out of 100, its % ("10分", "10%").
+      return isNumber || parsePoints(text) != null ? 2 : -2;
     case "level1":
     case "level2":
       // A label outside the vocabulary (前期准备工作, 管理类指标) may still be a level: only a figure contradicts.

@@ -71,6 +71,14 @@ export function parseNumber(text: string): number | null {
   return digits === null ? null : toNumber(digits);
 }
 
+/**
+ * Given a printed weight or score, return its points: a number, or one followed by 分 (points) or %
+ * (a weight out of 100): "20分" and "20%" are 20. Null for markers and prose.
+ */
+export function parsePoints(text: string): number | null {
+  return parseNumber(toHalfWidth(text).replace(/\s*(分|%)\s*$/, ""));
+}
+
 export interface RateOptions {
   /** The column is headed as a percentage (执行率(%)), so a bare "96.8" means 96.8%. */
   percentColumn?: boolean;

@@ -60,7 +60,7 @@ import {
 import { joinStackedHeaders } from "./stacked-headers.js";
 import { rejoinCutLabels } from "./cut-labels.js";
 import { filledTextOrNull, fiscalYearOf, gradeOf, labelKey, textOrNull } from "../common/text.js";
-import { isNullMarker, parseAmount, parseNumber } from "../common/values.js";
+import { isNullMarker, parseAmount, parseNumber, parsePoints } from "../common/values.js";
 
 export interface FormSettings {
   family: string;
@@ -161,7 +161,7 @@ function applyHeadFields(extraction: Extraction, blocks: number[], head: SheetHe
   report.department = head.department ?? unit ?? fromLine;
   report.fiscalYear ??= head.year ? fiscalYearOf(`${head.year.replace(/年度?$/, "")}年`) : null;
   if (head.grade && GRADES.test(head.grade)) report.grade = head.grade;
-  report.totalScore ??= head.total ? parseNumber(head.total) : null;
+  report.totalScore ??= head.total ? parsePoints(head.total) : null;
   if (head.total !== null && head.points.total) report.maxScore ??= parseNumber(head.points.total);
   const line = report.budget.find((b) => b.fundSource === "total") ?? report.budget[0];
   if (line && head.budgetScore !== null) {
@@ -355,8 +355,8 @@ function readClosingRow(state: State, row: Row): boolean {
   if (at < 0 || !state.columns || (state.section !== "indicators" && !/总分|得分/.test(labelKey(row.cells[at]))))
     return false;
   const map = state.columns.map;
-  state.report.maxScore = parseNumber(cellOf(row, map, "weight"));
-  state.report.totalScore = parseNumber(cellOf(row, map, "score"));
+  state.report.maxScore = parsePoints(cellOf(row, map, "weight"));
+  state.report.totalScore = parsePoints(cellOf(row, map, "score"));
   state.report.totalScoreProvenance = provenanceOf(row);
   state.section = "end";
   return true;

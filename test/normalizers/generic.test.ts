@@ -226,6 +226,24 @@ describe("a form no family knows", () => {
     ]);
   });
 
+  it("reads weights printed as 20% and scores and totals printed with their 分, without shifting the row", () => {
+    const { value, warnings } = read(
+      "部门整体绩效自评表（2023年度）",
+      "部门名称\t北辰市统计局\t\t\t",
+      "一级指标\t二级指标\t三级指标\t目标值\t完成值\t权重\t得分",
+      "产出指标\t数量指标\t完成统计调查项目\t12项\t12项\t20%\t20分",
+      "\t时效指标\t按时发布率\t100%\t100%\t10%\t10分",
+      "合计\t\t\t\t\t\t95分",
+    );
+    const [report] = value;
+    expect(report!.indicators.map(brief)).toEqual([
+      ["产出指标", "数量指标", "完成统计调查项目", "12项", "12项", 20, 20],
+      ["产出指标", "时效指标", "按时发布率", "100%", "100%", 10, 10],
+    ]);
+    expect(report!.totalScore).toBe(95);
+    expect(warnings.filter((w) => w.code === "number-unparsed")).toEqual([]);
+  });
+
   it("reads numbered goals written in one cell, key tasks with their money, and 收入来源 pairs of a targets table", () => {
     const { value } = read(
       "2025年部门整体绩效目标表",
