@@ -11,7 +11,7 @@ import type { BudgetLine, FundSource, Report, Warning } from "../../contracts/mo
 import { budgetExpectations, hasAmounts, rowToBudgetLine, unitOf } from "../common/budget.js";
 import { realignRow } from "../common/realign.js";
 import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "../common/rows.js";
-import { sheetFundOf } from "./sheets.js";
+import { budgetOwner, sheetFundOf } from "./sheets.js";
 import { cleanText, filledTextOrNull, labelKey, textOrNull } from "../common/text.js";
 import { parseAmount } from "../common/values.js";
 
@@ -112,7 +112,7 @@ function recordCarryOver(state: BudgetState, row: Row, label: string): void {
       .join(", ");
     state.warnings.push({
       code: "not-represented",
-      message: `project "${state.head.project ?? "?"}": ${label} (${figures} 万元) has no fund source in the model: not recorded as a budget line`,
+      message: `${budgetOwner(state.head.project)}: ${label} (${figures} 万元) has no fund source in the model: not recorded as a budget line`,
       page: row.page,
     });
   }
@@ -216,7 +216,7 @@ export function closeDeclaredPairs(state: BudgetState): void {
   if (carry && carry.amount !== null && carry.amount !== 0) {
     state.warnings.push({
       code: "not-represented",
-      message: `project "${project ?? "?"}": ${carry.label} ${carry.amount} 万元 has no fund source in the model: not recorded as a budget line`,
+      message: `${budgetOwner(project)}: ${carry.label} ${carry.amount} 万元 has no fund source in the model: not recorded as a budget line`,
       page: carry.row.page,
     });
   }
@@ -225,7 +225,7 @@ export function closeDeclaredPairs(state: BudgetState): void {
   if (whole && total && whole.amount !== null && whole.amount !== total.initial) {
     state.warnings.push({
       code: "not-represented",
-      message: `project "${project ?? "?"}": ${whole.label} ${whole.amount} 万元 (the project's whole life) differs from the year's ${total.fundSourceRaw} ${total.initial} 万元; only the year's amounts are recorded`,
+      message: `${budgetOwner(project)}: ${whole.label} ${whole.amount} 万元 (the project's whole life) differs from the year's ${total.fundSourceRaw} ${total.initial} 万元; only the year's amounts are recorded`,
       page: whole.row.page,
     });
   }

@@ -243,6 +243,11 @@ export function sheetFundOf(label: string): SheetFund {
   return fundSourceOf(bare);
 }
 
+/** Given the project a form is about (null for a department's), return how a warning names its budget. */
+export function budgetOwner(project: string | null): string {
+  return project ? `project "${project}"` : "the department's budget";
+}
+
 /** The amounts of one 项目资金 line that the other lines should add up to. */
 const ADDING: (keyof BudgetLine & ("initial" | "adjusted" | "executed"))[] = ["initial", "adjusted", "executed"];
 
@@ -270,7 +275,7 @@ export function budgetSumWarnings(
     return [
       {
         code: "source-inconsistent",
-        message: `project "${project ?? "?"}": the ${field} amounts of the 其中 lines add up to ${round(sum)} 万元, not the printed total ${round(printed)} 万元`,
+        message: `${budgetOwner(project)}: the ${field} amounts of the 其中 lines add up to ${round(sum)} 万元, not the printed total ${round(printed)} 万元`,
         page,
       },
     ];
