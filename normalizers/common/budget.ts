@@ -23,7 +23,8 @@ export function budgetColumnMap(row: Row): ColumnMap<BudgetField> {
 /** Given a budget header map, return true when it names enough budget columns to be a budget header. */
 export function isBudgetHeader(map: ColumnMap<BudgetField>): boolean {
   const amounts = ["initial", "adjusted", "executed", "rate"].filter((f) => map.has(f as BudgetField)).length;
-  return amounts >= 2;
+  // One amount suffices under a fund-source column (资金来源 | 年初预算数, a targets table's money).
+  return amounts >= 2 || (amounts === 1 && map.has("fundSource"));
 }
 
 /** Given a data row, its map, fund source and unit, return the budget line it holds. */

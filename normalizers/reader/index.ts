@@ -102,7 +102,7 @@ export function readForm(
     head: emptyHead(),
     section: "head",
     budgetMap: null,
-    unitRaw: "万元",
+    unitRaw: declaredUnitOf(extraction, blocks) ?? "万元",
     declaredUnit: declaredUnitOf(extraction, blocks),
     ratePercent: false,
     carryOver: {},
@@ -210,7 +210,7 @@ function readRow(state: State, row: Row): void {
   if (filled(row).length === 0 || isTitleRow(row) || readClosingText(state, row)) return;
   // A row that only declares the money's unit applies to the blocks below whose headers print none.
   const unitLine = UNIT_LINE.exec(labelKey(filled(row).join("")))?.[1];
-  if (unitLine) return void (state.declaredUnit = unitLine);
+  if (unitLine) return void Object.assign(state, { declaredUnit: unitLine, unitRaw: unitLine });
   // Under the grids only labelled fields remain (项目负责人：…).
   if (state.section === "end") return void readHeadRow(row, state.head);
   if (readClosingRow(state, row)) return;

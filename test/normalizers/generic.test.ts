@@ -204,6 +204,23 @@ describe("a form no family knows", () => {
     ]);
   });
 
+  it("reads a targets table's money under 资金来源 | 年初预算数 (one amount column) in the unit a text line above declares", () => {
+    const { value } = read(
+      "2024年度部门整体绩效目标表",
+      "单位：元",
+      "部门名称\t北辰市交通运输局\t\t\t\t\t",
+      "资金来源\t年初预算数\t\t\t\t\t",
+      "合计\t12,500,000.00\t\t\t\t\t",
+      "财政拨款\t12,000,000.00\t\t\t\t\t",
+      "一级指标\t二级指标\t三级指标\t指标性质\t2023年实际完成值\t2024年目标值\t计量单位",
+      "产出指标\t数量指标\t农村公路养护里程\t≥\t850\t900\t公里",
+    );
+    expect(value[0]!.budget.map((b) => [b.fundSource, b.unitRaw, b.initial, b.adjusted, b.executed])).toEqual([
+      ["total", "元", 1250, null, null],
+      ["fiscal", "元", 1200, null, null],
+    ]);
+  });
+
   it("reads a grid whose names stand under 绩效指标, and labels printed with their values in one cell", () => {
     const { value } = read(
       "项目支出绩效自评表",
