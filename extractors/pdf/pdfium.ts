@@ -10,9 +10,8 @@ import { UnreadableFileError } from "../../contracts/errors.js";
 import { multiply, type Matrix } from "./geometry.js";
 import type { PaintedPath, RawPage, RawTextItem } from "./load.js";
 
-/** PDFium's page object types (fpdf_edit.h). */
-const TEXT_OBJECT = 1,
-  PATH_OBJECT = 2,
+/** PDFium's page object types (fpdf_edit.h); text is read through its text page instead. */
+const PATH_OBJECT = 2,
   IMAGE_OBJECT = 3,
   FORM_OBJECT = 5;
 /** PDFium's path segment types (fpdf_edit.h). */
@@ -238,7 +237,7 @@ export class PdfiumDocument {
           const matrix = parent ? multiply(own, parent) : own;
           const count = m.FPDFFormObj_CountObjects(object);
           for (let k = 0; k < count; k++) walk(m.FPDFFormObj_GetObject(object, k), matrix);
-        } else if (type !== TEXT_OBJECT) return;
+        }
       };
       const count = m.FPDFPage_CountObjects(page);
       for (let k = 0; k < count; k++) walk(m.FPDFPage_GetObject(page, k), null);
@@ -321,7 +320,7 @@ export class PdfiumDocument {
           continue;
         }
         const code = m.FPDFText_GetUnicode(text, k) >>> 0;
-        if (code === 0 || code === 0x0d || code === 0x0a || code === 0xfffe) continue;
+        if (code === 0 || code === 0x0d || code === 0x0a || code === 0xfffe || code > 0x10ffff) continue;
         const size = m.FPDFText_GetFontSize(text, k);
         if (!m.FPDFText_GetMatrix(text, k, at)) continue;
         const [a, b, c, d] = [s.f32(0) * size, s.f32(1) * size, s.f32(2) * size, s.f32(3) * size];

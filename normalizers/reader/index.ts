@@ -96,14 +96,15 @@ export function readForm(
 ): { value: Report; warnings: Warning[] } {
   const report = emptyReport("project", settings.family);
   Object.assign(report, sheetTitle(extraction, blocks));
+  const declaredUnit = declaredUnitOf(extraction, blocks);
   const state: State = {
     report,
     warnings: [],
     head: emptyHead(),
     section: "head",
     budgetMap: null,
-    unitRaw: declaredUnitOf(extraction, blocks) ?? "万元",
-    declaredUnit: declaredUnitOf(extraction, blocks),
+    unitRaw: declaredUnit ?? "万元",
+    declaredUnit,
     ratePercent: false,
     carryOver: {},
     pairs: [],
