@@ -27,6 +27,28 @@ export function isBudgetHeader(map: ColumnMap<BudgetField>): boolean {
   return amounts >= 2 || (amounts === 1 && map.has("fundSource"));
 }
 
+/** Given a fund source, its printed label and the unit printed, return its budget line with no figure yet (amounts in 万元). */
+export function emptyBudgetLine(
+  fundSource: FundSource,
+  fundSourceRaw: string | null,
+  unitRaw: string | null,
+): BudgetLine {
+  return {
+    fundSource,
+    fundSourceRaw,
+    unit: "万元",
+    unitRaw,
+    initial: null,
+    adjustment: null,
+    adjusted: null,
+    executed: null,
+    rateReported: null,
+    weight: null,
+    score: null,
+    deviation: null,
+  };
+}
+
 /** Given a data row, its map, fund source and unit, return the budget line it holds. */
 export function rowToBudgetLine(
   row: Row,

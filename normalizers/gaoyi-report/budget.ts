@@ -4,6 +4,7 @@
 // 决算收入 sentence is income (with carry-overs), not a budget figure, and its "其中" list is not
 // read; rows that are no fund source (财政专户核拨收入) are left out with a warning (seed README, 004).
 import type { BudgetLine, Warning } from "../../contracts/model.js";
+import { emptyBudgetLine } from "../common/budget.js";
 import { parseAmount } from "../common/values.js";
 import { fundSourceOf } from "../common/vocabulary.js";
 
@@ -25,20 +26,7 @@ const EXECUTED_TOTAL = new RegExp(
 const SPLIT_ITEM = new RegExp(String.raw`^(.+?)\s*` + AMOUNT + "$");
 
 function line(fundSource: BudgetLine["fundSource"], fundSourceRaw: string, unitRaw: string): BudgetLine {
-  return {
-    fundSource,
-    fundSourceRaw,
-    unit: "万元",
-    unitRaw,
-    initial: null,
-    adjustment: null,
-    adjusted: null,
-    executed: null,
-    rateReported: null,
-    weight: null,
-    score: null,
-    deviation: null,
-  };
+  return emptyBudgetLine(fundSource, fundSourceRaw, unitRaw);
 }
 
 const compact = (text: string) => text.replace(/\s+/g, "");

@@ -3,7 +3,7 @@
 // row, 预算数/执行数 left empty and 其他 blank: the first row with amounts is the total, recorded
 // once; a later row repeating the same amounts adds nothing (seed README, 004).
 import type { BudgetLine, Warning } from "../../contracts/model.js";
-import { unitOf } from "../common/budget.js";
+import { emptyBudgetLine, unitOf } from "../common/budget.js";
 import type { Row } from "../common/rows.js";
 import { cleanText } from "../common/text.js";
 import { isNullMarker, parseAmount, parseNumber, parseRate } from "../common/values.js";
@@ -46,20 +46,7 @@ function rowToAmounts(row: Row, unitRaw: string | null): RowAmounts {
 }
 
 function emptyLine(fundSourceRaw: string | null, unitRaw: string | null): BudgetLine {
-  return {
-    fundSource: "total",
-    fundSourceRaw,
-    unit: "万元",
-    unitRaw,
-    initial: null,
-    adjustment: null,
-    adjusted: null,
-    executed: null,
-    rateReported: null,
-    weight: null,
-    score: null,
-    deviation: null,
-  };
+  return emptyBudgetLine("total", fundSourceRaw, unitRaw);
 }
 
 /** Given the rows above a rubric's indicator header, return its budget lines: the total first. */

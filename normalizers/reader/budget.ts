@@ -8,7 +8,7 @@ import {
   type DeclaredAmountField,
 } from "../common/headers.js";
 import type { BudgetLine, FundSource, Report, Warning } from "../../contracts/model.js";
-import { budgetExpectations, hasAmounts, rowToBudgetLine, unitOf } from "../common/budget.js";
+import { budgetExpectations, emptyBudgetLine, hasAmounts, rowToBudgetLine, unitOf } from "../common/budget.js";
 import { realignRow } from "../common/realign.js";
 import { cellOf, filled, provenanceOf, type ColumnMap, type Row } from "../common/rows.js";
 import { budgetOwner, sheetFundOf } from "./sheets.js";
@@ -148,18 +148,9 @@ export function readPairRow(state: BudgetState, row: Row): void {
     const fund = label ? sheetFundOf(label) : null;
     if (!label || amount === null || fund === null || fund === "carryOver") continue;
     state.report.budget.push({
-      fundSource: fund,
-      fundSourceRaw: label,
-      unit: "万元",
-      unitRaw: state.unitRaw,
+      ...emptyBudgetLine(fund, label, state.unitRaw),
       initial: targets ? amount : null,
-      adjustment: null,
       adjusted: targets ? null : amount,
-      executed: null,
-      rateReported: null,
-      weight: null,
-      score: null,
-      deviation: null,
       provenance: provenanceOf(row),
     });
   }
@@ -233,18 +224,8 @@ export function closeDeclaredPairs(state: BudgetState): void {
 
 function declaredLine(fundSource: FundSource, pair: DeclaredPair, unitRaw: string): BudgetLine {
   return {
-    fundSource,
-    fundSourceRaw: pair.label,
-    unit: "万元",
-    unitRaw,
+    ...emptyBudgetLine(fundSource, pair.label, unitRaw),
     initial: pair.amount,
-    adjustment: null,
-    adjusted: null,
-    executed: null,
-    rateReported: null,
-    weight: null,
-    score: null,
-    deviation: null,
     provenance: provenanceOf(pair.row),
   };
 }
