@@ -30,21 +30,46 @@ const h = (at: number, from: number, to: number): Segment => ({ horizontal: true
 const v = (at: number, from: number, to: number): Segment => ({ horizontal: false, at, from, to, thickness: 2 });
 
 describe("seal removal", () => {
+  // A page is mostly paper: 40 pixels of paper, then the pixels under test.
+  const paper: [number, number, number] = [246, 243, 236];
+  const page = (pixels: [number, number, number][]) => rgba([...Array.from({ length: 40 }, () => paper), ...pixels]);
+
   it("turns seal red to paper, keeps black print, and keeps print darkened under the seal's ink", () => {
     const { gray, seal: mask } = rgbaToGray(
-      rgba([
+      page([
+        [214, 38, 42],
         [214, 38, 42],
         [20, 20, 20],
         [84, 15, 16],
-        [246, 243, 236],
       ]),
       seal,
     );
-    expect(gray.data[0]).toBe(255);
-    expect(gray.data[1]).toBeLessThan(40);
-    expect(gray.data[2]).toBeLessThan(100);
-    expect(gray.data[3]).toBeGreaterThan(230);
-    expect(mask.data[0]).toBe(1);
+    expect(gray.data[40]).toBeGreaterThanOrEqual(244);
+    expect(gray.data[42]).toBeLessThan(40);
+    expect(gray.data[43]).toBeLessThan(100);
+    expect(gray.data[0]).toBeGreaterThan(230);
+    expect(mask.data[40]).toBe(1);
+  });
+
+  it("keeps a stroke of print under the seal's ink darker than paper, where whitening the ink would cut it", () => {
+    // The seal's ink, and a thin stroke under it that the ink reddens: red, but darker in red than the ink.
+    const { gray } = rgbaToGray(
+      page([
+        [214, 38, 42],
+        [214, 38, 42],
+        [214, 38, 42],
+        [150, 30, 30],
+      ]),
+      seal,
+    );
+    expect(gray.data[40]).toBeGreaterThanOrEqual(244);
+    expect(gray.data[43]).toBeLessThan(190);
+  });
+
+  it("leaves a page without a seal as its red channel", () => {
+    const { gray } = rgbaToGray(page([[20, 20, 20]]), seal);
+    expect(gray.data[0]).toBe(246);
+    expect(gray.data[40]).toBe(20);
   });
 });
 

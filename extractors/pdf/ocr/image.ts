@@ -76,29 +76,45 @@ export interface SealSettings {
  * Given an RGBA image, return it in gray with the red seal turned to paper, and where the seal was.
  * A seal is stamped in red ink over the table; left in, its ring becomes ruling lines and its
  * characters become text. Printed text and rules are black or gray, so a pixel redder than
- * `redMargin` is seal ink and becomes paper, unless it is dark (a thin rule or stroke printed under
- * the seal, which the ink reddens but does not hide). JPEG keeps color at half resolution (4:2:0 chroma
- * subsampling) and rings at sharp edges, so the ink's outline comes out as mid-gray pixels that
- * are barely red: near seal ink, only what is darker than `textLevel` (black text printed under
- * the seal, darkened by the ink but not hidden) is kept, read by its red channel, in which the ink
- * itself is as light as paper.
+ * `redMargin` is seal ink. Red ink passes red light, so in the red channel the seal is nearly paper
+ * and black print under it stays black: seal ink and its surroundings are read by their red
+ * channel, scaled by how much lighter the page's paper is than the seal's ink in that channel, so
+ * the ink comes out as paper while print under it keeps its strokes (whitening the ink outright cut
+ * "≥98" to "≥8" where a stroke crossed the ring). JPEG keeps color at half resolution (4:2:0 chroma
+ * subsampling) and rings at sharp edges, so the ink's outline comes out as mid-gray pixels that are
+ * barely red: near seal ink, only what is darker than `textLevel` is kept as print at its red
+ * level; lighter pixels there are the outline, scaled like the ink.
  */
 export function rgbaToGray(image: RgbaImage, settings: SealSettings): { gray: GrayImage; seal: BinaryImage } {
   const { width, height, data } = image;
   const out = new Uint8Array(width * height);
   const seal = new Uint8Array(width * height);
+  const sealRed = new Uint32Array(256);
+  const pageRed = new Uint32Array(256);
   for (let p = 0, i = 0; p < out.length; p++, i += 4) {
     seal[p] = data[i]! >= settings.minRed && data[i]! - (data[i + 1]! + data[i + 2]!) / 2 > settings.redMargin ? 1 : 0;
-    out[p] = seal[p] ? 255 : Math.round(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!);
+    out[p] = Math.round(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!);
+    if (seal[p]) sealRed[data[i]!]!++;
+    pageRed[data[i]!]!++;
   }
+  // Most of a page is paper, so the median of its red channel is the paper's.
+  const sealed = sealRed.some((n) => n > 0);
+  const gain = sealed ? Math.max(1, histogramMedian(pageRed) / Math.max(1, histogramMedian(sealRed))) : 1;
   const near = dilate(seal, width, height, settings.fringe);
   for (let p = 0; p < out.length; p++) {
-    if (seal[p]) continue;
-    // Away from the seal the red channel is the gray of black print; near it, it also reads
-    // reddened print as dark and the ink's fringe as light.
-    out[p] = near[p] && out[p]! > settings.textLevel ? 255 : data[p * 4]!;
+    const red = data[p * 4]!;
+    out[p] = seal[p] || (near[p] && out[p]! > settings.textLevel) ? Math.min(255, Math.round(red * gain)) : red;
   }
   return { gray: { width, height, data: out }, seal: { width, height, data: near } };
+}
+
+/** Given a histogram, return its median level. */
+function histogramMedian(hist: Uint32Array): number {
+  let total = 0;
+  for (const n of hist) total += n;
+  let seen = 0;
+  for (let v = 0; v < hist.length; v++) if ((seen += hist[v]!) * 2 >= total) return v;
+  return hist.length - 1;
 }
 
 /** Given a gray image, return Otsu's threshold (the level that best separates ink from paper). */

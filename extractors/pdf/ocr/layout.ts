@@ -6,6 +6,7 @@ import { grayToBinary, otsuThreshold, type BinaryImage, type GrayImage } from ".
 import { segmentsToTables, type LatticeTable } from "./lattice.js";
 import { binaryToSegments, eraseSegments, type Segment } from "./rules.js";
 import { sealToBoxes } from "./seal-area.js";
+import { removeRuleRemnants, removeSpecks } from "./specks.js";
 import type { OcrSettings } from "./settings.js";
 
 export interface PageLayout {
@@ -48,6 +49,8 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
     Math.max(threshold + (255 - threshold) * r.lenience, paperLevel(gray, threshold) - r.paperContrast),
   );
   const upright = rotateMask(seal, skew);
+  // Under and around the seal only print as dark as text is a rule: the ink's outline, lighter, is not.
+  for (let p = 0; p < lenient.data.length; p++) if (upright.data[p] && gray.data[p]! > threshold) lenient.data[p] = 0;
   const segments = binaryToSegments(
     lenient,
     {
@@ -75,7 +78,15 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   );
   // Only rules that belong to a table are erased: a lone underline stays with its text.
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
-  return { gray, text: eraseSegments(ink, inTables), skew, segments: inTables, tables, scale };
+  const t = settings.text;
+  const cells = tables.flatMap((table) => table.cells.map((cell) => cell.box));
+  const bare = removeRuleRemnants(eraseSegments(ink, inTables), cells, px(r.maxThickness) / 2 + px(r.slack) / 2);
+  const text = removeSpecks(bare, {
+    glyphHeight: t.glyphHeight * scale,
+    minWidth: t.minWidth * scale,
+    reach: t.reach * scale,
+  });
+  return { gray, text, skew, segments: inTables, tables, scale };
 }
 
 /** Given a gray page and its ink threshold, return the gray level of its paper: the median of the pixels lighter than the threshold. */

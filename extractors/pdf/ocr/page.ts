@@ -10,7 +10,7 @@ import type { GrayImage, PixelBox } from "./image.js";
 import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
-import { doubtfulFigures, fitsColumn } from "./figures.js";
+import { doubtfulFigures, figureShape, fitsColumn } from "./figures.js";
 import { linesToStreamTables, type Chunk, type TextLine } from "./stream.js";
 import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.js";
 
@@ -150,11 +150,30 @@ export function tidyText(text: string): string {
 }
 
 /** Given a lattice table, the page layout and recognized lines, return the page table. */
-function latticeToPageTable(table: LatticeTable, readings: Recognition[][], frame: PageFrame): PageTable {
+function latticeToPageTable(
+  table: LatticeTable,
+  readings: Recognition[][],
+  lineBoxes: PixelBox[][],
+  frame: PageFrame,
+): PageTable {
   const rows: (Cell | null)[][] = Array.from({ length: table.ys.length - 1 }, () =>
     Array.from({ length: table.xs.length - 1 }, () => null),
   );
   table.cells.forEach((cell, i) => {
+    const split = figuresByRow(cell, lineBoxes[i] ?? [], readings[i] ?? [], table.ys);
+    if (split) {
+      split.forEach((reading, k) => {
+        const box = { ...cell.box, y0: table.ys[cell.row + k]!, y1: table.ys[cell.row + k + 1]! };
+        rows[cell.row + k]![cell.col] = {
+          text: tidyText(reading.text),
+          rowSpan: 1,
+          colSpan: cell.colSpan,
+          box: pixelBoxToBox(box, frame),
+          confidence: Math.round(reading.confidence * 1000) / 1000,
+        };
+      });
+      return;
+    }
     const all = readings[i] ?? [];
     // Ink that reads as nothing (a speck) says nothing about the text beside it; ink that all reads as nothing is doubtful.
     const lines = all.some((l) => l.text !== "") ? all.filter((l) => l.text !== "") : all;
@@ -178,6 +197,32 @@ function latticeToPageTable(table: LatticeTable, readings: Recognition[][], fram
     rowBottoms: table.ys.slice(1).map(pt),
     method: "ocr",
   };
+}
+
+/**
+ * Given a cell spanning rows, its lines, their readings and the rows' boundaries, return one
+ * reading per spanned row when the cell is rows whose rule was lost (worn, or broken by the
+ * skew): one line in each row, each a figure ("9" above "10" in a column of scores read as
+ * "9 10"). A label merged down its rows prints one line, or words wrapped over lines that are
+ * not figures each, so it stays one cell.
+ */
+export function figuresByRow(
+  cell: LatticeCell,
+  lines: PixelBox[],
+  readings: Recognition[],
+  ys: number[],
+): Recognition[] | null {
+  if (cell.rowSpan < 2 || readings.length !== lines.length) return null;
+  // What reads as nothing is a speck or a piece of the lost rule.
+  const kept = lines.flatMap((line, k) => (readings[k]!.text.trim() === "" ? [] : [{ line, reading: readings[k]! }]));
+  if (kept.length !== cell.rowSpan) return null;
+  const inOwnRow = kept.every(({ line }, k) => {
+    const middle = (line.y0 + line.y1) / 2;
+    return middle > ys[cell.row + k]! && middle < ys[cell.row + k + 1]!;
+  });
+  return inOwnRow && kept.every(({ reading }) => figureShape(tidyText(reading.text)) != null)
+    ? kept.map(({ reading }) => reading)
+    : null;
 }
 
 /** Given text lines outside tables, return them as paragraphs: lines close below one another and of similar height join. */
@@ -238,8 +283,13 @@ export async function layoutToPage(
       return { inside, lines: regionToLines(layout.text, inside, lineSettings) };
     }),
   );
+  const body = medianHeight(cellRegions.flatMap((cells) => cells.flatMap((c) => c.lines)));
   const cellLines = cellRegions.map((cells) =>
-    cells.map(({ inside, lines }) => lines.map((line) => crops.push(lineToCrop(layout.gray, line, inside, pad)) - 1)),
+    cells.map(({ inside, lines }) =>
+      lines.length === 1 && isDash(lines[0]!, body)
+        ? [DASH]
+        : lines.map((line) => crops.push(lineToCrop(layout.gray, line, inside, pad)) - 1),
+    ),
   );
   // Outside tables: lines split into chunks.
   const outside = maskTables(layout.text, layout.tables);
@@ -257,7 +307,8 @@ export async function layoutToPage(
   const tables = layout.tables.map((table, t) =>
     latticeToPageTable(
       table,
-      cellLines[t]!.map((ids) => ids.map((id) => read[id]!)),
+      cellLines[t]!.map((ids) => ids.map((id) => (id === DASH ? DASH_READING : read[id]!))),
+      cellRegions[t]!.map((region) => region.lines),
       frame,
     ),
   );
@@ -351,6 +402,26 @@ async function rereadFigures(
     else cell.confidence = Math.min(cell.confidence ?? 1, DOUBT);
   }
 }
+
+/**
+ * A cell whose only ink is one flat bar holds a dash ("—", "-": nothing to report). Scaled to the
+ * recognizer's line height, a bar a third of a line high fills the crop and reads as "一", "1",
+ * "I" or "上", and a "1" in a column of figures is a figure invented. The bar's shape says what it
+ * is: a third of the page's usual line height or less, and at least twice as wide as high.
+ */
+export function isDash(line: PixelBox, body: number): boolean {
+  const height = line.y1 - line.y0;
+  return body > 0 && height <= body / 3 && line.x1 - line.x0 >= 2 * height;
+}
+
+/** Given line boxes, return their median height (0 for none). */
+function medianHeight(lines: PixelBox[]): number {
+  const heights = lines.map((l) => l.y1 - l.y0).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
+const DASH = -1;
+const DASH_READING: Recognition = { text: "—", confidence: 1 };
 
 /** The confidence a figure still in doubt after it was read again is capped at: below any check's "high confidence". */
 export const DOUBT = 0.5;

@@ -70,6 +70,9 @@ export const OcrSettingsSchema = z.strictObject({
     maxHeightRatio: positive,
     /** Margin kept around each crop handed to an engine, pt. */
     pad: z.number().min(0),
+    /** Ink this tall, pt, or `minWidth` wide, is part of a glyph; smaller ink farther than `reach`, pt, from any glyph is a speck. */
+    glyphHeight: positive,
+    reach: z.number().min(0),
   }),
   /** Borderless tables: at least this many consecutive lines of two or more aligned chunks. */
   stream: z.strictObject({ minRows: z.number().int().min(2), minColumns: z.number().int().min(2) }),
@@ -88,7 +91,16 @@ export const defaultOcrSettings: OcrSettings = {
   maxSkew: 3,
   rules: { minRun: 12, joinGap: 4, sealGap: 130, maxThickness: 3, slack: 3, lenience: 0.3, paperContrast: 35 },
   lattice: { snap: 2.5, minCoverage: 0.5, minCell: 4, minFrame: 0.7, minSize: 14 },
-  text: { minHeight: 3.5, minWidth: 3.5, rowGap: 0.4, chunkGap: 1.2, maxHeightRatio: 1.8, pad: 1.5 },
+  text: {
+    minHeight: 3.5,
+    minWidth: 3.5,
+    rowGap: 0.4,
+    chunkGap: 1.2,
+    maxHeightRatio: 1.8,
+    pad: 1.5,
+    glyphHeight: 1.75,
+    reach: 1.4,
+  },
   stream: { minRows: 3, minColumns: 2 },
 };
 

@@ -61,7 +61,7 @@ export function regionToLines(image: BinaryImage, region: PixelBox, settings: Te
     if (on) {
       if (start < 0) start = i;
       last = i;
-    } else if (start >= 0 && i - last > settings.rowGap) {
+    } else if (start >= 0 && (i === profile.length || i - last > settings.rowGap)) {
       bands.push([start, last + 1]);
       start = -1;
     }
