@@ -4,6 +4,9 @@
 // actuals, weights, scores, budget figures) appear as whole cells of the grids, and how many of
 // its numeric cells do. Where the native `tesseract` command is installed, the same page images
 // are read by it (chi_sim, PSM 6) and the ratio of each engine's time to its time is printed.
+// `BENCH_BASELINE=<another checkout>` also reads every fixture with that checkout's OCR extractor
+// (its sources, through tsx), in the same process and just before this one's, and prints the
+// ratio of this checkout's seconds per page to the baseline's, per fixture and over all pages.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,11 +67,26 @@ async function nativeSecondsPerPage(bytes: Uint8Array, file: string): Promise<nu
   }
 }
 
-async function benchOne(file: string, expected: Document, engine: OcrEngineName): Promise<Row> {
+type OcrPages = typeof ocrPdfPages;
+
+/** Given a checkout's directory, return its OCR extractor's entry point. */
+async function baselineOcr(dir: string): Promise<OcrPages> {
+  const module = (await import(path.join(path.resolve(dir), "extractors/pdf/ocr/index.ts"))) as {
+    ocrPdfPages: OcrPages;
+  };
+  return module.ocrPdfPages;
+}
+
+async function benchOne(
+  file: string,
+  expected: Document,
+  engine: OcrEngineName,
+  ocr: OcrPages = ocrPdfPages,
+): Promise<Row> {
   const bytes = readFileSync(file);
   const pages = expected.source.pages ?? 1;
   const started = performance.now();
-  const result: OcrResult = await ocrPdfPages(
+  const result: OcrResult = await ocr(
     bytes,
     file,
     Array.from({ length: pages }, (_, i) => i + 1),
@@ -105,22 +123,38 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith(".scan.pdf") && (only.length === 0 || only.some((o) => f.startsWith(`${o}.`))))
     .sort();
   const rows: Row[] = [];
+  const baseline = process.env.BENCH_BASELINE ? await baselineOcr(process.env.BENCH_BASELINE) : null;
+  const totals = new Map<OcrEngineName, { pages: number; ours: number; theirs: number }>();
   for (const f of files) {
     const file = path.join(FIXTURES, f);
     const expected = DocumentSchema.parse(JSON.parse(readFileSync(`${file}.expected.json`, "utf8")));
     const native = await nativeSecondsPerPage(readFileSync(file), file);
     for (const engine of engines) {
+      const before = baseline ? await benchOne(file, expected, engine, baseline) : null;
       const row = await benchOne(file, expected, engine);
       rows.push(row);
-      const ratio = native
+      let ratio = native
         ? ` | ${(row.seconds / native).toFixed(2)}× native tesseract (${native.toFixed(1)} s/page)`
         : "";
+      if (before) {
+        const total = totals.get(engine) ?? { pages: 0, ours: 0, theirs: 0 };
+        totals.set(engine, {
+          pages: total.pages + row.pages,
+          ours: total.ours + row.seconds * row.pages,
+          theirs: total.theirs + before.seconds * before.pages,
+        });
+        ratio += ` | ${(row.seconds / before.seconds).toFixed(2)}× baseline (${before.seconds.toFixed(1)} s/page, cells ${before.cells}, numeric ${before.numeric})`;
+      }
       console.log(
         `${row.fixture} | ${engine} | ${row.seconds.toFixed(1)} s/page (layout ${row.layout.toFixed(1)}, recognition ${row.recognition.toFixed(1)})${ratio} | cells ${row.cells} | numeric ${row.numeric}`,
       );
       if (args.includes("--misses")) for (const m of row.misses) console.log(`    missing: ${m}`);
     }
   }
+  for (const [engine, t] of totals)
+    console.log(
+      `all ${t.pages} pages | ${engine} | ${(t.ours / t.pages).toFixed(2)} s/page against the baseline's ${(t.theirs / t.pages).toFixed(2)}: ${(t.ours / t.theirs).toFixed(2)}×`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { BinaryImage, PixelBox } from "../../extractors/pdf/ocr/image.js";
 import type { LatticeCell } from "../../extractors/pdf/ocr/lattice.js";
 import { figuresByRow, isDash } from "../../extractors/pdf/ocr/page.js";
-import { binaryToComponents, removeRuleRemnants, removeSpecks } from "../../extractors/pdf/ocr/specks.js";
+import { binaryToComponents, inkToText } from "../../extractors/pdf/ocr/specks.js";
 import { regionToLines } from "../../extractors/pdf/ocr/textlines.js";
 
 function page(width: number, height: number): BinaryImage {
@@ -47,9 +47,10 @@ describe("connected components", () => {
   });
 });
 
-describe("specks", () => {
-  const settings = { glyphHeight: 5, minWidth: 10, reach: 4 };
+const settings = { glyphHeight: 5, minWidth: 10, reach: 4 };
+const removeSpecks = (image: BinaryImage) => inkToText(image, [], 4, settings);
 
+describe("specks", () => {
   it("drops crumbs among crumbs and keeps the decimal point beside its digits", () => {
     const image = page(120, 40);
     figure(image, 10, 10);
@@ -61,7 +62,7 @@ describe("specks", () => {
       [90, 20],
     ] as const)
       ink(image, x!, y!, x! + 2, y! + 2);
-    const clean = removeSpecks(image, settings);
+    const clean = removeSpecks(image);
     expect(count(clean, { x0: 16, y0: 27, x1: 19, y1: 30 })).toBe(9); // the point
     expect(count(clean, { x0: 10, y0: 10, x1: 25, y1: 30 })).toBe(count(image, { x0: 10, y0: 10, x1: 25, y1: 30 }));
     expect(count(clean, { x0: 50, y0: 0, x1: 120, y1: 40 })).toBe(0);
@@ -70,7 +71,7 @@ describe("specks", () => {
   it("keeps a dash: flat, but as wide as a glyph", () => {
     const image = page(60, 20);
     ink(image, 10, 9, 30, 11);
-    expect(count(removeSpecks(image, settings), { x0: 0, y0: 0, x1: 60, y1: 20 })).toBe(40);
+    expect(count(removeSpecks(image), { x0: 0, y0: 0, x1: 60, y1: 20 })).toBe(40);
   });
 
   it("lets a cell whose crumbs spread over it be read as its line of text", () => {
@@ -81,9 +82,7 @@ describe("specks", () => {
     ink(image, 40, 3, 42, 5);
     const region = { x0: 0, y0: 0, x1: 200, y1: 40 };
     expect(regionToLines(image, region, lineSettings)).toEqual([]);
-    expect(regionToLines(removeSpecks(image, settings), region, lineSettings)).toEqual([
-      { x0: 20, y0: 12, x1: 35, y1: 32 },
-    ]);
+    expect(regionToLines(removeSpecks(image), region, lineSettings)).toEqual([{ x0: 20, y0: 12, x1: 35, y1: 32 }]);
   });
 });
 
@@ -95,7 +94,7 @@ describe("rule remnants", () => {
     ink(image, 108, 15, 111, 40); // what is left of the right rule
     ink(image, 20, 48, 70, 50); // of the bottom rule
     figure(image, 40, 20);
-    const clean = removeRuleRemnants(image, [cell], 4);
+    const clean = inkToText(image, [cell], 4, settings);
     expect(count(clean, { x0: 100, y0: 0, x1: 130, y1: 60 })).toBe(0);
     expect(count(clean, { x0: 0, y0: 45, x1: 130, y1: 60 })).toBe(0);
     expect(count(clean, { x0: 40, y0: 20, x1: 55, y1: 40 })).toBe(count(image, { x0: 40, y0: 20, x1: 55, y1: 40 }));
@@ -104,7 +103,7 @@ describe("rule remnants", () => {
   it("keeps a tall narrow glyph that stands off the border", () => {
     const image = page(130, 60);
     ink(image, 30, 15, 33, 40); // "1"
-    expect(count(removeRuleRemnants(image, [cell], 4), { x0: 0, y0: 0, x1: 130, y1: 60 })).toBe(75);
+    expect(count(inkToText(image, [cell], 4, settings), { x0: 0, y0: 0, x1: 130, y1: 60 })).toBe(75);
   });
 });
 

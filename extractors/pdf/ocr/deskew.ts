@@ -79,18 +79,19 @@ export function rotateGray(image: GrayImage, degrees: number): GrayImage {
   const cx = width / 2;
   const cy = height / 2;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const sx = cx + (x - cx) * cos - (y - cy) * sin;
-      const sy = cy + (x - cx) * sin + (y - cy) * cos;
+    // Along a row the source point moves by (cos, sin) per pixel.
+    let sx = cx - cx * cos - (y - cy) * sin;
+    let sy = cy - cx * sin + (y - cy) * cos;
+    for (let x = 0, o = y * width; x < width; x++, o++, sx += cos, sy += sin) {
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;
-      const top = data[i]! * (1 - fx) + data[i + 1]! * fx;
-      const bottom = data[i + width]! * (1 - fx) + data[i + width + 1]! * fx;
-      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+      const top = data[i]! + (data[i + 1]! - data[i]!) * fx;
+      const bottom = data[i + width]! + (data[i + width + 1]! - data[i + width]!) * fx;
+      out[o] = (top + (bottom - top) * fy + 0.5) | 0;
     }
   }
   return { width, height, data: out };

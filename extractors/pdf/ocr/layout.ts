@@ -6,7 +6,7 @@ import { grayToBinary, otsuThreshold, type BinaryImage, type GrayImage } from ".
 import { segmentsToTables, type LatticeTable } from "./lattice.js";
 import { binaryToSegments, eraseSegments, type Segment } from "./rules.js";
 import { sealToBoxes } from "./seal-area.js";
-import { removeRuleRemnants, removeSpecks } from "./specks.js";
+import { inkToText } from "./specks.js";
 import type { OcrSettings } from "./settings.js";
 
 export interface PageLayout {
@@ -24,6 +24,7 @@ export interface PageLayout {
 
 /** Given a binary mask and a skew, return the mask turned upright like the page. */
 function rotateMask(mask: BinaryImage, degrees: number): BinaryImage {
+  if (!mask.data.includes(1)) return mask; // no seal: nothing to turn
   const asGray = { width: mask.width, height: mask.height, data: mask.data.map((v) => (v ? 0 : 255)) };
   return grayToBinary(rotateGray(asGray, degrees), 127);
 }
@@ -80,8 +81,7 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
   const t = settings.text;
   const cells = tables.flatMap((table) => table.cells.map((cell) => cell.box));
-  const bare = removeRuleRemnants(eraseSegments(ink, inTables), cells, px(r.maxThickness) / 2 + px(r.slack) / 2);
-  const text = removeSpecks(bare, {
+  const text = inkToText(eraseSegments(ink, inTables), cells, px(r.maxThickness) / 2 + px(r.slack) / 2, {
     glyphHeight: t.glyphHeight * scale,
     minWidth: t.minWidth * scale,
     reach: t.reach * scale,
