@@ -131,9 +131,33 @@ describe("rules to a grid", () => {
       sealGap: 60,
       maxThickness: 8,
       endSlack: 6,
+      longRule: 200,
     });
     expect(segments.filter((s) => s.horizontal).map((s) => Math.round(s.at))).toEqual([21, 101, 181]);
     expect(segments.filter((s) => !s.horizontal)).toHaveLength(3);
+  });
+
+  it("keeps a long rule that fades before the far border, its two pieces joined", () => {
+    const page = blank(300, 200);
+    for (const y of [20, 180]) draw(page, 20, y, 281, y + 2);
+    for (const x of [20, 279]) draw(page, x, 20, x + 2, 182);
+    // Worn: drawn from the left border to x = 240 in two pieces (one a pixel lower), then gone.
+    draw(page, 20, 100, 60, 102);
+    draw(page, 66, 101, 240, 103);
+    draw(page, 90, 60, 110, 62); // a short stroke meeting nothing
+    const segments = binaryToSegments(grayToBinary(page, 128), {
+      minRun: 15,
+      runGap: 2,
+      joinGap: 10,
+      sealGap: 60,
+      maxThickness: 8,
+      endSlack: 6,
+      longRule: 200,
+    });
+    const worn = segments.filter((s) => s.horizontal && Math.round(s.at) > 90 && Math.round(s.at) < 110);
+    expect(worn).toHaveLength(1);
+    expect([worn[0]!.from, worn[0]!.to]).toEqual([20, 240]);
+    expect(segments.filter((s) => s.horizontal).map((s) => Math.round(s.at))).toHaveLength(3);
   });
 });
 

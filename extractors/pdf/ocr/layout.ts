@@ -61,6 +61,7 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
       sealGap: px(r.sealGap),
       maxThickness: px(r.maxThickness),
       endSlack: px(r.slack),
+      longRule: px(r.longRule),
     },
     upright,
   );

@@ -26,6 +26,8 @@ export interface RuleSettings {
   maxThickness: number;
   /** How far a segment's end may be from a crossing segment, in pixels. */
   endSlack: number;
+  /** A segment this long (pixels) is a rule when it meets one segment of the other direction. */
+  longRule: number;
 }
 
 interface Run {
@@ -99,6 +101,17 @@ function maskedShare(mask: BinaryImage | null, horizontal: boolean, at: number, 
  * large gaps everywhere would join strokes of neighbouring characters into false rules.
  */
 export function joinCollinear(segments: Segment[], settings: RuleSettings, seal: BinaryImage | null = null): Segment[] {
+  // A join moves a segment's line and ends, so a piece passed over before may join it now: again until none does.
+  let joined = joinOnce(segments, settings, seal);
+  for (let n = segments.length; joined.length < n;) {
+    n = joined.length;
+    joined = joinOnce(joined, settings, seal);
+  }
+  return joined;
+}
+
+/** Given segments, return them with each joined to the first kept segment it bridges to, in one pass. */
+function joinOnce(segments: Segment[], settings: RuleSettings, seal: BinaryImage | null): Segment[] {
   const sorted = [...segments].sort((a, b) => a.at - b.at || a.from - b.from);
   const out: Segment[] = [];
   const bridges = (o: Segment, s: Segment) => {
@@ -128,15 +141,21 @@ function meetings(s: Segment, others: Segment[], slack: number): number {
 
 /**
  * Given horizontal and vertical segments, return those that meet at least two segments of the
- * other direction, repeated until stable. Requiring both ends to be framed would be stricter, but
- * a seal or a speck of noise breaks a border into pieces whose ends meet nothing.
+ * other direction, or one when they are as long as `longRule`, repeated until stable. Requiring
+ * both ends to be framed would be stricter, but a seal or a speck of noise breaks a border into
+ * pieces whose ends meet nothing; and a worn rule fades before it reaches the far border, while
+ * aligned strokes of text that form a run meet nothing and are short.
  */
 export function keepFramed(horizontal: Segment[], vertical: Segment[], settings: RuleSettings): Segment[] {
+  const framed = (s: Segment, others: Segment[]) => {
+    const n = meetings(s, others, settings.endSlack);
+    return n >= 2 || (n === 1 && s.to - s.from >= settings.longRule);
+  };
   let h = horizontal;
   let v = vertical;
   for (let pass = 0; pass < 4; pass++) {
-    const nh = h.filter((s) => meetings(s, v, settings.endSlack) >= 2);
-    const nv = v.filter((s) => meetings(s, h, settings.endSlack) >= 2);
+    const nh = h.filter((s) => framed(s, v));
+    const nv = v.filter((s) => framed(s, h));
     const stable = nh.length === h.length && nv.length === v.length;
     [h, v] = [nh, nv];
     if (stable) break;

@@ -41,6 +41,8 @@ export const OcrSettingsSchema = z.strictObject({
     maxThickness: positive,
     /** Rules that meet within this distance cross, pt. */
     slack: positive,
+    /** A rule this long, pt, meeting one rule across is kept (a worn rule fades before the far border). */
+    longRule: positive,
     /** Rules are found on a binary image whose threshold sits this share of the way from Otsu's to white (faint rules). */
     lenience: share,
     /** ... or as light as this many gray levels below the paper, whichever is lighter (worn, faint rules). */
@@ -89,7 +91,16 @@ export const defaultOcrSettings: OcrSettings = {
   lowConfidence: 0.8,
   seal: { redMargin: 60, minRed: 140, fringe: 2, textLevel: 90 },
   maxSkew: 3,
-  rules: { minRun: 12, joinGap: 4, sealGap: 130, maxThickness: 3, slack: 3, lenience: 0.3, paperContrast: 35 },
+  rules: {
+    minRun: 12,
+    joinGap: 4,
+    sealGap: 130,
+    maxThickness: 3,
+    slack: 3,
+    longRule: 150,
+    lenience: 0.3,
+    paperContrast: 35,
+  },
   lattice: { snap: 2.5, minCoverage: 0.5, minCell: 4, minFrame: 0.7, minSize: 14 },
   text: {
     minHeight: 3.5,
