@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import {
+  addNumeric,
   addTallies,
   scoreDocument,
   tallyToScores,
@@ -16,7 +17,8 @@ const help = `usage: jixiao score EXPECTED.json ACTUAL.json [--json] [--verbose]
        jixiao score --expected DIR --actual DIR [--json] [--verbose]
 
 Scores extracted Documents against expected ones, cell by cell (docs/scoring.md): every compared
-field of every paired record (report, budget line, goal, indicator, project) is one cell.
+field of every paired record (report, budget line, goal, indicator, project) is one cell. The
+cells of figures (fields compared as numbers) are also scored on their own.
 With folders, files are paired by name (a.json with a.json); an actual file that is missing
 counts as a document read as nothing.
 
@@ -73,6 +75,11 @@ function reportLines(files: [string, DocumentScore][], verbose: boolean): string
   }
   const all = tallyToScores(totalTally(addTallies(files.map(([, s]) => s))));
   lines.push(`all cells: precision ${pct(all.precision)}  recall ${pct(all.recall)}  F1 ${pct(all.f1)}`);
+  const figures = addNumeric(files.map(([, s]) => s));
+  const n = tallyToScores(figures);
+  lines.push(
+    `numeric cells: precision ${pct(n.precision)}  recall ${pct(n.recall)}  F1 ${pct(n.f1)}  (tp ${figures.tp} fp ${figures.fp} fn ${figures.fn})`,
+  );
   return lines;
 }
 
@@ -86,7 +93,13 @@ function summary(files: [string, DocumentScore][]) {
     const t = totalTally(s.tallies);
     return { file, ...t, ...tallyToScores(t) };
   });
-  return { cells: { ...cells, ...tallyToScores(cells) }, byKind, perFile };
+  const numeric = addNumeric(files.map(([, s]) => s));
+  return {
+    cells: { ...cells, ...tallyToScores(cells) },
+    numeric: { ...numeric, ...tallyToScores(numeric) },
+    byKind,
+    perFile,
+  };
 }
 
 export const scoreCommand: Command = {

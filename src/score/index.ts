@@ -59,8 +59,12 @@ export interface Scores {
   f1: number;
 }
 
+export type CellTally = Pick<Tally, "tp" | "fp" | "fn">;
+
 export interface DocumentScore {
   tallies: Partial<Record<RecordKind, Tally>>;
+  /** The cells of figures alone (fields compared as numbers: amounts, rates, weights, scores, values, years). */
+  numeric: CellTally;
   /** One line per disagreement: "<where> indicator [project goal] name .field: expected … got …". */
   diffs: string[];
 }
@@ -124,28 +128,37 @@ function compareRecords(
   const { pairs, missing, extra } = pairRecords(expected, actual, likeness, floor);
   t.matchedRecords += pairs.length;
   const fields = Object.entries(SCORED_FIELDS[kind]);
+  const n = into.numeric;
   for (const [e, a] of pairs) {
     for (const [path, equal] of fields) {
       const ev = field(e, path);
       const av = field(a, path);
+      const figure = equal === sameNumber;
       if (ev == null && av == null) continue;
       if (ev != null && av != null && equal(ev, av)) {
         t.tp++;
+        if (figure) n.tp++;
         continue;
       }
       if (ev != null) t.fn++;
       if (av != null) t.fp++;
+      if (figure && ev != null) n.fn++;
+      if (figure && av != null) n.fp++;
       into.diffs.push(
         `${where} ${kind} ${recordLabel(kind, e)} .${path}: expected ${JSON.stringify(ev)} got ${JSON.stringify(av)}`,
       );
     }
   }
+  const present = (r: Json, figures: boolean) =>
+    fields.filter(([path, equal]) => field(r, path) != null && (!figures || equal === sameNumber)).length;
   for (const e of missing) {
-    t.fn += fields.filter(([path]) => field(e, path) != null).length;
+    t.fn += present(e, false);
+    n.fn += present(e, true);
     into.diffs.push(`${where} ${kind} missing: ${recordLabel(kind, e)}`);
   }
   for (const a of extra) {
-    t.fp += fields.filter(([path]) => field(a, path) != null).length;
+    t.fp += present(a, false);
+    n.fp += present(a, true);
     into.diffs.push(`${where} ${kind} extra: ${recordLabel(kind, a)}`);
   }
   return pairs;
@@ -153,7 +166,7 @@ function compareRecords(
 
 /** Given an expected and an actual Document (parsed JSON), return their cell tallies and disagreements. */
 export function scoreDocument(expected: unknown, actual: unknown, where = ""): DocumentScore {
-  const score: DocumentScore = { tallies: {}, diffs: [] };
+  const score: DocumentScore = { tallies: {}, numeric: { tp: 0, fp: 0, fn: 0 }, diffs: [] };
   const er = listOf(expected as Json, "reports");
   const ar = listOf(actual as Json, "reports");
   const pairs = compareRecords("report", er, ar, score, where);
@@ -180,6 +193,18 @@ export function totalTally(tallies: Partial<Record<RecordKind, Tally>>): Tally {
   const all = emptyTally();
   for (const t of Object.values(tallies)) for (const k of Object.keys(all) as (keyof Tally)[]) all[k] += t[k];
   return all;
+}
+
+/** Given several documents' scores, return their cells of figures added up. */
+export function addNumeric(scores: readonly DocumentScore[]): CellTally {
+  return scores.reduce(
+    (sum, s) => ({ tp: sum.tp + s.numeric.tp, fp: sum.fp + s.numeric.fp, fn: sum.fn + s.numeric.fn }),
+    {
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    },
+  );
 }
 
 /** Given several documents' tallies, return them added kind by kind. */

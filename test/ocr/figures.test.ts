@@ -24,7 +24,7 @@ describe("figures in doubt on a scanned table", () => {
       ["政府性基金", "1328.43", "1261.55", "94.97%"],
       ["其他资金", "0", "0", "100.00%"],
     ]);
-    expect(figureColumns(rows).get(3)).toEqual({ maxDecimals: 2, percent: true });
+    expect(figureColumns(rows).get("3:1")).toEqual({ maxDecimals: 2, percent: true });
     expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([[2, 3]]);
   });
 
@@ -38,5 +38,19 @@ describe("figures in doubt on a scanned table", () => {
     ]);
     expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([[3, 3]]);
     expect(fitsColumn("10", { maxDecimals: 1, percent: false })).toBe(true);
+  });
+
+  it("flags a letter read for a digit in a column of figures printed two grid columns wide", () => {
+    const wide = (text: string): Cell => ({ ...cell(text), colSpan: 2 });
+    const rows = [
+      [cell("资金来源"), wide("调整后预算数"), null, cell("执行率")],
+      [cell("合计"), wide("14845.77"), null, cell("100.00%")],
+      [cell("一般公共预算"), wide("13517.34"), null, cell("100.00%")],
+      [cell("政府性基金"), wide("1328.43"), null, cell("100.00%")],
+      [cell("其他资金"), wide("o"), null, cell("")],
+    ];
+    expect(figureColumns(rows).get("1:2")).toEqual({ maxDecimals: 2, percent: false });
+    expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([[4, 1]]);
+    expect(fitsColumn("按实际发生数", { maxDecimals: 0, percent: false })).toBe(true);
   });
 });

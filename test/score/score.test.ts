@@ -49,6 +49,17 @@ describe("the cell scorer", () => {
     expect(diffs).toEqual(["x.json indicator [] 救助人数 .score: expected 10 got 8"]);
   });
 
+  it("scores the cells of figures on their own: a wrong score, a wrong unit and a missing record", () => {
+    const expected = doc(report([indicator("救助人数"), indicator("床位数")]));
+    const actual = doc(
+      report([indicator("救助人数", { score: 8, target: { raw: "≥100个", op: ">=", value: 100, unit: "个" } })]),
+    );
+    const { numeric } = scoreDocument(expected, actual);
+    // Figures: report 2 (year, total), budget 6, each indicator 4 (target, actual, weight, score).
+    // The wrong score is one miss and one false figure; the unit is text; the missing record's 4 figures are missed.
+    expect(numeric).toEqual({ tp: 2 + 6 + 3, fp: 1, fn: 1 + 4 });
+  });
+
   it("counts a missing record's cells as false negatives and an invented one's as false positives", () => {
     const expected = doc(report([indicator("救助人数"), indicator("床位数")]));
     const actual = doc(report([indicator("救助人数"), indicator("完全不同的指标名称")]));

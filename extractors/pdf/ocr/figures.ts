@@ -11,6 +11,8 @@ export interface FigureShape {
   decimals: number;
 }
 
+const LOOKALIKES = /^[OoIl]+$/;
+
 const FIGURE = /^[≥≤<>=]?[-+]?(\d{1,3}(,\d{3})+|\d+)(\.(\d+))?(%)?$/;
 
 /** Given a cell's text, return its shape when it is a well-formed figure, else null ("9 10", two readings in one cell, is not). */
@@ -26,20 +28,26 @@ export interface ColumnShape {
 }
 
 /**
- * Given a table's rows and the number of header rows to pass over, return for each column that
- * holds figures (at least three cells with digits below the header, nearly all well-formed) its
- * shape. The most decimals is that of the second most precise figure, so one misreading cannot
- * set it.
+ * Given a table's rows, return for each column that holds figures its shape, keyed by the column
+ * it starts at and the columns it spans ("3:1"; a form may print its figures in cells two grid
+ * columns wide): at least three cells with digits, nearly all well-formed. The most decimals is
+ * that of the second most precise figure, so one misreading cannot set it.
  */
-export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<number, ColumnShape> {
-  const out = new Map<number, ColumnShape>();
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  for (let c = 0; c < width; c++) {
-    const texts = rows.flatMap((r) => (r[c] && /\d/.test(r[c]!.text) && r[c]!.colSpan === 1 ? [r[c]!.text] : []));
-    const shapes = texts.map(figureShape).filter((s): s is FigureShape => s != null);
-    if (texts.length < minCells || shapes.length < 0.75 * texts.length) continue;
+export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<string, ColumnShape> {
+  const texts = new Map<string, string[]>();
+  rows.forEach((r) =>
+    r.forEach((cell, c) => {
+      if (!cell || !/\d/.test(cell.text)) return;
+      const key = columnKey(c, cell.colSpan);
+      texts.set(key, [...(texts.get(key) ?? []), cell.text]);
+    }),
+  );
+  const out = new Map<string, ColumnShape>();
+  for (const [key, column] of texts) {
+    const shapes = column.map(figureShape).filter((s): s is FigureShape => s != null);
+    if (column.length < minCells || shapes.length < 0.75 * column.length) continue;
     const decimals = shapes.map((s) => s.decimals).sort((a, b) => b - a);
-    out.set(c, {
+    out.set(key, {
       maxDecimals: decimals[1] ?? decimals[0] ?? 0,
       percent: shapes.filter((s) => s.percent).length >= 0.75 * shapes.length,
     });
@@ -47,9 +55,15 @@ export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<number
   return out;
 }
 
+/** Given a cell's first column and how many it spans, return the key of its column of figures. */
+export function columnKey(col: number, colSpan: number): string {
+  return `${col}:${colSpan}`;
+}
+
 /** Given a cell's text and its column's shape, return whether the reading fits the column. */
 export function fitsColumn(text: string, column: ColumnShape): boolean {
-  if (!/\d/.test(text)) return true;
+  // Words fit a column of figures ("按实际发生数"), but letters that look like digits alone are a figure misread ("o" for "0").
+  if (!/\d/.test(text)) return !LOOKALIKES.test(text);
   const shape = figureShape(text);
   if (!shape) return false;
   if (shape.decimals > column.maxDecimals + 1) return false;
@@ -62,8 +76,8 @@ export function doubtfulFigures(rows: (Cell | null)[][]): { row: number; col: nu
   const out: { row: number; col: number; column: ColumnShape }[] = [];
   rows.forEach((r, row) =>
     r.forEach((cell, col) => {
-      const column = columns.get(col);
-      if (cell && column && cell.colSpan === 1 && !fitsColumn(cell.text, column)) out.push({ row, col, column });
+      const column = cell && columns.get(columnKey(col, cell.colSpan));
+      if (cell && column && !fitsColumn(cell.text, column)) out.push({ row, col, column });
     }),
   );
   return out;

@@ -5,7 +5,7 @@
 // resolution.
 import type { Box, Cell } from "../../../contracts/extraction.js";
 import { unrotatePoint } from "./deskew.js";
-import type { OcrEngine, Recognition } from "./engines/types.js";
+import { normalizeFigure, type OcrEngine, type Recognition } from "./engines/types.js";
 import type { GrayImage, PixelBox } from "./image.js";
 import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
@@ -393,7 +393,12 @@ async function rereadFigures(
       lineToCrop(gray, line, region.inside, pad),
     ];
     const again = (await engine.recognize(crops)).map((r) => ({ text: tidyText(r.text), confidence: r.confidence }));
-    const fit = again.find((r) => r.text !== "" && fitsColumn(r.text, column));
+    // Read again or not, letters that look like digits are taken as the digits, in doubt.
+    const fit =
+      again.find((r) => r.text !== "" && fitsColumn(r.text, column)) ??
+      [cell.text, ...again.map((r) => r.text)]
+        .map((text) => ({ text: normalizeFigure(text), confidence: DOUBT }))
+        .find((r) => r.text !== "" && fitsColumn(r.text, column));
     if (fit)
       Object.assign(cell, {
         text: fit.text,
