@@ -329,8 +329,16 @@ export type ClosingField = "conclusion" | "problems" | "remedy";
 export const CLOSING_HEADERS: Synonyms<ClosingField>[] = [
   // 自评结论, 评价结论, and the same after what was evaluated (整体支出绩效自评结论).
   { field: "conclusion", patterns: [/^(绩效)?结论$/, /^.{0,12}(自评|评价)结论$/, /^总体评价$/] },
-  { field: "problems", patterns: [/^(存在|主要)(的)?问题$/, /^存在问题及原因$/] },
-  { field: "remedy", patterns: [/^改进(措施|建议|意见)$/, /^整改措施$/, /^下一步改进措施$/] },
+  // 偏差大或目标未完成原因分析: why targets were missed.
+  {
+    field: "problems",
+    patterns: [/^(存在|主要)(的)?问题$/, /^存在问题及原因$/, /^.{0,8}(偏差|未完成).{0,8}原因分析$/],
+  },
+  // 改进措施及结果应用方案: the remedy and how the results will be used.
+  {
+    field: "remedy",
+    patterns: [/^改进(措施|建议|意见)$/, /^整改措施$/, /^下一步改进措施$/, /^改进措施及结果应用(方案)?$/],
+  },
 ];
 
 /**

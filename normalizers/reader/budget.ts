@@ -50,13 +50,14 @@ const BLOCK_LABEL =
  * Given a budget row and its header, return the fund-source label printed left of the figures,
  * skipping the block label; null when the row prints figures only (a one-line block's total).
  */
-function budgetLabelOf(row: Row, map: ColumnMap<BudgetField>): string | null {
-  const own = textOrNull(cellOf(row, map, "fundSource"));
-  if (own) return own;
+function budgetLabelOf(row: Row, map: ColumnMap<BudgetField>): { label: string; printed: string } | null {
+  const at = map.get("fundSource");
+  const printed = (c: number) => ({ label: row.cells[c]!, printed: row.raw[c]?.trim() || row.cells[c]! });
+  if (at !== undefined && textOrNull(row.cells[at])) return printed(at);
   const firstFigure = Math.min(...[...map.entries()].filter(([f]) => f !== "fundSource").map(([, c]) => c));
   for (let c = 0; c < Math.min(firstFigure, row.cells.length); c++) {
     const text = row.cells[c] ?? "";
-    if (text && !BLOCK_LABEL.test(labelKey(text))) return text;
+    if (text && !BLOCK_LABEL.test(labelKey(text))) return printed(c);
   }
   return null;
 }
@@ -79,7 +80,8 @@ export function readBudgetRow(state: BudgetState, printed: Row): void {
     return;
   }
   if (!hasAmounts(row, map)) return;
-  const label = budgetLabelOf(row, map);
+  const found = budgetLabelOf(row, map);
+  const label = found?.label ?? null;
   const fund = label ? sheetFundOf(label) : state.report.budget.length === 0 ? "total" : null;
   if (fund === "carryOver") return recordCarryOver(state, row, label!);
   if (fund === null) {
@@ -93,7 +95,7 @@ export function readBudgetRow(state: BudgetState, printed: Row): void {
   state.report.budget.push(
     rowToBudgetLine(row, map, {
       fundSource: fund,
-      fundSourceRaw: label ?? (state.report.budget.length === 0 ? state.fundCaption : null),
+      fundSourceRaw: found?.printed ?? (state.report.budget.length === 0 ? state.fundCaption : null),
       unitRaw: state.unitRaw,
       ratePercent: state.ratePercent,
     }),

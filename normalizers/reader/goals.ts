@@ -65,3 +65,26 @@ export function readInlineGoals(report: Report, row: Row): boolean {
   report.goals.push(...cellToGoals(row.raw[at] ?? cells[1]!));
   return true;
 }
+
+/** "年度目标1：健全基本养老服务体系", "绩效目标二": a goal heading the indicators printed under it. */
+const GOAL_HEADING = /^(?:年度目标|绩效目标|目标)\s*([0-9]+|[一二三四五六七八九十])\s*[:：、.．]?\s*(.*)$/s;
+
+/** Given a cell, return the goal it heads, its number and text ("" when none follows), else null. */
+export function goalOfHeading(cell: string): { seq: number; text: string } | null {
+  const m = GOAL_HEADING.exec(cleanText(cell));
+  return m ? { seq: goalNumber(m[1]!), text: m[2]!.trim() } : null;
+}
+
+/**
+ * Given a row, read the goal it heads when its only text is a numbered goal with its text
+ * ("年度目标1：健全基本养老服务体系": the indicators printed under it are that goal's) and return its
+ * number; null when the row is no such row.
+ */
+export function readGoalHeading(report: Report, row: Row): number | null {
+  const cells = filled(row);
+  const goal = cells.length === 1 ? goalOfHeading(cells[0]!) : null;
+  if (!goal || goal.text === "") return null;
+  if (!report.goals.some((g) => g.seq === goal.seq))
+    report.goals.push({ seq: goal.seq, text: goal.text, actual: null, deviation: null });
+  return goal.seq;
+}

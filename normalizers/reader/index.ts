@@ -16,7 +16,7 @@ import {
   readPairRow,
   type BudgetState,
 } from "./budget.js";
-import { readGoalRow, readInlineGoals } from "./goals.js";
+import { readGoalHeading, readGoalRow, readInlineGoals } from "./goals.js";
 import {
   CLOSING_HEADERS,
   fieldOfHeader,
@@ -83,7 +83,7 @@ interface State extends BudgetState {
 }
 
 /** Printed cells of an indicator header that are block labels, not columns. */
-const BLOCK_LABELS = /^(.{0,16}(绩效指标|衡量指标|指标完成情况)|(年度)?(绩效)?指标)(\(.*\))?$/;
+const BLOCK_LABELS = /^(.{0,16}(绩效指标|衡量指标|指标完成情况|目标完成情况)|(年度)?(绩效)?指标)(\(.*\))?$/;
 /** Rows that close a form: its total, or the notes printed under it. */
 const TOTAL_ROW = /^(总分|合计得分|总得分|自评总分|合计|总计|综合得分)$/;
 const NOTES_ROW = /^(说明|备注|填表说明|注)[:：]?/;
@@ -209,12 +209,14 @@ function declaredUnitOf(extraction: Extraction, blocks: number[]): string | null
 
 function readRow(state: State, row: Row): void {
   if (filled(row).length === 0 || isTitleRow(row) || readClosingText(state, row)) return;
-  // A row that only declares the money's unit applies to the blocks below whose headers print none.
-  const unitLine = UNIT_LINE.exec(labelKey(filled(row).join("")))?.[1];
-  if (unitLine) return void Object.assign(state, { declaredUnit: unitLine, unitRaw: unitLine });
+  // A row that declares the money's unit, alone or beside labelled fields (编制单位：… | 单位：元),
+  // applies to the blocks below whose headers print none.
+  if (readUnitRow(state, row)) return;
   // Under the grids only labelled fields remain (项目负责人：…).
   if (state.section === "end") return void readHeadRow(row, state.head);
   if (readClosingRow(state, row)) return;
+  const heading = readGoalHeading(state.report, row);
+  if (heading !== null) return void (state.levels = freshLevels(heading));
   const columns = rowToIndicatorColumns(row);
   if (columns) return enterIndicators(state, row, columns);
   if (state.section !== "indicators" && enterBlock(state, row)) return;
@@ -224,6 +226,18 @@ function readRow(state: State, row: Row): void {
   if (state.section === "goals") return readGoals(state, row);
   if (state.section === "tasks") return readTaskRow(state, row);
   if (state.section === "indicators") return readIndicator(state, row);
+}
+
+/** Given a row, read the money unit one of its cells declares (and the labelled fields beside it); false when none does. */
+function readUnitRow(state: State, row: Row): boolean {
+  const cells = filled(row);
+  const at = cells.findIndex((c) => UNIT_LINE.test(labelKey(c)));
+  if (at < 0 || (cells.length > 1 && isBudgetHeader(budgetColumnMap(row)))) return false;
+  const unit = UNIT_LINE.exec(labelKey(cells[at]!))![1]!;
+  Object.assign(state, { declaredUnit: unit, unitRaw: unit });
+  const rest = row.cells.map((c) => (UNIT_LINE.test(labelKey(c)) ? "" : c));
+  if (filled({ ...row, cells: rest }).length > 0) readHeadRow({ ...row, cells: rest }, state.head);
+  return true;
 }
 
 /** Given a row, read it when its first cell labels a closing text (评价结论, 存在问题, 改进措施) followed by the text. */

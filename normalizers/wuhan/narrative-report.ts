@@ -1,5 +1,5 @@
 // Pieces of narrative reports with attached tables (seed 003, 武汉市蔡甸区民政局 2022年度整体绩效自评结果):
-// the department named by the report's heading, goals labelled 年度目标N, and one budget total
+// the department named by the report's heading, and one budget total
 // printed twice (a 收入决算明细表 in 元 and the attached 自评表 in 万元) joined into one line.
 import type { BudgetLine, Warning } from "../../contracts/model.js";
 
@@ -39,27 +39,6 @@ export function departmentOf(texts: string[], issuer: string | null, shortName: 
     if (m && isUnitName(m[1]!)) return m[1]!;
   }
   return issuer ?? shortName;
-}
-
-const CHINESE_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
-/** Given a cell such as "年度目标1：健全基本养老服务体系" or "年度目标二", return its number and text ("" when none follows). */
-export function goalOfLabel(text: string): { seq: number; text: string } | null {
-  const m = /^(?:年度目标|绩效目标|目标)\s*([0-9]+|[一二三四五六七八九十])\s*[:：、.]?\s*(.*)$/s.exec(text.trim());
-  if (!m) return null;
-  const seq = /^\d+$/.test(m[1]!) ? Number(m[1]) : (CHINESE_DIGITS[m[1]!] ?? 0);
-  return { seq, text: m[2]!.trim() };
 }
 
 /** Places of a money unit relative to 元: the finer the unit, the more exact its figures. */

@@ -2,7 +2,8 @@
 // per line) scored against their expected Documents, and the repairs, each on lines from the seed.
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { goalOfLabel, mergeTotals } from "../../normalizers/wuhan/narrative-report.js";
+import { mergeTotals } from "../../normalizers/wuhan/narrative-report.js";
+import { goalOfHeading } from "../../normalizers/reader/goals.js";
 import { restackStrips } from "../../normalizers/wuhan/strips.js";
 import { normalize } from "../../normalizers/index.js";
 import { tableToRows } from "../../contracts/extraction.js";
@@ -259,12 +260,12 @@ describe("wuhan report parts", () => {
   });
 
   it("reads goals labelled 年度目标 with an Arabic or a Chinese numeral", () => {
-    expect(goalOfLabel("年度目标1：健全基本养老服务体系，提升养老服务质量")).toEqual({
+    expect(goalOfHeading("年度目标1：健全基本养老服务体系，提升养老服务质量")).toEqual({
       seq: 1,
       text: "健全基本养老服务体系，提升养老服务质量",
     });
-    expect(goalOfLabel("年度目标二")).toEqual({ seq: 2, text: "" });
-    expect(goalOfLabel("年度绩效目标完成情况")).toBeNull();
+    expect(goalOfHeading("年度目标二")).toEqual({ seq: 2, text: "" });
+    expect(goalOfHeading("年度绩效目标完成情况")).toBeNull();
   });
 
   it("keeps two totals that disagree, with a source-inconsistent warning", () => {
