@@ -221,6 +221,36 @@ describe("a form no family knows", () => {
     ]);
   });
 
+  it("reads the goals heading their indicators (年度目标N：…), a unit declared in a cell beside 编制单位, and the closing labels", () => {
+    const { value } = read(
+      "2023年度部门整体绩效自评表",
+      "编制单位：临川县交通运输局			单位：元",
+      "资金来源	年初预算数	全年预算数	全年执行数",
+      "合计	2,400,000.00	2,500,000.00	2,450,000.00",
+      "年度目标1：农村公路提档升级			",
+      "一级指标	二级指标	三级指标	年初目标值	实际完成值",
+      "产出指标	数量指标	农村公路改造里程	≥120公里	126公里",
+      "年度目标二：客运站安全运营			",
+      "一级指标	二级指标	三级指标	年初目标值	实际完成值",
+      "效益指标	社会效益指标	安全事故	0起	0起",
+      "偏差大或目标未完成原因分析	部分路段雨季停工		",
+      "改进措施及结果应用方案	提前安排工期		",
+    );
+    const [report] = value;
+    expect(report!.budget.map((b) => [b.fundSource, b.unitRaw, b.initial, b.adjusted, b.executed])).toEqual([
+      ["total", "元", 240, 250, 245],
+    ]);
+    expect(report!.goals.map((g) => [g.seq, g.text])).toEqual([
+      [1, "农村公路提档升级"],
+      [2, "客运站安全运营"],
+    ]);
+    expect(report!.indicators.map((i) => [i.goalSeq, i.level1, i.name, i.target?.raw, i.actual?.raw])).toEqual([
+      [1, "产出指标", "农村公路改造里程", "≥120公里", "126公里"],
+      [2, "效益指标", "安全事故", "0起", "0起"],
+    ]);
+    expect(report!.extra).toMatchObject({ 存在问题: "部分路段雨季停工", 改进措施: "提前安排工期" });
+  });
+
   it("reads a grid whose names stand under 绩效指标, and labels printed with their values in one cell", () => {
     const { value } = read(
       "项目支出绩效自评表",
