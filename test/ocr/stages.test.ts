@@ -196,7 +196,8 @@ describe("readings", () => {
     ];
     const probs = new Float32Array(steps.flat());
     expect(ctcDecode(probs, 5, classes, null).text).toBe("<5%");
-    expect(ctcDecode(probs, 5, classes, null, new Map([[1, 2]])).text).toBe("≤5%");
+    expect(ctcDecode(probs, 5, classes, null, new Map([[1, { to: [2], share: 1 / 3 }]])).text).toBe("≤5%");
+    expect(ctcDecode(probs, 5, classes, null, new Map([[1, { to: [2], share: 0.7 }]])).text).toBe("<5%");
     expect(ctcDecode(probs, 5, classes, new Uint8Array([1, 0, 1, 1, 1])).text).toBe("≤5%");
   });
 
