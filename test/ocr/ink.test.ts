@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { BinaryImage, PixelBox } from "../../extractors/pdf/ocr/image.js";
 import type { LatticeCell } from "../../extractors/pdf/ocr/lattice.js";
-import { figuresByRow, isDash } from "../../extractors/pdf/ocr/page.js";
+import { figuresByRow, isDash, withoutCrumbLines } from "../../extractors/pdf/ocr/page.js";
 import { binaryToComponents, inkToText } from "../../extractors/pdf/ocr/specks.js";
 import { regionToLines } from "../../extractors/pdf/ocr/textlines.js";
 
@@ -116,6 +116,13 @@ describe("lines of a cell", () => {
     expect(regionToLines(image, { x0: 0, y0: 0, x1: 100, y1: 40 }, lineSettings)).toEqual([
       { x0: 30, y0: 18, x1: 50, y1: 40 },
     ]);
+  });
+
+  it("leaves out a flat bit of ink beside a line of text, and keeps a dash that is the cell's whole content", () => {
+    const crumb = { x0: 230, y0: 2, x1: 242, y1: 9 };
+    const text = { x0: 10, y0: 10, x1: 130, y1: 36 };
+    expect(withoutCrumbLines([crumb, text], 10)).toEqual([text]);
+    expect(withoutCrumbLines([{ x0: 10, y0: 20, x1: 40, y1: 23 }], 10)).toEqual([{ x0: 10, y0: 20, x1: 40, y1: 23 }]);
   });
 
   it("tells a dash alone in a cell from a figure by its shape", () => {

@@ -280,7 +280,10 @@ export async function layoutToPage(
   const cellRegions = layout.tables.map((table) =>
     table.cells.map((cell) => {
       const inside = cellInterior(cell, inset);
-      return { inside, lines: regionToLines(layout.text, inside, lineSettings) };
+      return {
+        inside,
+        lines: withoutCrumbLines(regionToLines(layout.text, inside, lineSettings), lineSettings.minHeight),
+      };
     }),
   );
   const body = medianHeight(cellRegions.flatMap((cells) => cells.flatMap((c) => c.lines)));
@@ -417,6 +420,16 @@ async function rereadFigures(
 export function isDash(line: PixelBox, body: number): boolean {
   const height = line.y1 - line.y0;
   return body > 0 && height <= body / 3 && line.x1 - line.x0 >= 2 * height;
+}
+
+/**
+ * Given a cell's lines and the lowest line of text, return them without the lines lower than
+ * that beside a line of text: a dash is a cell's whole content, so a flat bit of ink beside text
+ * is what is left of a seal's outline or a rule ("C", "[" read into the cell).
+ */
+export function withoutCrumbLines(lines: PixelBox[], minHeight: number): PixelBox[] {
+  const text = lines.filter((l) => l.y1 - l.y0 >= minHeight);
+  return text.length > 0 ? text : lines;
 }
 
 /** Given line boxes, return their median height (0 for none). */
