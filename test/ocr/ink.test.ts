@@ -6,6 +6,8 @@ import type { BinaryImage, PixelBox } from "../../extractors/pdf/ocr/image.js";
 import type { LatticeCell } from "../../extractors/pdf/ocr/lattice.js";
 import { figuresByRow, isDash, withoutCrumbLines } from "../../extractors/pdf/ocr/page.js";
 import { binaryToComponents, inkToText } from "../../extractors/pdf/ocr/specks.js";
+import { splitAtBlankBoundaries } from "../../extractors/pdf/ocr/blank-boundaries.js";
+import type { LatticeTable } from "../../extractors/pdf/ocr/lattice.js";
 import { regionToLines } from "../../extractors/pdf/ocr/textlines.js";
 
 function page(width: number, height: number): BinaryImage {
@@ -160,5 +162,48 @@ describe("figures of two rows in one cell", () => {
       { x0: 10, y0: 120, x1: 30, y1: 136 },
     ];
     expect(figuresByRow(cell, lines, [read("9"), read("10")], ys)).toBeNull();
+  });
+});
+
+describe("a boundary lost in one row", () => {
+  // Two rows, three columns; in the header row the rule between columns 1 and 2 was lost.
+  const table = (): LatticeTable => {
+    const xs = [0, 60, 160, 260];
+    const ys = [0, 40, 80];
+    const cell = (row: number, col: number, colSpan: number) => ({
+      row,
+      col,
+      rowSpan: 1,
+      colSpan,
+      box: { x0: xs[col]!, y0: ys[row]!, x1: xs[col + colSpan]!, y1: ys[row + 1]! },
+    });
+    return {
+      xs,
+      ys,
+      cells: [cell(0, 0, 1), cell(0, 1, 2), cell(1, 0, 1), cell(1, 1, 1), cell(1, 2, 1)],
+      box: { x0: 0, y0: 0, x1: 260, y1: 80 },
+      irregular: 0,
+    };
+  };
+
+  it("splits a header cell holding two words apart on both sides of a boundary drawn below", () => {
+    const image = page(260, 80);
+    ink(image, 80, 10, 140, 30); // 二级指标
+    ink(image, 180, 10, 240, 30); // 三级指标
+    const split = splitAtBlankBoundaries(table(), image, 8, 2);
+    expect(split.cells.filter((c) => c.row === 0).map((c) => [c.col, c.colSpan])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]);
+  });
+
+  it("keeps a merged cell whose text crosses the boundary, or stands on one side of it", () => {
+    const crossing = page(260, 80);
+    ink(crossing, 120, 10, 200, 30); // a title centred over both columns
+    expect(splitAtBlankBoundaries(table(), crossing, 8, 2).cells).toHaveLength(5);
+    const oneSide = page(260, 80);
+    ink(oneSide, 70, 10, 120, 30);
+    expect(splitAtBlankBoundaries(table(), oneSide, 8, 2).cells).toHaveLength(5);
   });
 });

@@ -83,7 +83,8 @@ export interface SealSettings {
  * "≥98" to "≥8" where a stroke crossed the ring). JPEG keeps color at half resolution (4:2:0 chroma
  * subsampling) and rings at sharp edges, so the ink's outline comes out as mid-gray pixels that are
  * barely red: near seal ink, only what is darker than `textLevel` is kept as print at its red
- * level; lighter pixels there are the outline, scaled like the ink.
+ * level; lighter pixels there are the outline, scaled like the ink, and then whatever of the ink
+ * and its outline is lighter than the page's ink (Otsu's threshold) becomes paper.
  */
 export function rgbaToGray(image: RgbaImage, settings: SealSettings): { gray: GrayImage; seal: BinaryImage } {
   const { width, height, data } = image;
@@ -104,6 +105,12 @@ export function rgbaToGray(image: RgbaImage, settings: SealSettings): { gray: Gr
   for (let p = 0; p < out.length; p++) {
     const red = data[p * 4]!;
     out[p] = seal[p] || (near[p] && out[p]! > settings.textLevel) ? Math.min(255, Math.round(red * gain)) : red;
+  }
+  if (sealed) {
+    // What the scaling leaves of the ink's outline is lighter than print: on and around the seal,
+    // what is not as dark as ink is paper ("20" under the legend read as "海" from the outlines).
+    const ink = otsuThreshold({ width, height, data: out });
+    for (let p = 0; p < out.length; p++) if (near[p] && out[p]! > ink) out[p] = 255;
   }
   return { gray: { width, height, data: out }, seal: { width, height, data: near } };
 }

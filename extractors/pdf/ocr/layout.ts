@@ -2,11 +2,12 @@
 // and the ink of its text (rules erased). Runs the pixel stages in order: seal removal and gray
 // (image.ts), skew (deskew.ts), rules (rules.ts), lattice (lattice.ts).
 import { binaryToSkew, rotateGray } from "./deskew.js";
-import { grayToBinary, otsuThreshold, type BinaryImage, type GrayImage } from "./image.js";
+import { grayToBinary, otsuThreshold, type BinaryImage, type GrayImage, type PixelBox } from "./image.js";
 import { segmentsToTables, type LatticeTable } from "./lattice.js";
 import { binaryToSegments, eraseSegments, type Segment } from "./rules.js";
 import { sealToBoxes } from "./seal-area.js";
 import { inkToText } from "./specks.js";
+import { splitAtBlankBoundaries } from "./blank-boundaries.js";
 import type { OcrSettings } from "./settings.js";
 
 export interface PageLayout {
@@ -81,13 +82,27 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   // Only rules that belong to a table are erased: a lone underline stays with its text.
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
   const t = settings.text;
-  const cells = tables.flatMap((table) => table.cells.map((cell) => cell.box));
-  const text = inkToText(eraseSegments(ink, inTables), cells, px(r.maxThickness) / 2 + px(r.slack) / 2, {
-    glyphHeight: t.glyphHeight * scale,
-    minWidth: t.minWidth * scale,
-    reach: t.reach * scale,
-  });
-  return { gray, text, skew, segments: inTables, tables, scale };
+  // What is left of a rule lies along a line of the grid, drawn there or lost.
+  const text = inkToText(
+    eraseSegments(ink, inTables),
+    tables.flatMap(gridBoxes),
+    px(r.maxThickness) / 2 + px(r.slack) / 2,
+    {
+      glyphHeight: t.glyphHeight * scale,
+      minWidth: t.minWidth * scale,
+      reach: t.reach * scale,
+    },
+  );
+  const inset = Math.max(2, Math.round(0.8 * scale));
+  const split = tables.map((table) => splitAtBlankBoundaries(table, text, px(l.lostGap), inset));
+  return { gray, text, skew, segments: inTables, tables: split, scale };
+}
+
+/** Given a table, return the box of every position of its grid (a cell spanning several is each of them). */
+function gridBoxes(table: LatticeTable): PixelBox[] {
+  return table.ys
+    .slice(1)
+    .flatMap((y1, r) => table.xs.slice(1).map((x1, c) => ({ x0: table.xs[c]!, y0: table.ys[r]!, x1, y1 })));
 }
 
 /** Given a gray page and its ink threshold, return the gray level of its paper: the median of the pixels lighter than the threshold. */

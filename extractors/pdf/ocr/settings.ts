@@ -59,6 +59,8 @@ export const OcrSettingsSchema = z.strictObject({
     minFrame: share,
     /** Smallest table each way, pt. */
     minSize: positive,
+    /** A boundary drawn in other rows is taken as lost in a cell spanning it when no text lies this close to it, pt. */
+    lostGap: positive,
   }),
   text: z.strictObject({
     /** Lowest line of text, pt, unless at least `minWidth` wide. */
@@ -101,7 +103,7 @@ export const defaultOcrSettings: OcrSettings = {
     lenience: 0.3,
     paperContrast: 35,
   },
-  lattice: { snap: 2.5, minCoverage: 0.5, minCell: 4, minFrame: 0.7, minSize: 14 },
+  lattice: { snap: 2.5, minCoverage: 0.5, minCell: 4, minFrame: 0.7, minSize: 14, lostGap: 3 },
   text: {
     minHeight: 3.5,
     minWidth: 3.5,
