@@ -198,6 +198,14 @@ describe("a boundary lost in one row", () => {
     ]);
   });
 
+  it("keeps a cell whole where the blank at the boundary lies under a seal, whose removal may have taken the text", () => {
+    const image = page(260, 80);
+    ink(image, 80, 10, 140, 30);
+    ink(image, 180, 10, 240, 30);
+    const seal = { x0: 130, y0: 0, x1: 200, y1: 60 };
+    expect(splitAtBlankBoundaries(table(), image, 8, 2, [seal]).cells).toHaveLength(5);
+  });
+
   it("keeps a merged cell whose text crosses the boundary, or stands on one side of it", () => {
     const crossing = page(260, 80);
     ink(crossing, 120, 10, 200, 30); // a title centred over both columns

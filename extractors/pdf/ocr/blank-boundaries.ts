@@ -4,15 +4,20 @@
 // spanning cell, with text on both sides, is a rule the scan lost: the cell is split there. Text
 // of a merged cell crosses its inner boundaries (a centred title, a wrapped sentence), and the
 // gap a boundary needs is wider than the gap between two characters.
-import type { BinaryImage } from "./image.js";
+import type { BinaryImage, PixelBox } from "./image.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 
-/** Given a table, the ink of its text, the blank half-width a lost boundary needs and the cells' inset (pixels), return the table with such cells split. */
+/**
+ * Given a table, the ink of its text, the blank half-width a lost boundary needs, the cells' inset
+ * (pixels) and where seals lie, return the table with such cells split. Under a seal a blank says
+ * nothing: the seal's removal may have taken the text there.
+ */
 export function splitAtBlankBoundaries(
   table: LatticeTable,
   text: BinaryImage,
   halfGap: number,
   inset: number,
+  seals: PixelBox[] = [],
 ): LatticeTable {
   const starts = new Set(table.cells.map((c) => c.col));
   const cells = table.cells.flatMap((cell) => {
@@ -22,7 +27,9 @@ export function splitAtBlankBoundaries(
     const cuts: number[] = [];
     for (let k = cell.col + 1; k < cell.col + cell.colSpan; k++) {
       const x = table.xs[k]!;
-      if (starts.has(k) && blankAround(text, x, halfGap, y0, y1)) cuts.push(k);
+      const band = { x0: x - halfGap, y0, x1: x + halfGap, y1 };
+      if (starts.has(k) && !seals.some((seal) => overlaps(seal, band)) && blankAround(text, x, halfGap, y0, y1))
+        cuts.push(k);
     }
     return cuts.length === 0 ? [cell] : cutCell(table, cell, cuts, text, inset);
   });
@@ -62,4 +69,8 @@ function hasInk(text: BinaryImage, x0: number, y0: number, x1: number, y1: numbe
     for (let x = Math.max(0, Math.round(x0)); x < Math.min(text.width, Math.round(x1)); x++)
       if (text.data[y * text.width + x]) return true;
   return false;
+}
+
+function overlaps(a: PixelBox, b: PixelBox): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }

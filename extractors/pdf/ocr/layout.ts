@@ -94,7 +94,7 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
     },
   );
   const inset = Math.max(2, Math.round(0.8 * scale));
-  const split = tables.map((table) => splitAtBlankBoundaries(table, text, px(l.lostGap), inset));
+  const split = tables.map((table) => splitAtBlankBoundaries(table, text, px(l.lostGap), inset, seals));
   return { gray, text, skew, segments: inTables, tables: split, scale };
 }
 
