@@ -2,6 +2,7 @@
 // per line) scored against their expected Documents, and the repairs, each on lines from the seed.
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { emptyBudgetLine } from "../../normalizers/common/budget.js";
 import { mergeTotals } from "../../normalizers/wuhan/narrative-report.js";
 import { goalOfHeading } from "../../normalizers/reader/goals.js";
 import { restackStrips } from "../../normalizers/wuhan/strips.js";
@@ -55,21 +56,7 @@ const pick = (i: Indicator) => ({
 });
 
 function line(fundSource: BudgetLine["fundSource"], amounts: Partial<BudgetLine>): BudgetLine {
-  return {
-    fundSource,
-    fundSourceRaw: null,
-    unit: "万元",
-    unitRaw: "万元",
-    initial: null,
-    adjustment: null,
-    adjusted: null,
-    executed: null,
-    rateReported: null,
-    weight: null,
-    score: null,
-    deviation: null,
-    ...amounts,
-  };
+  return { ...emptyBudgetLine(fundSource, null, "万元"), ...amounts };
 }
 
 describe("wuhan fixtures and seed dump", () => {

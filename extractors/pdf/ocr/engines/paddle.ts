@@ -209,8 +209,7 @@ function comparatorPreferences(classes: string[]): Map<number, Preference> {
 /**
  * Given the classes, return the substitutes to prefer in any text: a scanned "；" whose tail is
  * faint reads as "：", but then the model still gives the semicolon (full or half width) a good
- * part of its belief, while a printed colon is read with the semicolon near nought (on the
- * scanned fixtures: misreadings 0.29-0.85 of the colon's probability, true colons below 0.03).
+ * part of its belief, while a printed colon is read with the semicolon near nought.
  */
 function textPreferences(classes: string[]): Map<number, Preference> {
   const id = (c: string) => classes.indexOf(c);
