@@ -317,10 +317,11 @@ function readIndicator(state: State, row: Row): void {
   const goalSeq = goalSeqOf(row);
   if (goalSeq !== null && goalSeq !== state.levels.goalSeq) state.levels = freshLevels(goalSeq);
   const first = Math.min(...[...columns.map.values()]);
-  // The 绩效指标 block label merged down the first column is no part of any indicator.
+  const level1 = columns.map.get("level1");
+  // The 绩效指标 block label merged down the first column (or down the levels' column it heads) is no part of any indicator.
   const cleared: Row = {
     ...row,
-    cells: row.cells.map((c, i) => (i < first && BLOCK_LABELS.test(labelKey(c)) ? "" : c)),
+    cells: row.cells.map((c, i) => ((i < first || i === level1) && BLOCK_LABELS.test(labelKey(c)) ? "" : c)),
   };
   const { indicator, state: levels } = readIndicatorRow(
     cleared,

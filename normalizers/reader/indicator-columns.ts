@@ -24,7 +24,7 @@ import {
   isLevel2Label,
 } from "../common/vocabulary.js";
 
-/** A header that names the indicator block rather than a column of it: the names, when no other column holds them. */
+/** A header that names the indicator block rather than a column of it: the names, when no other column holds them, else their levels. */
 const GENERIC_NAME = /^(年度)?(绩效|考核|评价)?指标$/;
 
 /** An indicator header row read as columns: the model's fields, a unit column and the extras. */
@@ -62,9 +62,19 @@ export function rowToIndicatorColumns(row: Row): IndicatorColumns | null {
     const col = row.cells.findIndex((text, c) => c < first && text !== "" && GENERIC_NAME.test(labelKey(text)));
     if (col >= 0) map.set("name", col);
   }
-  // A name column and at least one figure or level column (spec, "Unknown forms are still read").
+  // Beside a column of the indicators' own, a column headed by the block's name (绩效指标 | 指标内容)
+  // can only hold their levels (产出指标, 效益指标).
+  const own = map.get("name") ?? map.get("description");
+  if (own !== undefined && !map.has("level1")) {
+    const taken = new Set(map.values());
+    const col = row.cells.findIndex((t, c) => c < own && !taken.has(c) && GENERIC_NAME.test(labelKey(t)));
+    if (col >= 0) map.set("level1", col);
+  }
+  // A name column (or, without one, what describes each indicator: 指标内容 / 考核内容 names it) and at
+  // least one figure or level column (spec, "Unknown forms are still read").
   const figures = ["target", "actual", "weight", "score", "level1"].some((f) => map.has(f as IndicatorField));
-  const isHeader = (map.has("level1") && map.has("level2")) || (map.has("name") && figures);
+  const named = map.has("name") || map.has("description");
+  const isHeader = (map.has("level1") && map.has("level2")) || (named && figures);
   if (!isHeader) return null;
   const unit = rowToColumnMap(row, INDICATOR_UNIT_HEADERS).get("unit") ?? null;
   const extras = rowToColumnMap(row, INDICATOR_EXTRA_HEADERS);

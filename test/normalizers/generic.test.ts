@@ -251,6 +251,20 @@ describe("a form no family knows", () => {
     expect(report!.extra).toMatchObject({ 存在问题: "部分路段雨季停工", 改进措施: "提前安排工期" });
   });
 
+  it("names indicators by 指标内容 when no column names them, with their levels under 绩效指标 beside it", () => {
+    const { value } = read(
+      "2023年度项目支出绩效自评表",
+      "项目名称\t边境村寨饮水安全巩固提升\t\t\t\t",
+      "绩效指标\t指标内容\t年度指标值\t实际完成值\t分值\t得分",
+      "产出指标\t水质检测合格率\t≥95%\t96.3%\t30\t30",
+      "效益指标\t受益人口\t≥2.4万人\t2.5万人\t20\t20",
+    );
+    expect(value[0]!.indicators.map(brief)).toEqual([
+      ["产出指标", null, "水质检测合格率", "≥95%", "96.3%", 30, 30],
+      ["效益指标", null, "受益人口", "≥2.4万人", "2.5万人", 20, 20],
+    ]);
+  });
+
   it("reads a grid whose names stand under 绩效指标, and labels printed with their values in one cell", () => {
     const { value } = read(
       "项目支出绩效自评表",
