@@ -96,7 +96,7 @@ export function pagesToBlocks(pages: PageResult[], firstIndex = 0): Block[] {
   return pages.flatMap((page) => {
     const items = [
       ...page.tables.map((t) => ({
-        y: t.box.y0,
+        y: t.rowTops[0] ?? t.box.y0,
         x: t.box.x0,
         block: (): Block => ({
           kind: "table",
@@ -109,7 +109,7 @@ export function pagesToBlocks(pages: PageResult[], firstIndex = 0): Block[] {
         }),
       })),
       ...page.texts.map((t) => ({
-        y: t.box.y0,
+        y: t.top,
         x: t.box.x0,
         block: (): Block => ({ kind: "text", text: t.text, page: page.number, role: t.role, box: t.box }),
       })),

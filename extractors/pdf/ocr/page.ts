@@ -30,6 +30,8 @@ export interface PageTable {
 export interface PageText {
   text: string;
   box: Box;
+  /** Top of the text on the page turned upright, pt: its place in reading order (a skewed table's box in page coordinates reaches above the text printed just over it). */
+  top: number;
   role: "heading" | "paragraph";
   confidence: number;
 }
@@ -225,6 +227,15 @@ export function figuresByRow(
     : null;
 }
 
+/** Given line boxes and the page's tables (upright pixels), return the lines whose middle lies in no table's frame. */
+export function withoutResidue(lines: PixelBox[], tables: LatticeTable[]): PixelBox[] {
+  return lines.filter((l) => {
+    const x = (l.x0 + l.x1) / 2;
+    const y = (l.y0 + l.y1) / 2;
+    return !tables.some((t) => x >= t.box.x0 && x <= t.box.x1 && y >= t.box.y0 && y <= t.box.y1);
+  });
+}
+
 /** Given text lines outside tables, return them as paragraphs: lines close below one another and of similar height join. */
 function linesToTexts(lines: TextLine[], frame: PageFrame): PageText[] {
   const heights = lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
@@ -258,6 +269,7 @@ function linesToTexts(lines: TextLine[], frame: PageFrame): PageText[] {
     return {
       text,
       box: pixelBoxToBox(box, frame),
+      top: Math.round((box.y0 / frame.scale) * 100) / 100,
       role: tall ? "heading" : "paragraph",
       confidence: Math.min(1, ...chunks.map((c) => c.confidence)),
     };
@@ -297,7 +309,10 @@ export async function layoutToPage(
   // Outside tables: lines split into chunks.
   const outside = maskTables(layout.text, layout.tables);
   const page = { x0: 0, y0: 0, x1: layout.gray.width, y1: layout.gray.height };
-  const freeLines = regionToLines(outside, page, lineSettings).map((box) => ({
+  // A line whose middle lies within a table's frame but in no cell is residue (a seal's ring,
+  // specks): the table's own text is in its cells, and such residue would cut the table off from
+  // its continuation. Told on the upright page, where tables are upright rectangles.
+  const freeLines = withoutResidue(regionToLines(outside, page, lineSettings), layout.tables).map((box) => ({
     box,
     chunks: lineToChunks(outside, box, lineSettings).map((chunk) => ({
       box: chunk,
