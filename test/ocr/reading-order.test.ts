@@ -1,17 +1,10 @@
 // The text printed just above a skewed scan's table (the year under the title): the table's box in
 // page coordinates is the hull of a turned rectangle and reaches above that text, so reading order
 // and what counts as residue inside a table's frame are told on the upright page.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LatticeTable } from "../../extractors/pdf/ocr/lattice.js";
 import { ocrPagesToLayouts } from "../../extractors/pdf/ocr/layouts.js";
 import { withoutResidue, type PageResult } from "../../extractors/pdf/ocr/page.js";
-import { extractFile } from "../../src/pipeline.js";
-import { SCAN_SETTINGS, scanFixture } from "../../scripts/fixtures/scan.js";
-
-const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
 
 /** A page with a title, the year under it, and a table turned by a few degrees (its hull starts above the year). */
 function skewedPage(): PageResult {
@@ -67,27 +60,4 @@ describe("reading order on a skewed scan", () => {
     const ring = { x0: 2120, y0: 900, x1: 2230, y1: 940 }; // a seal's ring crossing the frame
     expect(withoutResidue([year, ring], [table])).toEqual([year]);
   });
-});
-
-describe("a skewed scan of a form whose year is printed under its title", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-skew-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it("reads the year, which the turned table's box covers in page coordinates", async () => {
-    const look = { ...SCAN_SETTINGS, dpi: 160, minAngle: 2, maxAngle: 3, jpegQuality: 45 };
-    await scanFixture({
-      name: "jiangsu-project",
-      dir: path.relative(FIXTURES, dir),
-      pages: null,
-      seal: "临川县财政局",
-      seed: 102,
-      look,
-    });
-    const file = path.join(dir, "jiangsu-project.scan.pdf");
-    const expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as { reports: { fiscalYear: number }[] };
-    const { document } = await extractFile(file);
-    expect(expected.reports[0]!.fiscalYear).toBe(2022);
-    expect(document.reports[0]!.fiscalYear).toBe(2022);
-    expect(document.reports[0]!.title).toBe("项目支出绩效自评表");
-  }, 60_000);
 });

@@ -11,6 +11,9 @@ export interface FigureShape {
   decimals: number;
 }
 
+/** The confidence a reading still in doubt is capped at: below any check's "high confidence". */
+export const DOUBT = 0.5;
+
 const LOOKALIKES = /^[OoIl]+$/;
 
 const FIGURE = /^[≥≤<>=]?[-+]?(\d{1,3}(,\d{3})+|\d+)(\.(\d+))?(%)?$/;

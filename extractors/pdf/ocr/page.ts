@@ -10,7 +10,8 @@ import type { GrayImage, PixelBox } from "./image.js";
 import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
-import { doubtfulFigures, figureShape, fitsColumn } from "./figures.js";
+import { DOUBT, doubtfulFigures, figureShape, fitsColumn } from "./figures.js";
+import { isLoneGlyph, LONE_GLYPH_DOUBT, readLoneGlyphs } from "./lone-glyphs.js";
 import { linesToStreamTables, type Chunk, type TextLine } from "./stream.js";
 import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.js";
 
@@ -321,6 +322,7 @@ export async function layoutToPage(
   }));
   const started = performance.now();
   const read = crops.length > 0 ? await engine.recognize(crops) : [];
+  await rereadLoneGlyphs(cellRegions.flat(), cellLines.flat(), crops, read, engine);
   const recognition = (performance.now() - started) / 1000;
   const tables = layout.tables.map((table, t) =>
     latticeToPageTable(
@@ -427,6 +429,38 @@ async function rereadFigures(
 }
 
 /**
+ * Given the cells' regions and crop ids, the crops and their readings, and the engine, read again
+ * beside a figure of the page (lone-glyphs.ts) the glyphs alone in their cells read in doubt.
+ */
+async function rereadLoneGlyphs(
+  regions: { lines: PixelBox[] }[],
+  ids: number[][],
+  crops: GrayImage[],
+  read: Recognition[],
+  engine: OcrEngine,
+): Promise<void> {
+  const lone = ids.flatMap((cell, k) => {
+    const lines = regions[k]!.lines;
+    const id = cell[0]!;
+    if (cell.length !== 1 || id === DASH || lines.length !== 1) return [];
+    const { x0, y0, x1, y1 } = lines[0]!;
+    return isLoneGlyph(x1 - x0, y1 - y0) && read[id]!.confidence < LONE_GLYPH_DOUBT ? [id] : [];
+  });
+  // The figure read surest among the cells' lines: digits alone, so nothing of it can be taken for the glyph.
+  const figure = ids
+    .flat()
+    .filter((id) => id !== DASH && /^\d{3,}$/.test(read[id]!.text) && read[id]!.confidence >= 0.98)
+    .sort((a, b) => read[b]!.confidence - read[a]!.confidence)[0];
+  if (lone.length === 0 || figure === undefined) return;
+  const again = await readLoneGlyphs(
+    lone.map((id) => ({ crop: crops[id]!, reading: read[id]! })),
+    { crop: crops[figure]!, text: read[figure]!.text, confidence: read[figure]!.confidence },
+    engine,
+  );
+  lone.forEach((id, k) => (read[id] = again[k]!));
+}
+
+/**
  * A cell whose only ink is one flat bar holds a dash ("—", "-": nothing to report). Scaled to the
  * recognizer's line height, a bar a third of a line high fills the crop and reads as "一", "1",
  * "I" or "上", and a "1" in a column of figures is a figure invented. The bar's shape says what it
@@ -455,9 +489,6 @@ function medianHeight(lines: PixelBox[]): number {
 
 const DASH = -1;
 const DASH_READING: Recognition = { text: "—", confidence: 1 };
-
-/** The confidence a figure still in doubt after it was read again is capped at: below any check's "high confidence". */
-export const DOUBT = 0.5;
 
 function unionBox(a: PixelBox, b: PixelBox): PixelBox {
   return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };

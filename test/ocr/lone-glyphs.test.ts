@@ -1,0 +1,78 @@
+// Glyphs alone in their cells (a comparator in a column of its own, a unit, a mark) are read beside
+// a figure of the page; and the Jiangsu-style form that prints them so, scanned at 160 dpi and
+// tilted 2-3°, reads its comparators, units and the year printed under its title.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Document } from "../../contracts/model.js";
+import { cropsSideBySide, glyphOfReading, isLoneGlyph } from "../../extractors/pdf/ocr/lone-glyphs.js";
+import { extractFile } from "../../src/pipeline.js";
+import { SCAN_SETTINGS, scanFixture } from "../../scripts/fixtures/scan.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
+
+describe("a glyph read beside a figure", () => {
+  it("takes the figure's known reading off either side, and nothing when the figure was not read back", () => {
+    expect(glyphOfReading("≥3500", "3500", true)).toBe("≥");
+    expect(glyphOfReading("3500 户", "3500", false)).toBe("户");
+    expect(glyphOfReading("3500", "3500", true)).toBeNull(); // the glyph was dropped
+    expect(glyphOfReading("≥350", "3500", true)).toBeNull(); // the figure misread: nothing to take off
+  });
+
+  it("tells one glyph from a line by its shape", () => {
+    expect(isLoneGlyph(15, 16)).toBe(true);
+    expect(isLoneGlyph(43, 16)).toBe(false); // "3500"
+  });
+
+  it("sets two crops side by side, the shorter centred on paper", () => {
+    const a = { width: 2, height: 2, data: new Uint8Array([0, 0, 0, 0]) };
+    const b = { width: 1, height: 4, data: new Uint8Array([9, 9, 9, 9]) };
+    expect(cropsSideBySide(a, b)).toEqual({
+      width: 3,
+      height: 4,
+      data: new Uint8Array([255, 255, 9, 0, 0, 9, 0, 0, 9, 255, 255, 9]),
+    });
+  });
+});
+
+describe("a Jiangsu-style project form scanned at 160 dpi, tilted 2-3°", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-lone-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let expected: Document;
+  let read: Document;
+
+  it("is scanned and read", async () => {
+    const look = { ...SCAN_SETTINGS, dpi: 160, minAngle: 2, maxAngle: 3, jpegQuality: 45 };
+    await scanFixture({
+      name: "jiangsu-project",
+      dir: path.relative(FIXTURES, dir),
+      pages: null,
+      seal: "临川县财政局",
+      seed: 102,
+      look,
+    });
+    const file = path.join(dir, "jiangsu-project.scan.pdf");
+    expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Document;
+    read = (await extractFile(file)).document;
+    expect(read.reports).toHaveLength(1);
+  }, 60_000);
+
+  it("reads the year printed under the title, which the turned table's box covers in page coordinates", () => {
+    expect(expected.reports[0]!.fiscalYear).toBe(2022);
+    expect(read.reports[0]!.fiscalYear).toBe(2022);
+  });
+
+  it("reads the comparators printed alone in their column (one may be lost to the batch's jitter)", () => {
+    const ops = expected.reports[0]!.indicators.map((i) => i.target?.op ?? null);
+    const got = read.reports[0]!.indicators.map((i) => i.target?.op ?? null);
+    expect(ops.filter((op) => op !== null).length).toBe(7);
+    const right = ops.filter((op, k) => op !== null && got[k] === op).length;
+    expect(right).toBeGreaterThanOrEqual(6);
+  });
+
+  it("reads the units printed alone in their column", () => {
+    const units = (d: Document) => d.reports[0]!.indicators.map((i) => i.target?.unit ?? null);
+    expect(units(read)).toEqual(units(expected));
+  });
+});
