@@ -1,7 +1,8 @@
 // `npm run scan:variants [-- --keep DIR]`: scans the forms no scan fixture is made from (the
-// regional variants) with the harder scans' looks, reads each scan and scores it against the
-// source's expected Document, cell by cell and on its figures alone. The scans are not fixtures:
-// they stand in for scans held back, so the OCR path is measured on forms it was never tuned on.
+// regional variants and the other families) with the harder scans' looks, reads each scan and
+// scores it against the source's expected Document, cell by cell and on its figures alone. The
+// scans are not fixtures: they stand in for scans held back, so the OCR path is measured on forms
+// it was never tuned on.
 // They are written to a temporary folder (or DIR) and are the same bytes on every run (seeded).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +18,11 @@ const VARIANTS = [
   "hunan-noscore",
   "anhui-targets",
   "chongqing-department",
+  // The families whose scans are not fixtures either.
+  "chongqing-sheet",
+  "project-wide",
+  "sichuan-sheet",
+  "wuhan",
 ];
 
 /** The looks taken in turn: low resolution with worn rules and the seal over figures, a colour scan, a skewed and shifted one. */

@@ -1,6 +1,8 @@
 // Glyphs alone in their cells (a comparator in a column of its own, a unit, a mark) are read beside
-// a figure of the page; and the Jiangsu-style form that prints them so, scanned at 160 dpi and
-// tilted 2-3°, reads its comparators, units and the year printed under its title.
+// a figure of the page, and a header's last character wrapped onto a line of its own after the
+// line it continues: the Jiangsu-style form that prints comparators and units in columns of their
+// own, scanned at 160 dpi and tilted 2-3°, reads them (and the year printed under its title), and
+// a project-wide list scanned in colour reads its 预算支出执行率 column (执行 / 率 wrapped).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -75,4 +77,38 @@ describe("a Jiangsu-style project form scanned at 160 dpi, tilted 2-3°", () => 
     const units = (d: Document) => d.reports[0]!.indicators.map((i) => i.target?.unit ?? null);
     expect(units(read)).toEqual(units(expected));
   });
+});
+
+describe("a project-wide list scanned in colour, its rate header wrapped as 执行 / 率", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-wrap-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads the rate of every project (the header read as 执行串 had lost the column)", async () => {
+    const look = {
+      ...SCAN_SETTINGS,
+      dpi: 200,
+      minAngle: 0.3,
+      maxAngle: 1.5,
+      jpegQuality: 45,
+      ink: [30, 30, 90] as [number, number, number],
+      paper: [250, 246, 230] as [number, number, number],
+    };
+    await scanFixture({
+      name: "project-wide",
+      dir: path.relative(FIXTURES, dir),
+      pages: null,
+      seal: "临川县财政局",
+      seed: 107,
+      look,
+    });
+    const file = path.join(dir, "project-wide.scan.pdf");
+    const expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Document;
+    const { document } = await extractFile(file);
+    const rates = (d: Document) => new Map(d.reports[0]!.projects.map((p) => [p.name, p.rateReported]));
+    const want = rates(expected);
+    const got = rates(document);
+    expect(want.size).toBeGreaterThanOrEqual(15);
+    const right = [...want].filter(([name, rate]) => rate !== null && got.get(name) === rate).length;
+    expect(right).toBeGreaterThanOrEqual(want.size - 1);
+  }, 90_000);
 });

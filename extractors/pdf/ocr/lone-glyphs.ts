@@ -1,10 +1,12 @@
 // A glyph alone in its cell: a comparator in a column of its own (指标性质: ≥, ≤, =), a unit
-// (计量单位: 户, 个, %, 元), a mark (/). The recognizer reads lines, and one glyph alone gives it
-// too little to go on: a "≥" that it reads in "≥3500" comes out as nothing, "=" or "V" when
-// cropped alone, "/" as "1" (a figure invented), "≤" as "人". Read beside a figure from the same
-// page, the glyph is read as it is in a line of text; the figure's own reading, known, is then
-// taken off. Both sides are tried (a comparator is read before a figure, a unit after it) and the
-// surer reading is kept; where the sides read two different glyphs, it is kept in doubt.
+// (计量单位: 户, 个, %, 元), a mark (/); or alone on a line of its cell, a header's last character
+// wrapped (执行 / 率). The recognizer reads lines, and one glyph alone gives it too little to go
+// on: a "≥" that it reads in "≥3500" comes out as nothing, "=" or "V" when cropped alone, "/" as
+// "1" (a figure invented), "≤" as "人", the wrapped "率" as "串". Read beside a line it belongs
+// with, the glyph is read as it is in a line of text, and that line's own reading, known, is then
+// taken off: a wrapped glyph after the line it continues; a glyph alone in its cell beside a
+// figure of the same page, on both sides (a comparator is read before a figure, a unit after it),
+// the surer reading kept and, where the sides read two different glyphs, kept in doubt.
 import type { GrayImage } from "./image.js";
 import { DOUBT } from "./figures.js";
 import type { OcrEngine, Recognition } from "./engines/types.js";
@@ -44,24 +46,44 @@ export function glyphOfReading(text: string, figure: string, before: boolean): s
   return glyph === "" ? null : glyph;
 }
 
+/** A line read beside a glyph, with its own reading. */
+export interface Context {
+  crop: GrayImage;
+  text: string;
+  confidence: number;
+}
+
+/** A lone glyph: its crop, its first reading, what it is read beside and on which sides (true: the glyph first). */
+export interface LoneGlyph {
+  crop: GrayImage;
+  reading: Recognition;
+  context: Context;
+  sides: boolean[];
+}
+
 /**
- * Given lone glyphs' crops and their first readings, a figure's crop from the same page with its
- * reading, and the engine, return each glyph's reading: read beside the figure on both sides,
- * the surer reading whose figure was read back whole; the first reading where neither was.
+ * Given lone glyphs and the engine, return each glyph's reading: read beside its context on each
+ * of its sides, the surer reading whose context was read back whole; the first reading where none was.
  */
-export async function readLoneGlyphs(
-  glyphs: { crop: GrayImage; reading: Recognition }[],
-  figure: { crop: GrayImage; text: string; confidence: number },
-  engine: OcrEngine,
-): Promise<Recognition[]> {
-  if (glyphs.length === 0) return [];
-  const crops = glyphs.flatMap((g) => [cropsSideBySide(g.crop, figure.crop), cropsSideBySide(figure.crop, g.crop)]);
-  const read = await engine.recognize(crops);
+export async function readLoneGlyphs(glyphs: LoneGlyph[], engine: OcrEngine): Promise<Recognition[]> {
+  const jobs = glyphs.flatMap((g, k) => g.sides.map((before) => ({ k, before })));
+  if (jobs.length === 0) return glyphs.map((g) => g.reading);
+  // Each read on its own: in a batch, a crop is padded to the widest, and the padding beside a
+  // glyph at the crop's end changes what it is read as.
+  const read: Recognition[] = [];
+  for (const { k, before } of jobs) {
+    const g = glyphs[k]!;
+    const crop = before ? cropsSideBySide(g.crop, g.context.crop) : cropsSideBySide(g.context.crop, g.crop);
+    read.push((await engine.recognize([crop]))[0]!);
+  }
   return glyphs.map((g, k) => {
-    const candidates = [true, false].flatMap((before, side) => {
-      const r = read[2 * k + side]!;
-      const text = glyphOfReading(r.text, figure.text, before);
-      return text === null ? [] : [{ text, confidence: glyphConfidence(r, figure) }];
+    const candidates = jobs.flatMap((job, j) => {
+      if (job.k !== k) return [];
+      const text = glyphOfReading(read[j]!.text, g.context.text, job.before);
+      // One glyph reads as one character: more is the seam between the crops read as a stroke.
+      return text === null || [...text].length !== 1
+        ? []
+        : [{ text, confidence: glyphConfidence(read[j]!, g.context) }];
     });
     const best = candidates.sort((a, b) => b.confidence - a.confidence)[0];
     if (!best) return g.reading;
@@ -72,11 +94,10 @@ export async function readLoneGlyphs(
 }
 
 /**
- * Given the reading beside the figure and the figure with its own
- * confidence, return the glyph's confidence: the reading's confidence is the mean over its
- * characters, the figure's characters count as read as surely as alone.
+ * Given the reading beside the context and the context, return the glyph's confidence: the
+ * reading's confidence is the mean over its characters, the context's count as read as surely as alone.
  */
-function glyphConfidence(reading: Recognition, figure: { text: string; confidence: number }): number {
+function glyphConfidence(reading: Recognition, figure: Context): number {
   const all = [...reading.text.replace(/\s+/g, "")].length;
   const own = [...figure.text].length;
   const estimate = (all * reading.confidence - own * figure.confidence) / Math.max(1, all - own);

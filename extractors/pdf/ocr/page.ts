@@ -11,7 +11,7 @@ import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
 import { DOUBT, doubtfulFigures, figureShape, fitsColumn } from "./figures.js";
-import { isLoneGlyph, LONE_GLYPH_DOUBT, readLoneGlyphs } from "./lone-glyphs.js";
+import { isLoneGlyph, LONE_GLYPH_DOUBT, readLoneGlyphs, type LoneGlyph } from "./lone-glyphs.js";
 import { linesToStreamTables, type Chunk, type TextLine } from "./stream.js";
 import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.js";
 
@@ -430,7 +430,8 @@ async function rereadFigures(
 
 /**
  * Given the cells' regions and crop ids, the crops and their readings, and the engine, read again
- * beside a figure of the page (lone-glyphs.ts) the glyphs alone in their cells read in doubt.
+ * beside a line they belong with (lone-glyphs.ts) the glyphs read in doubt alone in a cell or on a
+ * line of it.
  */
 async function rereadLoneGlyphs(
   regions: { lines: PixelBox[] }[],
@@ -439,25 +440,34 @@ async function rereadLoneGlyphs(
   read: Recognition[],
   engine: OcrEngine,
 ): Promise<void> {
-  const lone = ids.flatMap((cell, k) => {
-    const lines = regions[k]!.lines;
-    const id = cell[0]!;
-    if (cell.length !== 1 || id === DASH || lines.length !== 1) return [];
-    const { x0, y0, x1, y1 } = lines[0]!;
-    return isLoneGlyph(x1 - x0, y1 - y0) && read[id]!.confidence < LONE_GLYPH_DOUBT ? [id] : [];
-  });
-  // The figure read surest among the cells' lines: digits alone, so nothing of it can be taken for the glyph.
+  // The figure read surest among the cells' lines: digits (and a decimal point) alone, so nothing
+  // of it can be taken for a glyph.
   const figure = ids
     .flat()
-    .filter((id) => id !== DASH && /^\d{3,}$/.test(read[id]!.text) && read[id]!.confidence >= 0.98)
+    .filter((id) => id !== DASH && /^(?=(\D*\d){3})\d+(\.\d+)?$/.test(read[id]!.text) && read[id]!.confidence >= 0.98)
     .sort((a, b) => read[b]!.confidence - read[a]!.confidence)[0];
-  if (lone.length === 0 || figure === undefined) return;
-  const again = await readLoneGlyphs(
-    lone.map((id) => ({ crop: crops[id]!, reading: read[id]! })),
-    { crop: crops[figure]!, text: read[figure]!.text, confidence: read[figure]!.confidence },
-    engine,
+  const contextOf = (id: number) => ({
+    crop: crops[id]!,
+    text: read[id]!.text.replace(/\s+/g, ""),
+    confidence: read[id]!.confidence,
+  });
+  const lone = ids.flatMap((cell, k) =>
+    cell.flatMap((id, i): (LoneGlyph & { id: number })[] => {
+      const line = regions[k]!.lines[i];
+      if (id === DASH || !line || !isLoneGlyph(line.x1 - line.x0, line.y1 - line.y0)) return [];
+      if (read[id]!.confidence >= LONE_GLYPH_DOUBT) return [];
+      const reading = read[id]!;
+      // A glyph wrapped onto a line of its own is read after the line it continues.
+      const previous = i > 0 ? cell[i - 1] : undefined;
+      if (previous !== undefined && previous !== DASH && read[previous]!.text.trim() !== "")
+        return [{ id, crop: crops[id]!, reading, context: contextOf(previous), sides: [false] }];
+      return figure === undefined
+        ? []
+        : [{ id, crop: crops[id]!, reading, context: contextOf(figure), sides: [true, false] }];
+    }),
   );
-  lone.forEach((id, k) => (read[id] = again[k]!));
+  const again = await readLoneGlyphs(lone, engine);
+  lone.forEach(({ id }, k) => (read[id] = again[k]!));
 }
 
 /**
