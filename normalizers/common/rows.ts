@@ -4,6 +4,7 @@
 import { tableToRows, type Box, type Extraction, type Table } from "../../contracts/extraction.js";
 import type { OcrReading, Provenance } from "../../contracts/model.js";
 import { fieldOfHeader, type Synonyms } from "./headers.js";
+import { misreadHeader } from "./misread.js";
 import { cleanText, labelKey } from "./text.js";
 
 export interface Row {
@@ -25,7 +26,11 @@ export interface Row {
 export function tablesToRows(tables: Table[]): Row[] {
   return tables.flatMap((table) =>
     tableToRows(table).map((raw, index) => ({
-      cells: raw.map(cleanText),
+      // A header OCR misread by one character is read as the header (misread.ts).
+      cells: raw.map((text, c) => {
+        const clean = cleanText(text);
+        return table.rows[index]?.[c]?.confidence != null ? (misreadHeader(clean) ?? clean) : clean;
+      }),
       raw,
       page: table.rowPages[index] ?? null,
       table: table.index,

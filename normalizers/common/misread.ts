@@ -1,0 +1,116 @@
+// Headers misread by OCR. A header names a whole column, so one character misread in it loses the
+// column: "指标权重" read as "指标权道" left a sheet without weights, "执行率" read as "执行串" a
+// project list without rates. A short cell read by OCR that names nothing the vocabulary knows,
+// but is one Chinese character away from exactly one header it knows, is read as that header.
+// Only cells read by OCR are repaired: a text layer prints what it means.
+import {
+  BUDGET_HEADERS,
+  CLOSING_HEADERS,
+  DECLARED_AMOUNT_HEADERS,
+  fieldOfHeader,
+  GOAL_HEADERS,
+  INDICATOR_EXTRA_HEADERS,
+  INDICATOR_HEADERS,
+  INDICATOR_UNIT_HEADERS,
+  PROJECT_HEADERS,
+  PROJECT_LIST_HEADERS,
+  REPORT_EXTRA_HEADERS,
+  SHEET_HEAD_HEADERS,
+  TASK_HEADERS,
+  type Synonyms,
+} from "./headers.js";
+import { labelKey } from "./text.js";
+import { fundSourceOf, isLevel1Label, isLevel2Label } from "./vocabulary.js";
+
+const VOCABULARIES: Synonyms<string>[][] = [
+  INDICATOR_HEADERS,
+  BUDGET_HEADERS,
+  GOAL_HEADERS,
+  INDICATOR_EXTRA_HEADERS,
+  INDICATOR_UNIT_HEADERS,
+  SHEET_HEAD_HEADERS,
+  REPORT_EXTRA_HEADERS,
+  CLOSING_HEADERS,
+  TASK_HEADERS,
+  DECLARED_AMOUNT_HEADERS,
+  PROJECT_HEADERS,
+  PROJECT_LIST_HEADERS,
+];
+
+/** Headers longer than this are sentences, not labels. */
+const MAX_LABEL = 12;
+const HAN = /^[\u4e00-\u9fff]$/;
+
+/** A header the vocabulary spells out: its text, and whether it must be the whole cell. */
+interface Word {
+  text: string;
+  whole: boolean;
+}
+
+/** Given a pattern, return the text it spells when it is plain characters (escapes allowed, anchors at the ends), else null. */
+export function patternToWord(pattern: RegExp): Word | null {
+  let source = pattern.source;
+  const whole = source.startsWith("^") && source.endsWith("$") && !source.endsWith("\\$");
+  if (whole) source = source.slice(1, -1);
+  let text = "";
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") text += source[++i] ?? "";
+    else if ("^$.*+?()[]{}|".includes(c)) return null;
+    else text += c;
+  }
+  return text.length >= 3 ? { text, whole } : null;
+}
+
+const WORDS: Word[] = [
+  ...new Map(
+    VOCABULARIES.flat()
+      .flatMap((entry) => entry.patterns.map(patternToWord))
+      .filter((w): w is Word => w !== null)
+      .map((w) => [`${w.whole}:${w.text}`, w]),
+  ).values(),
+];
+
+/** Given a label key, return whether any vocabulary knows it (headers, levels, fund sources). */
+function isKnown(key: string): boolean {
+  return (
+    VOCABULARIES.some((v) => fieldOfHeader(key, v) !== null) ||
+    isLevel1Label(key) ||
+    isLevel2Label(key) ||
+    fundSourceOf(key) !== null
+  );
+}
+
+/** Given a key and a word, return the key with the one Chinese character that differs from the word put right, or null. */
+function repairedBy(key: string, word: Word): string | null {
+  const k = [...key];
+  const w = [...word.text];
+  // A whole header of three characters shares only two with its misreading: too little to go on.
+  if (word.whole && w.length < 4) return null;
+  const starts = word.whole
+    ? k.length === w.length
+      ? [0]
+      : []
+    : k.map((_, i) => i).filter((i) => i + w.length <= k.length);
+  for (const start of starts) {
+    const differ = w.flatMap((c, j) => (c === k[start + j] ? [] : [j]));
+    if (differ.length !== 1) continue;
+    const j = differ[0]!;
+    if (!HAN.test(w[j]!) || !HAN.test(k[start + j]!)) continue;
+    const fixed = [...k];
+    fixed[start + j] = w[j]!;
+    return fixed.join("");
+  }
+  return null;
+}
+
+/**
+ * Given a cell's text read by OCR, return it as the header it was misread from, or null when it
+ * is known as read, too long for a label, or not one character from exactly one known header.
+ */
+export function misreadHeader(text: string): string | null {
+  const key = labelKey(text);
+  if (key === "" || [...key].length > MAX_LABEL || /\d/.test(key) || isKnown(key)) return null;
+  const repairs = new Set(WORDS.flatMap((w) => repairedBy(key, w) ?? []).filter(isKnown));
+  return repairs.size === 1 ? [...repairs][0]! : null;
+}
