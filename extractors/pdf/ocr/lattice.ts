@@ -175,7 +175,7 @@ export function groupToTable(group: Segment[], settings: LatticeSettings, seals:
     const c0 = Math.min(...positions.map((p) => p[1]));
     const c1 = Math.max(...positions.map((p) => p[1]));
     const rectangular = positions.length === (r1 - r0 + 1) * (c1 - c0 + 1);
-    const spans = rectangular ? [[r0, c0, r1, c1]] : positions.map(([r, c]) => [r, c, r, c]);
+    const spans = rectangular ? [[r0, c0, r1, c1]] : regionToRectangles(positions);
     if (!rectangular) irregular += positions.length;
     for (const [a, b, c, d] of spans as [number, number, number, number][]) {
       cells.push({
@@ -189,6 +189,30 @@ export function groupToTable(group: Segment[], settings: LatticeSettings, seals:
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return { xs, ys, cells, irregular, box: { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[rows]! } };
+}
+
+/**
+ * Given the grid positions of a region that is not a rectangle (a rule lost at one end of a
+ * boundary joins a cell to its neighbour's), return it as rectangles [row0, col0, row1, col1]: its
+ * runs along rows or along columns, whichever are fewer. A heading row that a worn rule joins to
+ * one cell below stays one cell (and the cell below another), where cutting it into its grid
+ * positions cut its sentence into pieces.
+ */
+export function regionToRectangles(positions: [number, number][]): [number, number, number, number][] {
+  const runs = (across: boolean): [number, number, number, number][] => {
+    const key = (p: [number, number]) => (across ? p : ([p[1], p[0]] as [number, number]));
+    const sorted = positions.map(key).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const out: [number, number, number, number][] = [];
+    for (const [line, at] of sorted) {
+      const last = out[out.length - 1];
+      if (last && last[0] === line && last[3] === at - 1) last[3] = at;
+      else out.push([line, at, line, at]);
+    }
+    return across ? out : out.map(([c, r0, , r1]) => [r0, c, r1, c]);
+  };
+  const byRows = runs(true);
+  const byColumns = runs(false);
+  return byColumns.length < byRows.length ? byColumns : byRows;
 }
 
 /** Given a page's rules and where seals lie, return its tables, top to bottom. */
