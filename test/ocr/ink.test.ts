@@ -7,7 +7,7 @@ import type { LatticeCell } from "../../extractors/pdf/ocr/lattice.js";
 import { figuresByRow, isDash, withoutCrumbLines } from "../../extractors/pdf/ocr/page.js";
 import { binaryToComponents, inkToText } from "../../extractors/pdf/ocr/specks.js";
 import { splitAtBlankBoundaries } from "../../extractors/pdf/ocr/blank-boundaries.js";
-import type { LatticeTable } from "../../extractors/pdf/ocr/lattice.js";
+import { regionToRectangles, type LatticeTable } from "../../extractors/pdf/ocr/lattice.js";
 import { regionToLines } from "../../extractors/pdf/ocr/textlines.js";
 
 function page(width: number, height: number): BinaryImage {
@@ -148,6 +148,14 @@ describe("figures of two rows in one cell", () => {
     expect(figuresByRow(cell, lines, [read("9"), read(""), read("10")], ys)).toEqual([read("9"), read("10")]);
   });
 
+  it("splits a figure with its unit above a percentage into their rows", () => {
+    const lines = [
+      { x0: 10, y0: 110, x1: 50, y1: 128 },
+      { x0: 10, y0: 150, x1: 50, y1: 168 },
+    ];
+    expect(figuresByRow(cell, lines, [read("100张"), read("100%")], ys)).toEqual([read("100张"), read("100%")]);
+  });
+
   it("keeps a label wrapped over the rows it is merged down as one cell", () => {
     const lines = [
       { x0: 10, y0: 110, x1: 50, y1: 128 },
@@ -213,5 +221,24 @@ describe("a boundary lost in one row", () => {
     const oneSide = page(260, 80);
     ink(oneSide, 70, 10, 120, 30);
     expect(splitAtBlankBoundaries(table(), oneSide, 8, 2).cells).toHaveLength(5);
+  });
+});
+
+describe("a region of the grid that is not a rectangle", () => {
+  it("keeps a heading row joined to one cell below whole, and the cell below apart", () => {
+    // Row 4 spans six columns; a worn rule under its first column joins (5, 0) to it.
+    const region: [number, number][] = [0, 1, 2, 3, 4, 5].map((c) => [4, c] as [number, number]);
+    expect(regionToRectangles([...region, [5, 0]])).toEqual([
+      [4, 0, 4, 5],
+      [5, 0, 5, 0],
+    ]);
+  });
+
+  it("keeps a label merged down its rows whole, and the cell beside it apart", () => {
+    const column: [number, number][] = [1, 2, 3, 4].map((r) => [r, 0] as [number, number]);
+    expect(regionToRectangles([...column, [2, 1]])).toEqual([
+      [1, 0, 4, 0],
+      [2, 1, 2, 1],
+    ]);
   });
 });

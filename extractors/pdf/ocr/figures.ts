@@ -24,6 +24,13 @@ export function figureShape(text: string): FigureShape | null {
   return m ? { percent: m[5] === "%", decimals: m[4]?.length ?? 0 } : null;
 }
 
+const MEASURE = /^[≥≤<>=]?[-+]?\d[\d,]*(\.\d+)?(%|[\u4e00-\u9fff]{1,3}|\([^()]{1,4}\))?$/;
+
+/** Given a cell's text, return whether it is a figure with or without its unit ("100张", "≥0.40(万人)", "98%"). */
+export function isMeasure(text: string): boolean {
+  return MEASURE.test(text.trim());
+}
+
 /** What a column of figures looks like: the most decimals its figures have, and whether they are percentages. */
 export interface ColumnShape {
   maxDecimals: number;

@@ -10,7 +10,7 @@ import type { GrayImage, PixelBox } from "./image.js";
 import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
-import { DOUBT, doubtfulFigures, figureShape, fitsColumn } from "./figures.js";
+import { DOUBT, doubtfulFigures, fitsColumn, isMeasure } from "./figures.js";
 import { isLoneGlyph, LONE_GLYPH_DOUBT, readLoneGlyphs, type LoneGlyph } from "./lone-glyphs.js";
 import { linesToStreamTables, type Chunk, type TextLine } from "./stream.js";
 import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.js";
@@ -205,9 +205,9 @@ function latticeToPageTable(
 /**
  * Given a cell spanning rows, its lines, their readings and the rows' boundaries, return one
  * reading per spanned row when the cell is rows whose rule was lost (worn, or broken by the
- * skew): one line in each row, each a figure ("9" above "10" in a column of scores read as
- * "9 10"). A label merged down its rows prints one line, or words wrapped over lines that are
- * not figures each, so it stays one cell.
+ * skew): one line in each row, each a figure, with its unit or without ("9" above "10" in a
+ * column of scores read as "9 10", "100张" above "100%"). A label merged down its rows prints one
+ * line, or words wrapped over lines that are not figures each, so it stays one cell.
  */
 export function figuresByRow(
   cell: LatticeCell,
@@ -223,7 +223,7 @@ export function figuresByRow(
     const middle = (line.y0 + line.y1) / 2;
     return middle > ys[cell.row + k]! && middle < ys[cell.row + k + 1]!;
   });
-  return inOwnRow && kept.every(({ reading }) => figureShape(tidyText(reading.text)) != null)
+  return inOwnRow && kept.every(({ reading }) => isMeasure(tidyText(reading.text)))
     ? kept.map(({ reading }) => reading)
     : null;
 }
