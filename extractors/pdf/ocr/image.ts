@@ -93,25 +93,30 @@ export function rgbaToGray(image: RgbaImage, settings: SealSettings): { gray: Gr
   const sealRed = new Uint32Array(256);
   const pageRed = new Uint32Array(256);
   for (let p = 0, i = 0; p < out.length; p++, i += 4) {
-    seal[p] = data[i]! >= settings.minRed && data[i]! - (data[i + 1]! + data[i + 2]!) / 2 > settings.redMargin ? 1 : 0;
-    out[p] = Math.round(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!);
-    if (seal[p]) sealRed[data[i]!]!++;
-    pageRed[data[i]!]!++;
+    const red = data[i]!;
+    out[p] = red;
+    pageRed[red]!++;
+    if (red >= settings.minRed && red - (data[i + 1]! + data[i + 2]!) / 2 > settings.redMargin) {
+      seal[p] = 1;
+      sealRed[red]!++;
+    }
   }
   // Most of a page is paper, so the median of its red channel is the paper's.
   const sealed = sealRed.some((n) => n > 0);
-  const gain = sealed ? Math.max(1, histogramMedian(pageRed) / Math.max(1, histogramMedian(sealRed))) : 1;
+  if (!sealed) return { gray: { width, height, data: out }, seal: { width, height, data: seal } };
+  const gain = Math.max(1, histogramMedian(pageRed) / Math.max(1, histogramMedian(sealRed)));
   const near = dilate(seal, width, height, settings.fringe);
-  for (let p = 0; p < out.length; p++) {
-    const red = data[p * 4]!;
-    out[p] = seal[p] || (near[p] && out[p]! > settings.textLevel) ? Math.min(255, Math.round(red * gain)) : red;
+  for (let p = 0, i = 0; p < out.length; p++, i += 4) {
+    if (!near[p]) continue;
+    const scaled = Math.min(255, Math.round(data[i]! * gain));
+    if (seal[p]) out[p] = scaled;
+    else if (Math.round(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) > settings.textLevel)
+      out[p] = scaled;
   }
-  if (sealed) {
-    // What the scaling leaves of the ink's outline is lighter than print: on and around the seal,
-    // what is not as dark as ink is paper ("20" under the legend read as "海" from the outlines).
-    const ink = otsuThreshold({ width, height, data: out });
-    for (let p = 0; p < out.length; p++) if (near[p] && out[p]! > ink) out[p] = 255;
-  }
+  // What the scaling leaves of the ink's outline is lighter than print: on and around the seal,
+  // what is not as dark as ink is paper ("20" under the legend read as "海" from the outlines).
+  const ink = otsuThreshold({ width, height, data: out });
+  for (let p = 0; p < out.length; p++) if (near[p] && out[p]! > ink) out[p] = 255;
   return { gray: { width, height, data: out }, seal: { width, height, data: near } };
 }
 

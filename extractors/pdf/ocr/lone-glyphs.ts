@@ -68,13 +68,24 @@ export interface LoneGlyph {
 export async function readLoneGlyphs(glyphs: LoneGlyph[], engine: OcrEngine): Promise<Recognition[]> {
   const jobs = glyphs.flatMap((g, k) => g.sides.map((before) => ({ k, before })));
   if (jobs.length === 0) return glyphs.map((g) => g.reading);
-  // Each read on its own: in a batch, a crop is padded to the widest, and the padding beside a
-  // glyph at the crop's end changes what it is read as.
-  const read: Recognition[] = [];
-  for (const { k, before } of jobs) {
-    const g = glyphs[k]!;
-    const crop = before ? cropsSideBySide(g.crop, g.context.crop) : cropsSideBySide(g.context.crop, g.crop);
-    read.push((await engine.recognize([crop]))[0]!);
+  const contexts = [...new Set(glyphs.map((g) => g.context))];
+  // Read in batches of one context and side only: a batch pads each crop to its widest, and
+  // padding beside a glyph at a crop's end changes what it is read as; glyphs beside the same
+  // figure make crops of nearly one width.
+  const read: Recognition[] = new Array(jobs.length);
+  const batches = new Map<string, number[]>();
+  jobs.forEach(({ k, before }, j) => {
+    const key = `${contexts.indexOf(glyphs[k]!.context)}:${before}`;
+    batches.set(key, [...(batches.get(key) ?? []), j]);
+  });
+  for (const batch of batches.values()) {
+    const crops = batch.map((j) => {
+      const { k, before } = jobs[j]!;
+      const g = glyphs[k]!;
+      return before ? cropsSideBySide(g.crop, g.context.crop) : cropsSideBySide(g.context.crop, g.crop);
+    });
+    const results = await engine.recognize(crops);
+    batch.forEach((j, i) => (read[j] = results[i]!));
   }
   return glyphs.map((g, k) => {
     const candidates = jobs.flatMap((job, j) => {

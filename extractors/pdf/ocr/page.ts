@@ -11,7 +11,7 @@ import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
 import { DOUBT, doubtfulFigures, fitsColumn, isMeasure } from "./figures.js";
-import { isLoneGlyph, LONE_GLYPH_DOUBT, readLoneGlyphs, type LoneGlyph } from "./lone-glyphs.js";
+import { isLoneGlyph, LONE_GLYPH_DOUBT, readLoneGlyphs, type Context, type LoneGlyph } from "./lone-glyphs.js";
 import { linesToStreamTables, type Chunk, type TextLine } from "./stream.js";
 import { lineToChunks, regionToLines, type TextLineSettings } from "./textlines.js";
 
@@ -446,16 +446,20 @@ async function rereadLoneGlyphs(
     .flat()
     .filter((id) => id !== DASH && /^(?=(\D*\d){3})\d+(\.\d+)?$/.test(read[id]!.text) && read[id]!.confidence >= 0.98)
     .sort((a, b) => read[b]!.confidence - read[a]!.confidence)[0];
-  const contextOf = (id: number) => ({
-    crop: crops[id]!,
-    text: read[id]!.text.replace(/\s+/g, ""),
-    confidence: read[id]!.confidence,
-  });
+  const contexts = new Map<number, Context>();
+  const contextOf = (id: number): Context => {
+    const known = contexts.get(id);
+    if (known) return known;
+    const context = { crop: crops[id]!, text: read[id]!.text.replace(/\s+/g, ""), confidence: read[id]!.confidence };
+    contexts.set(id, context);
+    return context;
+  };
   const lone = ids.flatMap((cell, k) =>
     cell.flatMap((id, i): (LoneGlyph & { id: number })[] => {
       const line = regions[k]!.lines[i];
       if (id === DASH || !line || !isLoneGlyph(line.x1 - line.x0, line.y1 - line.y0)) return [];
-      if (read[id]!.confidence >= LONE_GLYPH_DOUBT) return [];
+      // Read as more than one character, it is not one glyph (a bracketed figure, a word and its stop).
+      if (read[id]!.confidence >= LONE_GLYPH_DOUBT || [...read[id]!.text.trim()].length > 1) return [];
       const reading = read[id]!;
       // A glyph wrapped onto a line of its own is read after the line it continues.
       const previous = i > 0 ? cell[i - 1] : undefined;
