@@ -71,14 +71,14 @@ const WORDS: Word[] = [
   ).values(),
 ];
 
+/** Given a label key, return whether a header vocabulary knows it. */
+function isHeader(key: string): boolean {
+  return VOCABULARIES.some((v) => fieldOfHeader(key, v) !== null);
+}
+
 /** Given a label key, return whether any vocabulary knows it (headers, levels, fund sources). */
 function isKnown(key: string): boolean {
-  return (
-    VOCABULARIES.some((v) => fieldOfHeader(key, v) !== null) ||
-    isLevel1Label(key) ||
-    isLevel2Label(key) ||
-    fundSourceOf(key) !== null
-  );
+  return isHeader(key) || isLevel1Label(key) || isLevel2Label(key) || fundSourceOf(key) !== null;
 }
 
 /** Given a key and a word, return the key with the one Chinese character that differs from the word put right, or null. */
@@ -105,12 +105,15 @@ function repairedBy(key: string, word: Word): string | null {
 }
 
 /**
- * Given a cell's text read by OCR, return it as the header it was misread from, or null when it
- * is known as read, too long for a label, or not one character from exactly one known header.
+ * Given a cell's text read by OCR and the other cells of its row, return it as the header it was
+ * misread from, or null when it is known as read, too long for a label, in a row where no other
+ * cell is a header (an indicator's name one character from a header is a name), or not one
+ * character from exactly one known header.
  */
-export function misreadHeader(text: string): string | null {
+export function misreadHeader(text: string, row: string[] = []): string | null {
   const key = labelKey(text);
   if (key === "" || [...key].length > MAX_LABEL || /\d/.test(key) || isKnown(key)) return null;
+  if (!row.some((cell) => cell !== text && isHeader(labelKey(cell)))) return null;
   const repairs = new Set(WORDS.flatMap((w) => repairedBy(key, w) ?? []).filter(isKnown));
   return repairs.size === 1 ? [...repairs][0]! : null;
 }

@@ -27,10 +27,11 @@ export function tablesToRows(tables: Table[]): Row[] {
   return tables.flatMap((table) =>
     tableToRows(table).map((raw, index) => ({
       // A header OCR misread by one character is read as the header (misread.ts).
-      cells: raw.map((text, c) => {
-        const clean = cleanText(text);
-        return table.rows[index]?.[c]?.confidence != null ? (misreadHeader(clean) ?? clean) : clean;
-      }),
+      cells: raw
+        .map(cleanText)
+        .map((clean, c, row) =>
+          table.rows[index]?.[c]?.confidence != null ? (misreadHeader(clean, row) ?? clean) : clean,
+        ),
       raw,
       page: table.rowPages[index] ?? null,
       table: table.index,
