@@ -459,3 +459,19 @@ export const PROJECT_LIST_HEADERS: Synonyms<ProjectListField>[] = [
   { field: "score", patterns: [/^得分$/, /^自评得分$/, /^评分$/] },
   { field: "achievement", patterns: [/完成情况$/, /^绩效目标实现情况$/, /^项目绩效$/, /^实施效果$/] },
 ];
+
+/** Every header vocabulary: what a header may be (OCR's misread headers are put right against these, misread.ts). */
+export const HEADER_VOCABULARIES: Synonyms<string>[][] = [
+  INDICATOR_HEADERS,
+  BUDGET_HEADERS,
+  GOAL_HEADERS,
+  INDICATOR_EXTRA_HEADERS,
+  INDICATOR_UNIT_HEADERS,
+  SHEET_HEAD_HEADERS,
+  REPORT_EXTRA_HEADERS,
+  CLOSING_HEADERS,
+  TASK_HEADERS,
+  DECLARED_AMOUNT_HEADERS,
+  PROJECT_HEADERS,
+  PROJECT_LIST_HEADERS,
+];

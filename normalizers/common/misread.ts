@@ -3,39 +3,9 @@
 // project list without rates. A short cell read by OCR that names nothing the vocabulary knows,
 // but is one Chinese character away from exactly one header it knows, is read as that header.
 // Only cells read by OCR are repaired: a text layer prints what it means.
-import {
-  BUDGET_HEADERS,
-  CLOSING_HEADERS,
-  DECLARED_AMOUNT_HEADERS,
-  fieldOfHeader,
-  GOAL_HEADERS,
-  INDICATOR_EXTRA_HEADERS,
-  INDICATOR_HEADERS,
-  INDICATOR_UNIT_HEADERS,
-  PROJECT_HEADERS,
-  PROJECT_LIST_HEADERS,
-  REPORT_EXTRA_HEADERS,
-  SHEET_HEAD_HEADERS,
-  TASK_HEADERS,
-  type Synonyms,
-} from "./headers.js";
+import { fieldOfHeader, HEADER_VOCABULARIES } from "./headers.js";
 import { labelKey } from "./text.js";
 import { fundSourceOf, isLevel1Label, isLevel2Label } from "./vocabulary.js";
-
-const VOCABULARIES: Synonyms<string>[][] = [
-  INDICATOR_HEADERS,
-  BUDGET_HEADERS,
-  GOAL_HEADERS,
-  INDICATOR_EXTRA_HEADERS,
-  INDICATOR_UNIT_HEADERS,
-  SHEET_HEAD_HEADERS,
-  REPORT_EXTRA_HEADERS,
-  CLOSING_HEADERS,
-  TASK_HEADERS,
-  DECLARED_AMOUNT_HEADERS,
-  PROJECT_HEADERS,
-  PROJECT_LIST_HEADERS,
-];
 
 /** Headers longer than this are sentences, not labels. */
 const MAX_LABEL = 12;
@@ -64,7 +34,7 @@ export function patternToWord(pattern: RegExp): Word | null {
 
 const WORDS: Word[] = [
   ...new Map(
-    VOCABULARIES.flat()
+    HEADER_VOCABULARIES.flat()
       .flatMap((entry) => entry.patterns.map(patternToWord))
       .filter((w): w is Word => w !== null)
       .map((w) => [`${w.whole}:${w.text}`, w]),
@@ -73,7 +43,7 @@ const WORDS: Word[] = [
 
 /** Given a label key, return whether a header vocabulary knows it. */
 function isHeader(key: string): boolean {
-  return VOCABULARIES.some((v) => fieldOfHeader(key, v) !== null);
+  return HEADER_VOCABULARIES.some((v) => fieldOfHeader(key, v) !== null);
 }
 
 /** Given a label key, return whether any vocabulary knows it (headers, levels, fund sources). */

@@ -2,16 +2,10 @@
 // where nothing else is meant: a word the vocabulary knows stays as read, as do sentences, figures,
 // cells of rows without another header and a misreading two known headers are equally near. A Chongqing-style sheet scanned at 150 dpi
 // with worn rules, whose 指标权重 OCR reads as 指标权道, keeps its weights.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Document } from "../../contracts/model.js";
 import { misreadHeader, patternToWord } from "../../normalizers/common/misread.js";
-import { extractFile } from "../../src/pipeline.js";
-import { SCAN_SETTINGS, scanFixture } from "../../scripts/fixtures/scan.js";
-
-const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
+import { scanAndRead } from "../ocr/scan-and-read.js";
 
 describe("a header misread by one character", () => {
   const header = ["一级指标", "二级指标", "三级指标"];
@@ -43,12 +37,8 @@ describe("a header misread by one character", () => {
 });
 
 describe("a Chongqing-style project sheet scanned at 150 dpi with worn rules", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-misread-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it("keeps the weights of its indicators", async () => {
     const look = {
-      ...SCAN_SETTINGS,
       dpi: 150,
       minAngle: 0.5,
       maxAngle: 2.5,
@@ -57,19 +47,9 @@ describe("a Chongqing-style project sheet scanned at 150 dpi with worn rules", (
       ruleGaps: 0.04,
       sealAt: "figures" as const,
     };
-    await scanFixture({
-      name: "chongqing-sheet",
-      dir: path.relative(FIXTURES, dir),
-      pages: null,
-      seal: "临川县财政局",
-      seed: 106,
-      look,
-    });
-    const file = path.join(dir, "chongqing-sheet.scan.pdf");
-    const expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Document;
-    const { document } = await extractFile(file);
+    const { expected, read } = await scanAndRead("chongqing-sheet", look, 106);
     const weights = (d: Document) => d.reports[0]!.indicators.map((i) => i.weight);
     expect(weights(expected).filter((w) => w !== null).length).toBeGreaterThanOrEqual(8);
-    expect(weights(document)).toEqual(weights(expected));
+    expect(weights(read)).toEqual(weights(expected));
   }, 60_000);
 });

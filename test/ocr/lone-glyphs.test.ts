@@ -3,16 +3,10 @@
 // line it continues: the Jiangsu-style form that prints comparators and units in columns of their
 // own, scanned at 160 dpi and tilted 2-3°, reads them (and the year printed under its title), and
 // a project-wide list scanned in colour reads its 预算支出执行率 column (执行 / 率 wrapped).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Document } from "../../contracts/model.js";
 import { cropsSideBySide, glyphOfReading, isLoneGlyph } from "../../extractors/pdf/ocr/lone-glyphs.js";
-import { extractFile } from "../../src/pipeline.js";
-import { SCAN_SETTINGS, scanFixture } from "../../scripts/fixtures/scan.js";
-
-const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
+import { scanAndRead } from "./scan-and-read.js";
 
 describe("a glyph read beside a figure", () => {
   it("takes the figure's known reading off either side, and nothing when the figure was not read back", () => {
@@ -39,24 +33,15 @@ describe("a glyph read beside a figure", () => {
 });
 
 describe("a Jiangsu-style project form scanned at 160 dpi, tilted 2-3°", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-lone-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let expected: Document;
   let read: Document;
 
   it("is scanned and read", async () => {
-    const look = { ...SCAN_SETTINGS, dpi: 160, minAngle: 2, maxAngle: 3, jpegQuality: 45 };
-    await scanFixture({
-      name: "jiangsu-project",
-      dir: path.relative(FIXTURES, dir),
-      pages: null,
-      seal: "临川县财政局",
-      seed: 102,
-      look,
-    });
-    const file = path.join(dir, "jiangsu-project.scan.pdf");
-    expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Document;
-    read = (await extractFile(file)).document;
+    ({ expected, read } = await scanAndRead(
+      "jiangsu-project",
+      { dpi: 160, minAngle: 2, maxAngle: 3, jpegQuality: 45 },
+      102,
+    ));
     expect(read.reports).toHaveLength(1);
   }, 60_000);
 
@@ -80,33 +65,13 @@ describe("a Jiangsu-style project form scanned at 160 dpi, tilted 2-3°", () => 
 });
 
 describe("a project-wide list scanned in colour, its rate header wrapped as 执行 / 率", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-wrap-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it("reads the rate of every project (the header read as 执行串 had lost the column)", async () => {
-    const look = {
-      ...SCAN_SETTINGS,
-      dpi: 200,
-      minAngle: 0.3,
-      maxAngle: 1.5,
-      jpegQuality: 45,
-      ink: [30, 30, 90] as [number, number, number],
-      paper: [250, 246, 230] as [number, number, number],
-    };
-    await scanFixture({
-      name: "project-wide",
-      dir: path.relative(FIXTURES, dir),
-      pages: null,
-      seal: "临川县财政局",
-      seed: 107,
-      look,
-    });
-    const file = path.join(dir, "project-wide.scan.pdf");
-    const expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Document;
-    const { document } = await extractFile(file);
+    const ink: [number, number, number] = [30, 30, 90];
+    const look = { dpi: 200, minAngle: 0.3, maxAngle: 1.5, jpegQuality: 45, ink, paper: [250, 246, 230] as const };
+    const { expected, read } = await scanAndRead("project-wide", look, 107);
     const rates = (d: Document) => new Map(d.reports[0]!.projects.map((p) => [p.name, p.rateReported]));
     const want = rates(expected);
-    const got = rates(document);
+    const got = rates(read);
     expect(want.size).toBeGreaterThanOrEqual(15);
     const right = [...want].filter(([name, rate]) => rate !== null && got.get(name) === rate).length;
     expect(right).toBeGreaterThanOrEqual(want.size - 1);

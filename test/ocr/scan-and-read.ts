@@ -1,0 +1,35 @@
+// A form of the fixtures scanned afresh with a look of its own (seeded, so the same bytes on every
+// run) into a temporary folder, then read: what a scan held back would be, for tests of the OCR path.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Document } from "../../contracts/model.js";
+import { extractFile } from "../../src/pipeline.js";
+import { SCAN_SETTINGS, scanFixture, type ScanLook } from "../../scripts/fixtures/scan.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
+
+/** Given a fixture's name, a look and a seed, return the expected Document of its scan and the Document read from it. */
+export async function scanAndRead(
+  name: string,
+  look: Partial<ScanLook>,
+  seed: number,
+): Promise<{ expected: Document; read: Document }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "jixiao-scan-"));
+  try {
+    const relative = path.relative(FIXTURES, dir);
+    await scanFixture({
+      name,
+      dir: relative,
+      pages: null,
+      seal: "临川县财政局",
+      seed,
+      look: { ...SCAN_SETTINGS, ...look },
+    });
+    const file = path.join(dir, `${name}.scan.pdf`);
+    const expected = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Document;
+    return { expected, read: (await extractFile(file)).document };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
