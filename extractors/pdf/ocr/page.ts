@@ -31,7 +31,10 @@ export interface PageTable {
 export interface PageText {
   text: string;
   box: Box;
-  /** Top of the text on the page turned upright, pt: its place in reading order (a skewed table's box in page coordinates reaches above the text printed just over it). */
+  /**
+   * Top of the text on the page turned upright, pt: its place in reading order (a skewed table's
+   * box in page coordinates reaches above the text printed just over it).
+   */
   top: number;
   role: "heading" | "paragraph";
   confidence: number;
