@@ -82,10 +82,14 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   // Only rules that belong to a table are erased: a lone underline stays with its text.
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));
   const t = settings.text;
-  // What is left of a rule lies along a line of the grid, drawn there or lost.
+  // What is left of a rule lies along a line of the grid, drawn there or lost, beside one position
+  // of the grid or all along a cell spanning several (the border of a header merged down two rows).
   const text = inkToText(
     eraseSegments(ink, inTables),
-    tables.flatMap(gridBoxes),
+    tables.flatMap((table) => [
+      ...gridBoxes(table),
+      ...table.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1).map((c) => c.box),
+    ]),
     px(r.maxThickness) / 2 + px(r.slack) / 2,
     {
       glyphHeight: t.glyphHeight * scale,
