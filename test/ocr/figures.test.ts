@@ -53,4 +53,42 @@ describe("figures in doubt on a scanned table", () => {
     expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([[4, 1]]);
     expect(fitsColumn("按实际发生数", { maxDecimals: 0, percent: false })).toBe(true);
   });
+
+  it("flags in a column of targets with units the readings a seal broke, and nothing that reads as a figure with its unit or as words", () => {
+    const rows = table([
+      ["指标", "年度指标值"],
+      ["城乡低保保障人数", "≥3.50(万人"],
+      ["特困人员救助供养人数", "≥0.40(万人)"],
+      ["低保对象认定准确率", "≥98.00(%)"],
+      ["低保动态管理覆盖率", "10.00()"],
+      ["救助资金按月发放及时率", "100%"],
+      ["新增床位数", "240张"],
+      ["项目完工时间", "2023年11月底前"],
+      ["困难群众基本生活保障水平", "有效保障"],
+    ]);
+    expect(figureColumns(rows).get("1:1")).toEqual({ maxDecimals: 2, percent: false, units: true });
+    expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([
+      [1, 1],
+      [4, 1],
+    ]);
+    const targets = { maxDecimals: 2, percent: false, units: true };
+    expect(fitsColumn("=100.00(%)", targets)).toBe(true);
+    expect(fitsColumn("12(个)", targets)).toBe(true);
+    // A bracket around a digit or a sign is no unit.
+    expect(fitsColumn("=100.00(0)", targets)).toBe(false);
+    expect(fitsColumn("12(↑)", targets)).toBe(false);
+    expect(fitsColumn("≥3.50000(万人)", targets)).toBe(false);
+  });
+
+  it("does not take a column of words with some counts in them for one of figures", () => {
+    const rows = table([
+      ["指标", "实际完成值"],
+      ["新建站点", "已建成12个站点"],
+      ["覆盖率", "基本覆盖"],
+      ["床位", "新增240张床位"],
+      ["完工时间", "2023年11月底前完工"],
+      ["满意度", "95%"],
+    ]);
+    expect(figureColumns(rows).get("1:1")).toBeUndefined();
+  });
 });

@@ -192,11 +192,28 @@ describe("readings", () => {
     expect(ctcDecode(probs, 5, classes, new Uint8Array([1, 0, 1, 1, 1])).text).toBe("≤5%");
   });
 
+  it("reads a comparator the model splits between its lookalikes before a figure, and only before it", () => {
+    const classes = ["", ">", "≥", "1", "2"];
+    // Step 0: the blank alone is likeliest, "≥" and ">" together likelier still.
+    const steps = [
+      [0.4, 0.25, 0.3, 0.05, 0],
+      [0.1, 0, 0, 0.9, 0],
+      [0.4, 0.25, 0.3, 0.05, 0],
+      [0.1, 0, 0, 0, 0.9],
+    ];
+    const probs = new Float32Array(steps.flat());
+    expect(ctcDecode(probs, 4, classes, null).text).toBe("12");
+    expect(ctcDecode(probs, 4, classes, null, new Map(), [[2, 1]]).text).toBe("≥12");
+  });
+
   it("tells figures from text and prints them in the documents' forms", () => {
     expect(looksNumeric("≥15万人")).toBe(true);
     expect(looksNumeric("14845.77")).toBe(true);
     expect(looksNumeric("绩效目标1")).toBe(false);
     expect(normalizeFigure("１５％")).toBe("15%");
+    // A slanted "⩽" read as the double angle bracket, brackets read full width.
+    expect(normalizeFigure("《1100.00（元）")).toBe("≤1100.00(元)");
+    expect(looksNumeric("3.50（万人")).toBe(true);
   });
 
   it("joins a cell's lines without a space between Chinese, and drops dots read into specks", () => {

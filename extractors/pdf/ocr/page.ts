@@ -6,7 +6,7 @@
 import type { Box, Cell } from "../../../contracts/extraction.js";
 import { unrotatePoint } from "./deskew.js";
 import { normalizeFigure, type OcrEngine, type Recognition } from "./engines/types.js";
-import type { GrayImage, PixelBox } from "./image.js";
+import { resizeGray, type GrayImage, type PixelBox } from "./image.js";
 import type { PageLayout } from "./layout.js";
 import type { LatticeCell, LatticeTable } from "./lattice.js";
 import type { OcrSettings } from "./settings.js";
@@ -386,11 +386,16 @@ export async function layoutToPage(
   };
 }
 
+/** How much wider than the first crop a figure in doubt is drawn again. */
+const WIDER = [1.2, 1.4];
+
 /**
  * Given a page table, its lattice, each cell's region and lines, the page and the engine, read
  * again the figures that do not fit their column (figures.ts) from crops with other margins, and
- * keep the first reading that fits; a figure still in doubt keeps its text with its confidence
- * capped at `DOUBT`, so that nothing resting on it is reported as certain.
+ * from crops drawn wider (the model reads a line scaled to a fixed height, and narrow figures
+ * there lose the second of two like digits, "100.00" read "10.00", or a bracket), and keep the
+ * most confident reading that fits and is trusted; a figure still in doubt keeps its text with its
+ * confidence capped at `DOUBT`, so that nothing resting on it is reported as certain.
  */
 async function rereadFigures(
   table: PageTable,
@@ -410,17 +415,32 @@ async function rereadFigures(
     }
     const line = region.lines[0]!;
     const height = line.y1 - line.y0;
+    const crop = lineToCrop(gray, line, region.inside, pad);
     const crops = [
       lineToCrop(gray, line, region.inside, Math.round(1.2 * height)),
       lineToCrop(gray, line, region.inside, Math.max(1, Math.round(pad / 2))),
-      lineToCrop(gray, line, region.inside, pad),
+      crop,
+      ...WIDER.map((f) => resizeGray(crop, Math.round(f * crop.width), crop.height)),
     ];
+    const first = { text: cell.text, confidence: cell.confidence ?? 1 };
     const again = (await engine.recognize(crops)).map((r) => ({ text: tidyText(r.text), confidence: r.confidence }));
-    // Read again or not, letters that look like digits are taken as the digits, in doubt.
+    // A reading is taken when the model is surer of it than of the first, or when another reading
+    // has the same digits: a reading alone with other digits and less belief is a guess.
+    const readings = [first, ...again];
+    const digits = (text: string) => normalizeFigure(text).replace(/\D/g, "");
+    const trusted = (r: Recognition) =>
+      r.confidence >= first.confidence || readings.some((o) => o !== r && digits(o.text) === digits(r.text));
     const fit =
-      again.find((r) => r.text !== "" && fitsColumn(r.text, column)) ??
-      [cell.text, ...again.map((r) => r.text)]
-        .map((text) => ({ text: normalizeFigure(text), confidence: DOUBT }))
+      again
+        .filter((r) => r.text !== "" && fitsColumn(r.text, column) && trusted(r))
+        .reduce<Recognition | undefined>(
+          (best, r) => (best && best.confidence >= r.confidence ? best : r),
+          undefined,
+        ) ??
+      // Read again or not, letters that look like digits are taken as the digits, in doubt.
+      readings
+        .filter((r) => r === first || trusted(r))
+        .map((r) => ({ text: normalizeFigure(r.text), confidence: DOUBT }))
         .find((r) => r.text !== "" && fitsColumn(r.text, column));
     if (fit)
       Object.assign(cell, {

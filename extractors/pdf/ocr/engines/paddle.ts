@@ -75,7 +75,11 @@ export interface Preference {
 
 /**
  * Given one line's class probabilities (steps × classes), the classes, the allowed class ids
- * (null = all) and preferred substitutes (class id -> preference), return the greedy CTC reading.
+ * (null = all), preferred substitutes (class id -> preference) and families of lookalike classes
+ * that may stand for a sign printed before a number, return the greedy CTC reading. A family
+ * whose classes together outweigh the blank at a step before the first digit is read there, as
+ * its most probable member: the model splits its belief in a slanted "≥" between "≥" and ">", and
+ * each alone may lose to the blank.
  */
 export function ctcDecode(
   probs: Float32Array,
@@ -83,6 +87,7 @@ export function ctcDecode(
   classes: string[],
   allowed: Uint8Array | null,
   prefer: Map<number, Preference> = new Map(),
+  leading: number[][] = [],
 ): Recognition {
   const n = classes.length;
   let text = "";
@@ -95,6 +100,14 @@ export function ctcDecode(
     for (let k = 0; k < n; k++) {
       const p = probs[t * n + k]!;
       if (p > bestP && (allowed === null || allowed[k])) [best, bestP] = [k, p];
+    }
+    if (best === 0 && !/\d/.test(text)) {
+      for (const family of leading) {
+        const p = family.reduce((sum, k) => sum + probs[t * n + k]!, 0);
+        if (p <= bestP) continue;
+        best = family.reduce((a, b) => (probs[t * n + b]! > probs[t * n + a]! ? b : a));
+        bestP = p;
+      }
     }
     const substitute = prefer.get(best);
     if (substitute) {
@@ -119,6 +132,7 @@ export class PaddleEngine implements OcrEngine {
     private readonly classes: string[],
     private readonly prefer: Map<number, Preference> = comparatorPreferences(classes),
     private readonly preferInText: Map<number, Preference> = textPreferences(classes),
+    private readonly signs: number[][] = comparatorFamilies(classes),
   ) {}
 
   /** Given the models' directory setting, the thread count and the file being read (for errors), return a ready engine. */
@@ -178,10 +192,15 @@ export class PaddleEngine implements OcrEngine {
     const first = ctcDecode(probs, steps, this.classes, null, this.preferInText);
     if (!looksNumeric(first.text)) return first;
     // What the first pass read stays allowed (units, Chinese punctuation), except Latin letters, which in a figure are misread digits.
-    const allowedChars = new Set([...NUMERIC_CHARS, " ", ...[...first.text].filter((c) => !/[A-Za-z]/.test(c))]);
+    const allowedChars = new Set([
+      ...NUMERIC_CHARS,
+      ...COMPARATOR_LOOKALIKES,
+      " ",
+      ...[...first.text].filter((c) => !/[A-Za-z]/.test(c)),
+    ]);
     const allowed = new Uint8Array(this.classes.length);
     this.classes.forEach((c, k) => (allowed[k] = k === 0 || allowedChars.has(c) ? 1 : 0));
-    const second = ctcDecode(probs, steps, this.classes, allowed, this.prefer);
+    const second = ctcDecode(probs, steps, this.classes, allowed, this.prefer, this.signs);
     return { text: normalizeFigure(second.text), confidence: second.confidence };
   }
 
@@ -191,19 +210,35 @@ export class PaddleEngine implements OcrEngine {
 }
 
 /**
- * Given the classes, return the comparators to prefer in figures: targets print "≥"/"≤", and
- * fonts that draw the bar slanted (as LibreOffice's Noto CJK does) make the model waver towards
- * "<"/">" (liuzhou's "≤2300张" scanned at 160 dpi). A bare "<" is rare in these reports.
+ * The comparators of targets and what the model reads them as: fonts that draw the bar slanted
+ * (as LibreOffice's Noto CJK does, "⩾") make it waver towards ">" and, bar and angle being two
+ * parallel strokes, towards "》" (normalizeFigure writes that as the comparator).
+ */
+const COMPARATORS: [string, string[]][] = [
+  ["≥", [">", "》", "＞"]],
+  ["≤", ["<", "《", "＜"]],
+  ["=", ["＝"]],
+];
+const COMPARATOR_LOOKALIKES = COMPARATORS.flatMap(([, like]) => like);
+
+/**
+ * Given the classes, return the comparators to prefer in figures: targets print "≥"/"≤", and a
+ * reading of ">"/"<" is taken as the comparator when it and its other lookalikes have a third of
+ * the belief (liuzhou's "≤2300张" scanned at 160 dpi). A bare "<" is rare in these reports.
  */
 function comparatorPreferences(classes: string[]): Map<number, Preference> {
   const id = (c: string) => classes.indexOf(c);
-  const pairs: [string, string][] = [
-    ["<", "≤"],
-    [">", "≥"],
-  ];
   return new Map(
-    pairs.filter(([a, b]) => id(a) > 0 && id(b) > 0).map(([a, b]) => [id(a), { to: [id(b)], share: 1 / 3 }]),
+    COMPARATORS.filter(([sign, [bare]]) => id(sign) > 0 && id(bare!) > 0).map(([sign, [bare, ...like]]) => [
+      id(bare!),
+      { to: [sign, ...like.slice(0, 1)].map(id).filter((k) => k > 0), share: 1 / 3 },
+    ]),
   );
+}
+
+/** Given the classes, return each comparator with its lookalikes, as class ids. */
+function comparatorFamilies(classes: string[]): number[][] {
+  return COMPARATORS.map(([sign, like]) => [sign, ...like].map((c) => classes.indexOf(c)).filter((k) => k > 0));
 }
 
 /**

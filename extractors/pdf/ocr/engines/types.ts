@@ -41,6 +41,11 @@ const NUMERIC_FORMS: Record<string, string> = {
   "＞": ">",
   "＜": "<",
   "＝": "=",
+  "（": "(",
+  "）": ")",
+  // A slanted "⩾"/"⩽" (bar parallel to the angle) is read as the double angle bracket.
+  "》": "≥",
+  "《": "≤",
   O: "0",
   o: "0",
   l: "1",
