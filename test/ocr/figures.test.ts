@@ -91,4 +91,23 @@ describe("figures in doubt on a scanned table", () => {
     ]);
     expect(figureColumns(rows).get("1:1")).toBeUndefined();
   });
+
+  it("doubts a bare comparator in a column that prints ≥ and ≤, but not in one that prints more than one", () => {
+    const rows = table([
+      ["指标", "指标值"],
+      ["准确率", "≥95%"],
+      ["发放率", ">95%"],
+      ["覆盖率", "=100%"],
+      ["满意度", "≥90%"],
+    ]);
+    expect(doubtfulFigures(rows).map(({ row, col }) => [row, col])).toEqual([[2, 1]]);
+    const bare = table([
+      ["指标", "指标值"],
+      ["站点数", ">150.00(家)"],
+      ["培训次数", ">6.00(次)"],
+      ["满意度", "≥90.00(%)"],
+    ]);
+    expect(figureColumns(bare).get("1:1")).toEqual({ maxDecimals: 2, percent: false, units: true, bare: true });
+    expect(doubtfulFigures(bare)).toEqual([]);
+  });
 });

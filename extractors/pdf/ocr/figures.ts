@@ -40,19 +40,26 @@ function measureDecimals(text: string): number | null {
   return m ? (m[2]?.length ?? 0) : null;
 }
 
-/** What a column of figures looks like: the most decimals its figures have, whether they are percentages, whether they carry units. */
+/**
+ * What a column of figures looks like: the most decimals its figures have, whether they are
+ * percentages, whether they carry units, whether more than one prints a bare "<" or ">".
+ */
 export interface ColumnShape {
   maxDecimals: number;
   percent: boolean;
   units?: boolean;
+  bare?: boolean;
 }
+
+const BARE = /^[<>](?!=)/;
 
 /**
  * Given a table's rows, return for each column that holds figures its shape, keyed by the column
  * it starts at and the columns it spans ("3:1"; a form may print its figures in cells two grid
  * columns wide): at least three cells with digits, nearly all well-formed figures, or nearly all
- * read as figures and at least half of them well-formed figures with their units. The most decimals is that of the second most precise figure, so one
- * misreading cannot set it.
+ * read as figures and at least half of them well-formed figures with their units. The most
+ * decimals is that of the second most precise figure, so one misreading cannot set it; so with a
+ * bare comparator, which these forms rarely print and a slanted "≥" is often read as.
  */
 export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<string, ColumnShape> {
   const texts = new Map<string, string[]>();
@@ -77,6 +84,7 @@ export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<string
       maxDecimals: decimals[1] ?? decimals[0] ?? 0,
       percent: !units && shapes.filter((s) => s.percent).length >= 0.75 * shapes.length,
       ...(units ? { units } : {}),
+      ...(column.filter((text) => BARE.test(text.trim())).length > 1 ? { bare: true } : {}),
     });
   }
   return out;
@@ -91,6 +99,7 @@ export function columnKey(col: number, colSpan: number): string {
 export function fitsColumn(text: string, column: ColumnShape): boolean {
   // Words fit a column of figures ("按实际发生数"), but letters that look like digits alone are a figure misread ("o" for "0").
   if (!/\d/.test(text)) return !LOOKALIKES.test(text);
+  if (BARE.test(text.trim()) && !column.bare) return false;
   if (column.units) {
     // Words with a date or a count in them fit ("2023年11月底前"); a figure whose brackets broke does not.
     const decimals = measureDecimals(text);

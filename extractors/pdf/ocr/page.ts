@@ -414,10 +414,8 @@ async function rereadFigures(
       continue;
     }
     const line = region.lines[0]!;
-    const height = line.y1 - line.y0;
     const crop = lineToCrop(gray, line, region.inside, pad);
     const crops = [
-      lineToCrop(gray, line, region.inside, Math.round(1.2 * height)),
       lineToCrop(gray, line, region.inside, Math.max(1, Math.round(pad / 2))),
       crop,
       ...WIDER.map((f) => resizeGray(crop, Math.round(f * crop.width), crop.height)),
