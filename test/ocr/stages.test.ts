@@ -192,7 +192,7 @@ describe("readings", () => {
     expect(ctcDecode(probs, 5, classes, new Uint8Array([1, 0, 1, 1, 1])).text).toBe("≤5%");
   });
 
-  it("reads a comparator the model splits between its lookalikes before a figure, and only before it", () => {
+  it("reads a comparator the model splits between its lookalikes as the first glyph of a figure, and only there", () => {
     const classes = ["", ">", "≥", "1", "2"];
     // Step 0: the blank alone is likeliest, "≥" and ">" together likelier still.
     const steps = [

@@ -77,7 +77,7 @@ export interface Preference {
  * Given one line's class probabilities (steps × classes), the classes, the allowed class ids
  * (null = all), preferred substitutes (class id -> preference) and families of lookalike classes
  * that may stand for a sign printed before a number, return the greedy CTC reading. A family
- * whose classes together outweigh the blank at a step before the first digit is read there, as
+ * whose classes together outweigh the blank at a step before anything is read is read there, as
  * its most probable member: the model splits its belief in a slanted "≥" between "≥" and ">", and
  * each alone may lose to the blank.
  */
@@ -101,7 +101,7 @@ export function ctcDecode(
       const p = probs[t * n + k]!;
       if (p > bestP && (allowed === null || allowed[k])) [best, bestP] = [k, p];
     }
-    if (best === 0 && !/\d/.test(text)) {
+    if (best === 0 && count === 0) {
       for (const family of leading) {
         const p = family.reduce((sum, k) => sum + probs[t * n + k]!, 0);
         if (p <= bestP) continue;
