@@ -120,6 +120,35 @@ describe("rules to a grid", () => {
     expect(table!.cells.find((c) => c.col === 0)).toMatchObject({ row: 0, rowSpan: 2, colSpan: 1 });
   });
 
+  it("decides a boundary missing under a seal by the same line beside the seal", () => {
+    // Five rows, three columns. The rule between columns 1 and 2 is drawn in rows 0 and 4 and lost
+    // in rows 1-3 under a seal (its box); the rule between columns 0 and 1 is drawn in row 0 only,
+    // the cell below it spanning both columns, and the seal covers rows 1-3 of it too.
+    const segments = [
+      ...[0, 50, 100, 150, 200, 250].map((y) => h(y, 0, 300)),
+      v(0, 0, 250),
+      v(300, 0, 250),
+      v(100, 0, 50),
+      v(200, 0, 50),
+      v(200, 200, 250),
+    ];
+    const seals = { boxes: [{ x0: 60, y0: 40, x1: 260, y1: 210 }], ink: null };
+    const [table] = segmentsToTables(segments, lattice, seals);
+    const cellsOfRow = (r: number) => table!.cells.filter((c) => c.row === r).map((c) => [c.col, c.colSpan]);
+    // Drawn above and below the seal: hidden by it, so drawn.
+    expect(cellsOfRow(2)).toEqual([
+      [0, 2],
+      [2, 1],
+    ]);
+    // Open below the seal (row 4 spans columns 0-1): the seal hid nothing there.
+    expect(cellsOfRow(4)).toEqual([
+      [0, 2],
+      [2, 1],
+    ]);
+    // Without the seal, rows 1-3 would have no boundary between columns 1 and 2.
+    expect(segmentsToTables(segments, lattice)[0]!.cells.filter((c) => c.row === 2)).toHaveLength(1);
+  });
+
   it("takes no table from strokes that do not close a frame", () => {
     expect(segmentsToTables([h(0, 0, 100), v(10, 0, 60), v(50, 0, 60), h(40, 0, 60)], lattice)).toEqual([]);
   });

@@ -2,9 +2,17 @@
 // their positions, clustered, are the table's row and column boundaries. Between two neighbouring
 // positions a boundary is drawn or missing: a missing stretch joins the positions into one
 // spanning cell (the same reading of a grid as a merged-cell table in a word processor).
-import type { PixelBox } from "./image.js";
+import type { BinaryImage, PixelBox } from "./image.js";
 import type { Segment } from "./rules.js";
-import { sealShare } from "./seal-area.js";
+import { sealBoxShare, sealInkShare } from "./seal-area.js";
+
+/** Where seals lie on a page: their boxes, and their ink with its fringe. */
+export interface Seals {
+  boxes: PixelBox[];
+  ink: BinaryImage | null;
+}
+
+const NO_SEALS: Seals = { boxes: [], ink: null };
 
 /** A cell of a table found on the image, in grid positions and pixels. */
 export interface LatticeCell {
@@ -136,8 +144,50 @@ function trimToFrame(
   return null;
 }
 
+/**
+ * Given the segments of one direction, a line of the grid (at), the positions along it, the
+ * settings and the seals, return for each stretch between positions whether a boundary is drawn
+ * there. Drawn is covered by rules, counting as covered what the seal's ink lies on (image.ts
+ * removes print under it). A stretch under a seal not drawn so is decided by the same line beside
+ * the seal: drawn when the nearest stretches outside it, on either side where the line goes on,
+ * are drawn (a rule worn and crossed by the seal, whose pieces between its strokes are too short
+ * to be found), and open otherwise (a seal over a cell that spans the line).
+ */
+function boundaryLine(
+  segments: Segment[],
+  horizontal: boolean,
+  at: number,
+  positions: number[],
+  settings: LatticeSettings,
+  seals: Seals,
+): boolean[] {
+  const stretches = positions.slice(1).map((to, k) => [positions[k]!, to] as const);
+  const seen = stretches.map(
+    ([from, to]) =>
+      coverage(segments, at, from, to, settings.snap) +
+        sealInkShare(seals.ink, horizontal, at, from, to, settings.snap) >=
+      settings.minCoverage,
+  );
+  const under = stretches.map(
+    ([from, to], k) => !seen[k] && sealBoxShare(seals.boxes, horizontal, at, from, to) >= 0.5,
+  );
+  return seen.map((drawn, k) => {
+    if (drawn || !under[k]) return drawn;
+    const beside = [-1, 1].flatMap((step) => {
+      let j = k + step;
+      while (j >= 0 && j < stretches.length && under[j]) j += step;
+      return j >= 0 && j < stretches.length ? [seen[j]!] : [];
+    });
+    return beside.length > 0 && beside.every(Boolean);
+  });
+}
+
 /** Given one table's segments, return its grid with spans, or null when it has fewer than two cells. */
-export function groupToTable(group: Segment[], settings: LatticeSettings, seals: PixelBox[] = []): LatticeTable | null {
+export function groupToTable(
+  group: Segment[],
+  settings: LatticeSettings,
+  seals: Seals = NO_SEALS,
+): LatticeTable | null {
   const h = group.filter((s) => s.horizontal);
   const v = group.filter((s) => !s.horizontal);
   const framed = trimToFrame(
@@ -158,12 +208,11 @@ export function groupToTable(group: Segment[], settings: LatticeSettings, seals:
   const { xs, ys } = framed;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  // A boundary drawn elsewhere and missing under a seal is taken as drawn: the seal hid it (seal-area.ts).
-  const drawn = (segments: Segment[], horizontal: boolean, at: number, from: number, to: number) =>
-    coverage(segments, at, from, to, settings.snap) + sealShare(seals, horizontal, at, from, to) >=
-    settings.minCoverage;
-  const openRight = (r: number, c: number) => !drawn(v, false, xs[c + 1]!, ys[r]!, ys[r + 1]!);
-  const openDown = (r: number, c: number) => !drawn(h, true, ys[r + 1]!, xs[c]!, xs[c + 1]!);
+  // Vertical boundaries line by line (the line at xs[c + 1], one stretch per row), then horizontal.
+  const right = xs.slice(1, -1).map((x) => boundaryLine(v, false, x, ys, settings, seals));
+  const down = ys.slice(1, -1).map((y) => boundaryLine(h, true, y, xs, settings, seals));
+  const openRight = (r: number, c: number) => !right[c]![r];
+  const openDown = (r: number, c: number) => !down[r]![c];
   const region = positionsToRegions(rows, cols, openRight, openDown);
   const members = new Map<number, [number, number][]>();
   region.forEach((id, i) => members.set(id, [...(members.get(id) ?? []), [Math.floor(i / cols), i % cols]]));
@@ -219,7 +268,7 @@ export function regionToRectangles(positions: [number, number][]): [number, numb
 export function segmentsToTables(
   segments: Segment[],
   settings: LatticeSettings,
-  seals: PixelBox[] = [],
+  seals: Seals = NO_SEALS,
 ): LatticeTable[] {
   return segmentsToGroups(segments, settings.snap)
     .map((g) => groupToTable(g, settings, seals))

@@ -77,7 +77,7 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
       minFrame: l.minFrame,
       minSize: px(l.minSize),
     },
-    seals,
+    { boxes: seals, ink: upright },
   );
   // Only rules that belong to a table are erased: a lone underline stays with its text.
   const inTables = segments.filter((s) => tables.some((t) => within(s, t)));

@@ -1,6 +1,8 @@
-// Where a seal lies: the boxes of its blobs of red ink (ring, legend and star, joined). Under a
-// seal a thin rule is lost with the ink removed over it (image.ts), so a boundary of the grid that
-// is drawn elsewhere and missing only under a seal is taken as drawn (lattice.ts).
+// Where a seal lies: the boxes of its blobs of red ink (ring, legend and star, joined), and how
+// much of a line its ink covers. Under the seal's ink a thin rule is lost with the ink removed over
+// it (image.ts), and between its strokes what is left of a worn rule is too short to be found, so
+// a boundary of the grid missing under a seal is decided by the same line beside the seal
+// (lattice.ts).
 import { dilate, type BinaryImage, type PixelBox } from "./image.js";
 
 /** Given the seal mask, the gap (pixels) that joins its strokes and the smallest seal (pixels), return the box of each seal. */
@@ -36,13 +38,44 @@ export function sealToBoxes(seal: BinaryImage, join: number, minSize: number): P
 }
 
 /** Given seal boxes and a stretch of a horizontal or vertical line, return the share of the stretch under a seal. */
-export function sealShare(boxes: PixelBox[], horizontal: boolean, at: number, from: number, to: number): number {
+export function sealBoxShare(boxes: PixelBox[], horizontal: boolean, at: number, from: number, to: number): number {
   if (to <= from) return 0;
   let hidden = 0;
   for (const b of boxes) {
     const [lo, hi, across0, across1] = horizontal ? [b.x0, b.x1, b.y0, b.y1] : [b.y0, b.y1, b.x0, b.x1];
     if (at < across0 || at > across1) continue;
     hidden += Math.max(0, Math.min(to, hi) - Math.max(from, lo));
+  }
+  return Math.min(1, hidden / (to - from));
+}
+
+/**
+ * Given the seal mask (its ink and the fringe around it), a stretch of a horizontal or vertical
+ * line and a reach across it (pixels), return the share of the stretch that seal ink lies on or
+ * beside: where a rule could have been lost with the ink. Inside the seal's ring but off its ink,
+ * print stays, so a boundary missing there was not drawn.
+ */
+export function sealInkShare(
+  seal: BinaryImage | null,
+  horizontal: boolean,
+  at: number,
+  from: number,
+  to: number,
+  reach: number,
+): number {
+  if (!seal || to <= from) return 0;
+  const { width, height, data } = seal;
+  const line = Math.round(at);
+  const [lo, hi] = [Math.max(0, line - reach), Math.min((horizontal ? height : width) - 1, line + reach)];
+  const [start, end] = [Math.max(0, Math.floor(from)), Math.min(horizontal ? width : height, Math.ceil(to))];
+  let hidden = 0;
+  for (let p = start; p < end; p++) {
+    for (let q = lo; q <= hi; q++) {
+      if (horizontal ? data[q * width + p] : data[p * width + q]) {
+        hidden++;
+        break;
+      }
+    }
   }
   return Math.min(1, hidden / (to - from));
 }
