@@ -179,6 +179,21 @@ describe("rules to a grid", () => {
     expect([worn[0]!.from, worn[0]!.to]).toEqual([20, 240]);
     expect(segments.filter((s) => s.horizontal).map((s) => Math.round(s.at))).toHaveLength(3);
   });
+
+  it("joins a rule that worn toner broke into pieces, but not the aligned strokes of a line of text", () => {
+    const page = blank(400, 200);
+    for (const y of [20, 180]) draw(page, 20, y, 381, y + 2);
+    for (const x of [20, 379]) draw(page, x, 20, x + 2, 182);
+    // A worn rule at y = 100, border to border, with gaps of 25 px (more than the join gap).
+    for (let x = 20; x < 380; x += 95) draw(page, x, 100, Math.min(381, x + 70), 102);
+    // A line of text at y = 60: the same bars, with the characters' other strokes crossing them.
+    for (let x = 24; x < 376; x += 95) draw(page, x, 60, Math.min(377, x + 70), 62);
+    for (let x = 24; x < 376; x += 5) draw(page, x, 50, x + 2, 72);
+    const segments = binaryToSegments(grayToBinary(page, 128), ruleSettings);
+    const horizontal = segments.filter((s) => s.horizontal);
+    expect(horizontal.map((s) => Math.round(s.at))).toEqual([21, 101, 181]);
+    expect([horizontal[1]!.from, horizontal[1]!.to]).toEqual([20, 375]);
+  });
 });
 
 describe("borderless tables", () => {

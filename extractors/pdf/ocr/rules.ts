@@ -96,38 +96,89 @@ function maskedShare(mask: BinaryImage | null, horizontal: boolean, at: number, 
 }
 
 /**
- * Given segments of one direction, return them with collinear pieces separated by small gaps
- * joined, and also by larger gaps that lie under the seal (where its ink hid the rule). Bridging
- * large gaps everywhere would join strokes of neighbouring characters into false rules.
+ * Given a binary image and a segment, return the share of its length along which the image is
+ * paper a little above and below it (both sides): a rule runs between rows of text, clear of
+ * them, where a run of aligned strokes inside a line of text has the characters' other strokes
+ * around it.
  */
-export function joinCollinear(segments: Segment[], settings: RuleSettings, seal: BinaryImage | null = null): Segment[] {
+export function clearShare(image: BinaryImage, s: Segment, offset: number): number {
+  const lines = s.horizontal ? image.height : image.width;
+  const sides = [Math.round(s.at - s.thickness / 2 - offset), Math.round(s.at + s.thickness / 2 + offset)];
+  if (sides.some((l) => l < 0 || l >= lines) || s.to <= s.from) return 0;
+  const ink = (line: number, pos: number) =>
+    s.horizontal ? image.data[line * image.width + pos]! : image.data[pos * image.width + line]!;
+  let clear = 0;
+  for (let p = Math.floor(s.from); p < s.to; p++) if (!ink(sides[0]!, p) && !ink(sides[1]!, p)) clear++;
+  return clear / (s.to - s.from);
+}
+
+/**
+ * Given segments of one direction, return them with collinear pieces separated by small gaps
+ * joined, and also by larger gaps that lie under the seal (where its ink hid the rule), or that
+ * lie between long pieces clear of text on both sides (worn toner and a faint scan knock gaps out
+ * of a rule). Bridging large gaps everywhere would join strokes of neighbouring characters into
+ * false rules.
+ */
+export function joinCollinear(
+  segments: Segment[],
+  settings: RuleSettings,
+  seal: BinaryImage | null = null,
+  image: BinaryImage | null = null,
+): Segment[] {
+  // Which pieces are clear of text is told once, on the pieces as found.
+  const clear = new Set(image ? segments.filter((s) => clearShare(image, s, CLEARANCE) >= MIN_CLEAR) : []);
   // A join moves a segment's line and ends, so a piece passed over before may join it now: again until none does.
-  let joined = joinOnce(segments, settings, seal);
+  let joined = joinOnce(segments, settings, seal, clear);
   for (let n = segments.length; joined.length < n;) {
     n = joined.length;
-    joined = joinOnce(joined, settings, seal);
+    joined = joinOnce(joined, settings, seal, clear);
   }
   return joined;
 }
 
+/** How far (pixels) beyond a rule's edge the paper is looked at, and the share of its length that must be clear. */
+const CLEARANCE = 4;
+const MIN_CLEAR = 0.8;
+
 /** Given segments, return them with each joined to the first kept segment it bridges to, in one pass. */
-function joinOnce(segments: Segment[], settings: RuleSettings, seal: BinaryImage | null): Segment[] {
+function joinOnce(
+  segments: Segment[],
+  settings: RuleSettings,
+  seal: BinaryImage | null,
+  clear: Set<Segment>,
+): Segment[] {
   const sorted = [...segments].sort((a, b) => a.at - b.at || a.from - b.from);
   const out: Segment[] = [];
   const bridges = (o: Segment, s: Segment) => {
     const [from, to] = s.from > o.to ? [o.to, s.from] : [s.to, o.from];
     if (to - from <= settings.joinGap) return true;
+    // A gap narrower than any cell (three join gaps) between two pieces of rule clear of text, each
+    // longer than a character's stroke and than twice the gap.
+    const shorter = Math.min(o.to - o.from, s.to - s.from);
+    if (
+      clear.has(o) &&
+      clear.has(s) &&
+      to - from <= 3 * settings.joinGap &&
+      shorter >= Math.max(2 * settings.minRun, 2 * (to - from))
+    )
+      return true;
     return to - from <= settings.sealGap && maskedShare(seal, s.horizontal, (o.at + s.at) / 2, from, to) >= 0.5;
   };
   for (const s of sorted) {
     const prev = out.find((o) => Math.abs(o.at - s.at) <= 2 && bridges(o, s));
     if (prev) {
+      if (clear.has(prev) && clear.has(s)) clear.add(prev);
+      else clear.delete(prev);
       const total = prev.to - prev.from + (s.to - s.from);
       prev.at = (prev.at * (prev.to - prev.from) + s.at * (s.to - s.from)) / total;
       prev.from = Math.min(prev.from, s.from);
       prev.to = Math.max(prev.to, s.to);
       prev.thickness = Math.max(prev.thickness, s.thickness);
-    } else out.push({ ...s });
+    } else {
+      const copy = { ...s };
+      if (clear.has(s)) clear.add(copy);
+      out.push(copy);
+    }
   }
   return out;
 }
@@ -169,8 +220,8 @@ export function binaryToSegments(
   settings: RuleSettings,
   seal: BinaryImage | null = null,
 ): Segment[] {
-  const h = joinCollinear(runsToSegments(binaryToRuns(image, true, settings), true, settings), settings, seal);
-  const v = joinCollinear(runsToSegments(binaryToRuns(image, false, settings), false, settings), settings, seal);
+  const h = joinCollinear(runsToSegments(binaryToRuns(image, true, settings), true, settings), settings, seal, image);
+  const v = joinCollinear(runsToSegments(binaryToRuns(image, false, settings), false, settings), settings, seal, image);
   return keepFramed(h, v, settings);
 }
 
