@@ -58,8 +58,9 @@ const BARE = /^[<>](?!=)/;
  * it starts at and the columns it spans ("3:1"; a form may print its figures in cells two grid
  * columns wide): at least three cells with digits, nearly all well-formed figures, or nearly all
  * read as figures and at least half of them well-formed figures with their units. The most
- * decimals is that of the second most precise figure, so one misreading cannot set it; so with a
- * bare comparator, which these forms rarely print and a slanted "≥" is often read as.
+ * decimals is that of the second most precise figure, so one misreading cannot set it; likewise a
+ * bare comparator (which these forms rarely print, and a slanted "≥" is often read as) belongs to
+ * the column only when two of its cells print one.
  */
 export function figureColumns(rows: (Cell | null)[][], minCells = 3): Map<string, ColumnShape> {
   const texts = new Map<string, string[]>();

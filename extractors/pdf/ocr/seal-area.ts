@@ -52,8 +52,8 @@ export function sealBoxShare(boxes: PixelBox[], horizontal: boolean, at: number,
 /**
  * Given the seal mask (its ink and the fringe around it), a stretch of a horizontal or vertical
  * line and a reach across it (pixels), return the share of the stretch that seal ink lies on or
- * beside: where a rule could have been lost with the ink. Inside the seal's ring but off its ink,
- * print stays, so a boundary missing there was not drawn.
+ * beside: where a rule could have been lost with the ink (inside the seal's ring but off its ink,
+ * print stays).
  */
 export function sealInkShare(
   seal: BinaryImage | null,
