@@ -19,7 +19,7 @@ export function findingsOf(document: Document, tables: Table[] = []): Finding[] 
 }
 
 /** Given a finding, return what it is about: its rule and subject (a total that disagrees over unread rows is still about the total). */
-const about = (f: Finding) => `${f.kind === "total-unread" ? "total-mismatch" : f.kind} ${f.subject}`;
+export const about = (f: Finding) => `${f.kind === "total-unread" ? "total-mismatch" : f.kind} ${f.subject}`;
 
 /**
  * Given a scanned file, what was read from it and its expected Document, assert that every

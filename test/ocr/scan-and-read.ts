@@ -9,11 +9,12 @@ import { SCAN_SETTINGS, scanFixture, type ScanLook } from "../../scripts/fixture
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
 
-/** Given a fixture's name, a look and a seed, return the expected Document of its scan and the Document read from it. */
+/** Given a fixture's name, a look, a seed and the seal's legend, return the expected Document of its scan and the Document read from it. */
 export async function scanAndRead(
   name: string,
   look: Partial<ScanLook>,
   seed: number,
+  seal = "临川县财政局",
 ): Promise<{ expected: Document; read: Document }> {
   const dir = mkdtempSync(path.join(tmpdir(), "jixiao-scan-"));
   try {
@@ -22,7 +23,7 @@ export async function scanAndRead(
       name,
       dir: relative,
       pages: null,
-      seal: "临川县财政局",
+      seal,
       seed,
       look: { ...SCAN_SETTINGS, ...look },
     });

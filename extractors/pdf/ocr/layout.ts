@@ -21,6 +21,8 @@ export interface PageLayout {
   tables: LatticeTable[];
   /** Pixels per point. */
   scale: number;
+  /** Where the seal's ink (with its fringe) was, upright. */
+  seal: BinaryImage;
 }
 
 /** Given a binary mask and a skew, return the mask turned upright like the page. */
@@ -99,7 +101,7 @@ export function grayToLayout(scanned: GrayImage, seal: BinaryImage, scale: numbe
   );
   const inset = Math.max(2, Math.round(0.8 * scale));
   const split = tables.map((table) => splitAtBlankBoundaries(table, text, px(l.lostGap), inset, seals));
-  return { gray, text, skew, segments: inTables, tables: split, scale };
+  return { gray, text, skew, segments: inTables, tables: split, scale, seal: upright };
 }
 
 /** Given a table, return the box of every position of its grid (a cell spanning several is each of them). */
