@@ -34,3 +34,16 @@ export async function scanAndRead(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A look no fixture has: 150 dpi, 1–2.8° per page, JPEG 38, rules worn faint and broken, the seal over the figures. */
+export const WORN_LOOK: Partial<ScanLook> = {
+  dpi: 150,
+  minAngle: 1,
+  maxAngle: 2.8,
+  jpegQuality: 38,
+  ruleDarkness: 0.65,
+  ruleGaps: 0.06,
+  sealAt: "figures",
+  zoomJitter: 0.025,
+  shiftJitter: 0.02,
+};

@@ -4,22 +4,11 @@
 // a finding resting on it says "verify".
 import { describe, expect, it } from "vitest";
 import { about, findingsOf } from "./findings.js";
-import { scanAndRead } from "./scan-and-read.js";
+import { scanAndRead, WORN_LOOK } from "./scan-and-read.js";
 
 describe("a project sheet scanned at 150 dpi, its seal over the scores", () => {
   it("accuses the document of no error it does not make, and finds each it makes", async () => {
-    const look = {
-      dpi: 150,
-      minAngle: 1,
-      maxAngle: 2.8,
-      jpegQuality: 38,
-      ruleDarkness: 0.65,
-      ruleGaps: 0.06,
-      sealAt: "figures" as const,
-      zoomJitter: 0.025,
-      shiftJitter: 0.02,
-    };
-    const { expected, read } = await scanAndRead("project-sheet", look, 777, "北川县民政局");
+    const { expected, read } = await scanAndRead("project-sheet", WORN_LOOK, 777, "北川县民政局");
     const printed = findingsOf(expected).map(about);
     const found = findingsOf(read);
     expect(found.map(about)).toEqual(expect.arrayContaining(printed));

@@ -3,22 +3,11 @@
 // sheet's indicators joined the first row below it ("一级指标产出指标"), and every level was lost.
 import { describe, expect, it } from "vitest";
 import type { Document } from "../../contracts/model.js";
-import { scanAndRead } from "./scan-and-read.js";
+import { scanAndRead, WORN_LOOK } from "./scan-and-read.js";
 
 describe("a Sichuan-style project sheet scanned at 150 dpi with worn rules and the seal over the figures", () => {
   it("reads the level labels of every indicator and the project the sheet is about", async () => {
-    const look = {
-      dpi: 150,
-      minAngle: 1,
-      maxAngle: 2.8,
-      jpegQuality: 38,
-      ruleDarkness: 0.65,
-      ruleGaps: 0.06,
-      sealAt: "figures" as const,
-      zoomJitter: 0.025,
-      shiftJitter: 0.02,
-    };
-    const { expected, read } = await scanAndRead("sichuan-sheet", look, 777);
+    const { expected, read } = await scanAndRead("sichuan-sheet", WORN_LOOK, 777);
     const levels = (d: Document) => d.reports[0]!.indicators.map((i) => [i.name, i.level1, i.level2]);
     expect(levels(expected).every(([, l1, l2]) => l1 && l2)).toBe(true);
     expect(levels(read)).toEqual(levels(expected));
