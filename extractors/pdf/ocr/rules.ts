@@ -3,6 +3,7 @@
 // are joined, and only segments that meet segments of the other direction are kept: a table's
 // rules cross one another, while a run of aligned strokes inside a line of text meets nothing.
 import type { BinaryImage } from "./image.js";
+import { sealInkShare } from "./seal-area.js";
 
 /** A ruling line in pixels: `at` is its y (horizontal) or x (vertical), from..to its extent along it. */
 export interface Segment {
@@ -85,16 +86,6 @@ export function runsToSegments(runs: Run[], horizontal: boolean, settings: RuleS
     .filter((s) => s.thickness <= settings.maxThickness + 2); // runs were widened by one line each side
 }
 
-/** Given a mask and a stretch of a line, return the share of the stretch the mask covers. */
-function maskedShare(mask: BinaryImage | null, horizontal: boolean, at: number, from: number, to: number): number {
-  if (!mask || to <= from) return 0;
-  const line = Math.round(at);
-  let n = 0;
-  for (let p = Math.floor(from); p < to; p++)
-    n += horizontal ? (mask.data[line * mask.width + p] ?? 0) : (mask.data[p * mask.width + line] ?? 0);
-  return n / (to - from);
-}
-
 /**
  * Given a binary image and a segment, return the share of its length along which the image is
  * paper a little above and below it (both sides): a rule runs between rows of text, clear of
@@ -162,7 +153,7 @@ function joinOnce(
       shorter >= Math.max(2 * settings.minRun, 2 * (to - from))
     )
       return true;
-    return to - from <= settings.sealGap && maskedShare(seal, s.horizontal, (o.at + s.at) / 2, from, to) >= 0.5;
+    return to - from <= settings.sealGap && sealInkShare(seal, s.horizontal, (o.at + s.at) / 2, from, to, 0) >= 0.5;
   };
   for (const s of sorted) {
     const prev = out.find((o) => Math.abs(o.at - s.at) <= 2 && bridges(o, s));
